@@ -1,0 +1,139 @@
+"""Validation helpers with one message template.
+
+Every public function checks its parameters with these helpers, so every message reads::
+
+    The '<param>' parameter of <func>() must be <rule>. Got <value> instead.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from .exceptions import ParameterError
+
+__all__ = [
+    "check_bool",
+    "check_choice",
+    "check_float",
+    "check_int",
+    "check_rng",
+    "param_error",
+]
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return text
+
+
+def param_error(func: str, param: str, rule: str, value: Any) -> ParameterError:
+    """Build the error for a parameter that breaks its rule (the caller raises it)."""
+    return ParameterError(
+        f"The '{param}' parameter of {func}() must be {rule}. Got {_show(value)} instead."
+    )
+
+
+def check_bool(value: Any, *, func: str, param: str) -> bool:
+    """Return ``value`` if it is a bool (numpy bools accepted), else raise."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise param_error(func, param, "a bool", value)
+
+
+def check_int(
+    value: Any,
+    *,
+    func: str,
+    param: str,
+    min: int | None = None,
+    max: int | None = None,
+) -> int:
+    """Return ``value`` as ``int`` if it is an integer within ``[min, max]``, else raise."""
+    ok = isinstance(value, (numbers.Integral, np.integer)) and not isinstance(
+        value, (bool, np.bool_)
+    )
+    if ok:
+        v = int(value)
+        if (min is None or v >= min) and (max is None or v <= max):
+            return v
+    if min is not None and max is not None:
+        rule = f"an int in [{min}, {max}]"
+    elif min is not None:
+        rule = f"an int >= {min}"
+    elif max is not None:
+        rule = f"an int <= {max}"
+    else:
+        rule = "an int"
+    raise param_error(func, param, rule, value)
+
+
+def check_float(
+    value: Any,
+    *,
+    func: str,
+    param: str,
+    min: float | None = None,
+    max: float | None = None,
+    min_open: bool = False,
+    max_open: bool = False,
+) -> float:
+    """Return ``value`` as a finite ``float`` within the stated interval, else raise."""
+    ok = isinstance(value, (numbers.Real, np.floating, np.integer)) and not isinstance(
+        value, (bool, np.bool_)
+    )
+    if ok:
+        v = float(value)
+        if np.isfinite(v):
+            lo_ok = min is None or (v > min if min_open else v >= min)
+            hi_ok = max is None or (v < max if max_open else v <= max)
+            if lo_ok and hi_ok:
+                return v
+    lo = "(" if min_open else "["
+    hi = ")" if max_open else "]"
+    if min is not None and max is not None:
+        rule = f"a float in {lo}{min:g}, {max:g}{hi}"
+    elif min is not None:
+        rule = f"a float {'>' if min_open else '>='} {min:g}"
+    elif max is not None:
+        rule = f"a float {'<' if max_open else '<='} {max:g}"
+    else:
+        rule = "a finite float"
+    raise param_error(func, param, rule, value)
+
+
+def check_choice(value: Any, choices: Sequence[Any], *, func: str, param: str) -> Any:
+    """Return ``value`` if it is one of ``choices``, else raise."""
+    try:
+        if value in choices:
+            return value
+    except TypeError:
+        pass
+    rule = "one of " + ", ".join(repr(c) for c in choices)
+    raise param_error(func, param, rule, value)
+
+
+def check_rng(rng: Any, *, func: str, param: str = "rng") -> np.random.Generator:
+    """Normalise ``rng`` (None, int seed, SeedSequence or Generator) to a Generator."""
+    if rng is None or isinstance(rng, (np.random.Generator, np.random.SeedSequence)):
+        return np.random.default_rng(rng)
+    if isinstance(rng, (numbers.Integral, np.integer)) and not isinstance(rng, bool):
+        if int(rng) < 0:
+            raise param_error(func, param, "None, a non-negative int or a numpy Generator", rng)
+        return np.random.default_rng(int(rng))
+    raise param_error(func, param, "None, a non-negative int or a numpy Generator", rng)
+
+
+def check_probabilities(
+    values: Iterable[float], *, func: str, param: str
+) -> np.ndarray:
+    """Return a float array of probabilities in [0, 1], else raise."""
+    arr = np.asarray(list(values) if not isinstance(values, np.ndarray) else values, float)
+    if arr.ndim != 1 or not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
+        raise param_error(func, param, "a sequence of probabilities in [0, 1]", values)
+    return arr

@@ -1,0 +1,233 @@
+"""Conversion between netcrime graphs and networkx, igraph, scipy and pandas.
+
+Imports of networkx and igraph are lazy: only the conversion that needs a library imports it.
+Round trips keep node labels (str, int, mixed, tuples), node and edge attributes, weights and
+direction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._validation import check_bool, param_error
+from .exceptions import GraphFormatError
+from .graph import Graph, _label_index
+
+__all__ = ["from_igraph", "from_networkx", "from_scipy", "to_igraph", "to_networkx", "to_scipy"]
+
+
+def _records_frame(records: list[dict], n: int) -> pd.DataFrame | None:
+    if not records or not any(records):
+        return None
+    df = pd.DataFrame.from_records(records, index=range(n))
+    return df
+
+
+def from_networkx(G: Any, *, multiedges: str = "error") -> Graph:
+    """Build a Graph from a networkx graph.
+
+    Node order is ``G.nodes`` order; node and edge data dicts become attribute columns
+    (missing values are NaN); an edge attribute ``"weight"`` is the weight.
+
+    Parameters
+    ----------
+    G : networkx.Graph, DiGraph, MultiGraph or MultiDiGraph
+    multiedges : str
+        Policy for parallel edges of a multigraph (see :meth:`Graph.from_arrays`); the default
+        ``"error"`` refuses multigraphs with parallel edges.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import netcrime as nc
+    >>> g = nc.Graph.from_networkx(nx.krackhardt_kite_graph())
+    >>> g.n_nodes, g.n_edges
+    (10, 18)
+    """
+    import networkx as nx
+
+    if not isinstance(G, nx.Graph):
+        raise param_error("from_networkx", "G", "a networkx graph", type(G).__name__)
+    nodes = _label_index(list(G.nodes))
+    n = len(nodes)
+    if n and not nodes.is_unique:  # pragma: no cover - networkx guarantees it
+        raise GraphFormatError("from_networkx() got duplicated node labels.")
+    if n and nodes.hasnans:
+        raise GraphFormatError(
+            "The 'G' parameter of from_networkx() must have node labels that are not NaN/None."
+        )
+    pos = {v: i for i, v in enumerate(G.nodes)}
+    edata = list(G.edges(data=True))
+    src = np.fromiter((pos[u] for u, _, _ in edata), dtype=np.int64, count=len(edata))
+    dst = np.fromiter((pos[v] for _, v, _ in edata), dtype=np.int64, count=len(edata))
+    ea = _records_frame([d for _, _, d in edata], len(edata))
+    na = _records_frame([d for _, d in G.nodes(data=True)], n)
+    meta = dict(G.graph) if G.graph else None
+    return Graph._from_positions(
+        n, src, dst, G.is_directed(), nodes, na, ea, multiedges, "keep", meta, "from_networkx"
+    )
+
+
+def to_networkx(g: Graph) -> Any:
+    """Convert to a networkx ``DiGraph`` (directed) or ``Graph``, with all attributes.
+
+    NaN attribute values (absent in the source) are not written.
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.Graph.from_arrays(3, [0, 1], [1, 2], directed=True)
+    >>> sorted(nc.interop.to_networkx(g).edges())
+    [(0, 1), (1, 2)]
+    """
+    import networkx as nx
+
+    G = nx.DiGraph() if g.directed else nx.Graph()
+    G.graph.update(dict(g.meta))
+    na = g._node_attrs
+    cols = list(na.columns)
+    if cols:
+        vals = na.to_dict("records")
+        G.add_nodes_from(
+            (lab, {k: v for k, v in rec.items() if not _isnan(v)})
+            for lab, rec in zip(g.nodes, vals)
+        )
+    else:
+        G.add_nodes_from(g.nodes)
+    src, dst = g.edge_array()
+    lab = list(g.nodes)
+    ea = g._edge_attrs
+    if len(ea.columns):
+        recs = ea.to_dict("records")
+        G.add_edges_from(
+            (lab[u], lab[v], {k: x for k, x in r.items() if not _isnan(x)})
+            for u, v, r in zip(src.tolist(), dst.tolist(), recs)
+        )
+    else:
+        G.add_edges_from((lab[u], lab[v]) for u, v in zip(src.tolist(), dst.tolist()))
+    return G
+
+
+def _isnan(x: Any) -> bool:
+    return isinstance(x, float) and x != x
+
+
+def from_igraph(G: Any, *, multiedges: str = "error") -> Graph:
+    """Build a Graph from an igraph graph.
+
+    Labels are the vertex attribute ``"name"`` if present, else ``0..n-1``; other vertex and
+    edge attributes become attribute columns; the edge attribute ``"weight"`` is the weight.
+
+    Examples
+    --------
+    >>> import igraph as ig
+    >>> import netcrime as nc
+    >>> g = nc.Graph.from_igraph(ig.Graph.Ring(5))
+    >>> g.n_nodes, g.n_edges
+    (5, 5)
+    """
+    import igraph as ig
+
+    if not isinstance(G, ig.Graph):
+        raise param_error("from_igraph", "G", "an igraph Graph", type(G).__name__)
+    n = G.vcount()
+    vattrs = G.vs.attributes()
+    if "name" in vattrs:
+        nodes = _label_index(G.vs["name"])
+        if not nodes.is_unique or nodes.hasnans:
+            raise GraphFormatError(
+                "The 'G' parameter of from_igraph() must have unique, non-missing vertex "
+                "'name' attributes."
+            )
+    else:
+        nodes = pd.RangeIndex(n)
+    na = None
+    other = [a for a in vattrs if a != "name"]
+    if other:
+        na = pd.DataFrame({a: G.vs[a] for a in other})
+    el = np.asarray(G.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    ea = None
+    if G.es.attributes():
+        ea = pd.DataFrame({a: G.es[a] for a in G.es.attributes()})
+    return Graph._from_positions(
+        n, el[:, 0].copy(), el[:, 1].copy(), G.is_directed(), _label_index(nodes), na, ea,
+        multiedges, "keep", None, "from_igraph",
+    )
+
+
+def to_igraph(g: Graph) -> Any:
+    """Convert to an igraph Graph; labels go to the vertex attribute ``"name"``.
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.Graph.from_arrays(3, [0, 1], [1, 2], directed=False, nodes=["a", "b", "c"])
+    >>> nc.interop.to_igraph(g).vs["name"]
+    ['a', 'b', 'c']
+    """
+    import igraph as ig
+
+    src, dst = g.edge_array()
+    G = ig.Graph(n=g.n_nodes, edges=np.column_stack([src, dst]).tolist(), directed=g.directed)
+    G.vs["name"] = list(g.nodes)
+    for c in g._node_attrs.columns:
+        G.vs[c] = g._node_attrs[c].tolist()
+    for c in g._edge_attrs.columns:
+        G.es[c] = g._edge_attrs[c].tolist()
+    return G
+
+
+def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = None) -> Graph:
+    """Build a Graph from a square adjacency matrix (scipy sparse or numpy).
+
+    Every stored non-zero entry ``A[i, j]`` is an edge ``i -> j`` with ``"weight" = A[i, j]``.
+    For ``directed=False`` the matrix must be symmetric (it is not symmetrised silently).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import netcrime as nc
+    >>> A = np.array([[0, 2, 0], [2, 0, 1], [0, 1, 0]])
+    >>> g = nc.Graph.from_scipy(A, directed=False)
+    >>> g.to_pandas()
+       source  target  weight
+    0       0       1     2.0
+    1       1       2     1.0
+    """
+    from scipy import sparse
+
+    func = "from_scipy"
+    directed = check_bool(directed, func=func, param="directed")
+    M = sparse.coo_array(A)
+    if M.ndim != 2 or M.shape[0] != M.shape[1]:
+        raise param_error(func, "A", "a square matrix", getattr(A, "shape", None))
+    M.sum_duplicates()
+    M.eliminate_zeros()
+    n = M.shape[0]
+    r, c, v = M.row.astype(np.int64), M.col.astype(np.int64), M.data.astype(float)
+    if not np.all(np.isfinite(v)):
+        raise GraphFormatError(f"The 'A' parameter of {func}() must hold finite values.")
+    if not directed:
+        T = sparse.coo_array((v, (c, r)), shape=M.shape)
+        if (sparse.csr_array(M) != sparse.csr_array(T)).nnz:
+            raise GraphFormatError(
+                f"The 'A' parameter of {func}() must be symmetric when directed=False. "
+                "Got an asymmetric matrix instead; symmetrise it yourself or pass directed=True."
+            )
+        keep = r <= c
+        r, c, v = r[keep], c[keep], v[keep]
+    idx = _label_index(range(n) if nodes is None else nodes)
+    if len(idx) != n:
+        raise param_error(func, "nodes", f"{n} labels", len(idx))
+    return Graph._from_positions(
+        n, r, c, directed, idx, None, pd.DataFrame({"weight": v}), "error", "keep", None, func
+    )
+
+
+def to_scipy(g: Graph, weight: str | None = None) -> Any:
+    """The sparse adjacency ``csr_array``; see :meth:`Graph.to_scipy`."""
+    return g.to_scipy(weight)
