@@ -15,7 +15,19 @@ Conventions that hold across the library:
   the whole graph raises :class:`~netcrime.exceptions.UndefinedMetricError`.
 """
 
-from . import exceptions
+from . import (
+    brokerage,
+    centrality,
+    covert,
+    datasets,
+    disruption,
+    exceptions,
+    generators,
+    interop,
+    io,
+    keyplayer,
+    plot,
+)
 from .exceptions import (
     ConvergenceError,
     GraphFormatError,
@@ -26,7 +38,6 @@ from .exceptions import (
     UndefinedMetricError,
 )
 from .graph import Graph, as_graph
-from . import interop  # noqa: E402  (needs Graph)
 
 __version__ = "0.1.0"
 
@@ -41,6 +52,15 @@ __all__ = [
     "UndefinedMetricError",
     "__version__",
     "as_graph",
+    "brokerage",
+    "centrality",
+    "covert",
+    "datasets",
+    "disruption",
     "exceptions",
+    "generators",
     "interop",
+    "io",
+    "keyplayer",
+    "plot",
 ]

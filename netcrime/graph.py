@@ -498,7 +498,9 @@ class Graph:
         return from_igraph(G, multiedges=multiedges)
 
     @classmethod
-    def from_scipy(cls, A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = None) -> Graph:
+    def from_scipy(
+        cls, A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = None
+    ) -> Graph:
         """Build from a scipy sparse (or dense) adjacency matrix. See
         :func:`netcrime.interop.from_scipy`."""
         from .interop import from_scipy

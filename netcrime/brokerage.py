@@ -1,0 +1,1 @@
+"""netcrime.brokerage (being written)."""

@@ -1,0 +1,1 @@
+"""netcrime.centrality (being written)."""

@@ -1,0 +1,1 @@
+"""netcrime.covert (being written)."""

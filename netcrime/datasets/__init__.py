@@ -1,0 +1,1 @@
+"""netcrime.datasets (being written)."""

@@ -1,0 +1,1 @@
+"""netcrime.disruption (being written)."""

@@ -1,0 +1,1 @@
+"""netcrime.generators (being written)."""

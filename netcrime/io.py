@@ -1,0 +1,1 @@
+"""netcrime.io (being written)."""

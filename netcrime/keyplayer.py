@@ -1,0 +1,1 @@
+"""netcrime.keyplayer (being written)."""

@@ -1,0 +1,1 @@
+"""netcrime.plot (being written)."""
