@@ -11,10 +11,12 @@ florentine            Padgett's Florentine families, marriage ties (networkx's 1
 karate                Zachary's karate club (34 nodes, 78 edges, integer edge ``weight`` and
                       node attribute ``club``, as shipped by networkx).
 random_graph          parametrised over ``RANDOM_SPECS``: seeded G(n, p) graphs, directed and
-                      undirected, unweighted / integer-weighted / float-weighted, and
-                      disconnected ones with isolates.
+                      undirected, unweighted / integer-weighted / float-weighted, (weakly)
+                      connected, and disconnected ones with isolates.
 oracle_graph          parametrised over the classic networks and ``RANDOM_SPECS``.
-make_random_graph     factory ``make_random_graph(n, p, *, directed, weights, seed, ...)``.
+make_random_graph     factory ``make_random_graph(n, p, *, directed, weights, seed, ...)``;
+                      ``RANDOM_SPECS``/``make_random_nx`` are importable too
+                      (``from conftest import make_random_nx``) for hypothesis tests.
 tuple_label_graph     undirected weighted graph whose labels are tuples ``("cell", i)``.
 mixed_label_graph     directed graph whose labels mix ints, strs and a tuple.
 
@@ -23,6 +25,8 @@ registered and loaded here for the whole suite.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import networkx as nx
 import numpy as np
@@ -58,14 +62,16 @@ def make_random_nx(
     components: int = 1,
     isolates: int = 0,
     shuffle: bool = True,
+    connect: bool = False,
 ) -> nx.Graph:
     """A seeded random graph.
 
     ``components`` G(n, p) blocks of ``n`` nodes each (no edges between blocks) plus
     ``isolates`` isolated nodes. ``weights``: None, ``"int"`` (1..5, exact sums, so ties of
     shortest paths are exercised) or ``"float"`` (uniform in [0.5, 3], ties almost surely
-    absent). With ``shuffle`` the node insertion order is a seeded permutation, so isolates
-    and blocks are interleaved rather than appended.
+    absent). With ``connect`` each block is made (weakly) connected by joining its
+    components with one extra edge each (seeded). With ``shuffle`` the node insertion order
+    is a seeded permutation, so isolates and blocks are interleaved rather than appended.
     """
     rng = np.random.default_rng(seed)
     G = nx.DiGraph() if directed else nx.Graph()
@@ -75,6 +81,10 @@ def make_random_nx(
     for c in range(components):
         sub = nx.gnp_random_graph(n, p, seed=int(rng.integers(2**31)), directed=directed)
         off = c * n
+        if connect:
+            comps = [sorted(cc) for cc in nx.connected_components(sub.to_undirected())]
+            for a, b in itertools.pairwise(comps):
+                sub.add_edge(int(rng.choice(a)), int(rng.choice(b)))
         for u, v in sub.edges():
             if weights is None:
                 G.add_edge(u + off, v + off)
@@ -87,14 +97,15 @@ def make_random_nx(
     return G
 
 
-# name -> kwargs of make_random_nx; seeds fixed so failures reproduce.
+# name -> kwargs of make_random_nx; seeds fixed so failures reproduce. The first six are
+# (weakly) connected; the "*_disconnected" ones have several components and isolates.
 RANDOM_SPECS: dict[str, dict] = {
-    "und": dict(n=40, p=0.12, directed=False, seed=1),
-    "dir": dict(n=40, p=0.08, directed=True, seed=2),
-    "und_w_int": dict(n=40, p=0.12, directed=False, weights="int", seed=3),
-    "dir_w_int": dict(n=40, p=0.08, directed=True, weights="int", seed=4),
-    "und_w_float": dict(n=35, p=0.12, directed=False, weights="float", seed=5),
-    "dir_w_float": dict(n=35, p=0.1, directed=True, weights="float", seed=6),
+    "und": dict(n=40, p=0.12, directed=False, seed=1, connect=True),
+    "dir": dict(n=40, p=0.08, directed=True, seed=2, connect=True),
+    "und_w_int": dict(n=40, p=0.12, directed=False, weights="int", seed=3, connect=True),
+    "dir_w_int": dict(n=40, p=0.08, directed=True, weights="int", seed=4, connect=True),
+    "und_w_float": dict(n=35, p=0.12, directed=False, weights="float", seed=5, connect=True),
+    "dir_w_float": dict(n=35, p=0.1, directed=True, weights="float", seed=6, connect=True),
     "und_disconnected": dict(n=15, p=0.2, directed=False, components=3, isolates=3, seed=7),
     "dir_disconnected": dict(n=15, p=0.15, directed=True, components=2, isolates=2, seed=8),
     "und_w_disconnected": dict(
