@@ -1,1 +1,38 @@
-"""netcrime.generators (being written)."""
+"""Generators of criminal network forms and synthetic trafficking networks.
+
+Every generator takes ``rng=``, validates its parameters, is vectorised (no Python loop per
+node), and returns a :class:`~netcrime.graph.Graph` whose ``node_attrs``/``edge_attrs`` carry
+the ground truth. The attribute schema and the missing-value rule are documented in
+:mod:`netcrime.generators.forms`.
+
+Vocabularies (public constants): :data:`STAGES` (default stage order), :data:`ONLINE_STAGES`,
+:data:`STAGE_ROLES`, :data:`ROLES`, :data:`KINDS`, :data:`RELATIONS`, :data:`CHANNELS`,
+:data:`METHODS`.
+"""
+
+from ._parts import (
+    CHANNELS,
+    KINDS,
+    METHODS,
+    ONLINE_STAGES,
+    RELATIONS,
+    ROLE_TABLE,
+    ROLES,
+    STAGE_ROLES,
+    STAGES,
+)
+from .forms import kenney_chain, kenney_wheel
+
+__all__ = [
+    "CHANNELS",
+    "KINDS",
+    "METHODS",
+    "ONLINE_STAGES",
+    "RELATIONS",
+    "ROLES",
+    "ROLE_TABLE",
+    "STAGES",
+    "STAGE_ROLES",
+    "kenney_chain",
+    "kenney_wheel",
+]

@@ -1,0 +1,546 @@
+"""Network forms: Kenney's wheel and chain, netwar forms, hybrids, cells, covert optima.
+
+Every generator returns a :class:`~netcrime.graph.Graph` whose attribute tables carry the
+ground truth.
+
+Node attributes (one row per node)
+    ``role`` (categorical, see :data:`ROLES`), ``stage`` (ordered categorical over the stage
+    list of the network), ``group`` (int: core group / wheel / chain), ``cell`` (int),
+    ``tier`` (int: 0 leadership, 1 management or go-between, 2 operational member, 3 victim,
+    4 client, -1 not a person), ``kind`` (categorical: person, account, ad, phone,
+    platform), ``knows_core`` (bool: a leader, or a person tied directly to a leader),
+    ``location`` (categorical), ``exposure_prob`` (float: an illustrative chance that an
+    investigation observes the node, by role; see ``ROLE_TABLE``).
+Edge attributes (one row per edge)
+    ``relation`` (categorical, see :data:`RELATIONS`), ``channel`` (categorical: offline,
+    online, platform), ``weight`` (float, 1.0 unless stated), ``time`` (float: the step of
+    the trafficking flow at which the tie is used, the index of the downstream stage for a
+    handoff; 0 for standing ties), ``observed`` (bool; every edge of a form is observed).
+
+Missing values
+    A string attribute that does not apply (the stage of a leader who spans every stage,
+    the location in an abstract form) is the pandas missing value (NaN in the categorical);
+    an integer attribute that does not apply (the cell of a core member, the group of a form
+    without groups) is ``-1``. ``tier``, ``kind``, ``knows_core`` and ``exposure_prob`` are
+    never missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from .._validation import check_bool, check_choice, check_int, check_rng, param_error
+from ..graph import Graph
+from ._parts import (
+    STAGE_ROLES,
+    STAGES,
+    Parts,
+    bernoulli_indices,
+    block_pairs,
+    check_prob,
+    check_sizes,
+    distinct_choice,
+    finish,
+    random_matching,
+    random_pairs_between_blocks,
+    rel_code,
+    role_code,
+    triu_decode,
+)
+
+__all__ = [
+    "kenney_chain",
+    "kenney_wheel",
+]
+
+_CORE_TOPOLOGIES = ("clique", "star", "path")
+_CELL_TOPOLOGIES = ("clique", "star", "chain", "empty")
+_HANDOFFS = ("matching", "random", "broker")
+
+
+# =========================================================================== wheel kernel
+def _core_edges(k: int, topology: str) -> tuple[np.ndarray, np.ndarray]:
+    if k < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if topology == "clique":
+        i, j = np.triu_indices(k, 1)
+        return i.astype(np.int64), j.astype(np.int64)
+    if topology == "star":
+        return np.zeros(k - 1, np.int64), np.arange(1, k, dtype=np.int64)
+    return np.arange(k - 1, dtype=np.int64), np.arange(1, k, dtype=np.int64)
+
+
+def _cell_edges(starts: np.ndarray, sizes: np.ndarray, topology: str):
+    """Ties inside cells laid out contiguously (handler first)."""
+    if topology == "clique":
+        return block_pairs(starts, sizes)
+    if topology == "empty":
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    w = sizes - 1
+    total = int(w.sum())
+    if total == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    # position of every worker: start + 1 .. start + size - 1
+    cell_of = np.repeat(np.arange(len(sizes)), w)
+    first = np.zeros(len(sizes), np.int64)
+    np.cumsum(w[:-1], out=first[1:])
+    local = np.arange(total, dtype=np.int64) - first[cell_of] + 1
+    pos = starts[cell_of] + local
+    if topology == "star":
+        return starts[cell_of], pos
+    return pos - 1, pos  # chain: handler - w1 - w2 - ...
+
+
+def _wheel_parts(
+    rng: np.random.Generator,
+    *,
+    core_size: int,
+    core_topology: str,
+    sizes: np.ndarray,
+    cell_topology: str,
+    anonymity: float,
+    cross_cell_p: float,
+    redundancy: int,
+    cell_stage: np.ndarray | None,
+    worker_role: np.ndarray | None = None,
+    group: int = 0,
+) -> Parts:
+    """Kenney wheel as coded parts. Layout: core ``[0, K)``, then each cell (handler first)."""
+    K = core_size
+    C = len(sizes)
+    starts = np.zeros(C, np.int64)
+    if C:
+        np.cumsum(sizes[:-1], out=starts[1:])
+    starts += K
+    n = K + int(sizes.sum())
+    parts = Parts(n, role_code("worker"))
+    nd = parts.node
+    nd["role"][:K] = role_code("leader")
+    nd["role"][starts] = role_code("handler")
+    nd["group"][:] = group
+    cell_of_node = np.repeat(np.arange(C, dtype=np.int64), sizes)
+    nd["cell"][K:] = cell_of_node
+    if cell_stage is not None and C:
+        nd["stage"][K:] = cell_stage[cell_of_node]
+    if worker_role is not None and C:
+        wr = worker_role[cell_of_node]
+        is_worker = np.ones(n - K, bool)
+        is_worker[starts - K] = False
+        nd["role"][K:][is_worker] = wr[is_worker]
+
+    cmd = rel_code("command")
+    a, b = _core_edges(K, core_topology)
+    parts.add_edges(a, b, cmd)
+    # handlers report to a primary core member (round-robin) and to redundancy-1 others
+    primary = np.arange(C, dtype=np.int64) % K
+    parts.add_edges(primary, starts, cmd)
+    r = min(redundancy, K)
+    if r > 1 and C:
+        extra = distinct_choice(rng, C, K - 1, r - 1)  # offsets among the other K-1
+        others = (primary[:, None] + 1 + extra) % K
+        parts.add_edges(others.ravel(), np.repeat(starts, r - 1), cmd)
+    # ties inside cells
+    a, b = _cell_edges(starts, sizes, cell_topology)
+    if len(a):
+        is_handler_tie = (a == starts[cell_of_node[a - K]]) | (b == starts[cell_of_node[b - K]])
+        rel = np.where(is_handler_tie, cmd, rel_code("collaboration"))
+        parts.add_edges(a, b, rel)
+    # workers who know the core: a direct tie to their cell's primary core member
+    workers = np.setdiff1d(np.arange(K, n, dtype=np.int64), starts, assume_unique=True)
+    if anonymity < 1.0 and len(workers):
+        known = workers[rng.random(len(workers)) >= anonymity]
+        parts.add_edges(primary[cell_of_node[known - K]], known, cmd)
+    # cross-cell ties between workers of different cells
+    if cross_cell_p > 0 and len(workers) > 1:
+        i, j = random_pairs_between_blocks(rng, cell_of_node[workers - K], cross_cell_p)
+        parts.add_edges(workers[i], workers[j], rel_code("collaboration"))
+    return parts
+
+
+def _check_stage_list(stages: Any, *, func: str, param: str = "stages") -> tuple[str, ...] | None:
+    if stages is None:
+        return None
+    if isinstance(stages, str) or not isinstance(stages, Sequence):
+        raise param_error(func, param, "None or a sequence of distinct stage names", stages)
+    st = tuple(stages)
+    if not st or len(set(st)) != len(st) or not all(isinstance(s, str) and s for s in st):
+        raise param_error(func, param, "a non-empty sequence of distinct stage names", stages)
+    return st
+
+
+def kenney_wheel(
+    *,
+    core_size: int = 1,
+    core_topology: str = "clique",
+    n_cells: int = 6,
+    cell_size: Any = 5,
+    cell_topology: str = "clique",
+    anonymity: float = 1.0,
+    cross_cell_p: float = 0.0,
+    redundancy: int = 1,
+    stages: Sequence[str] | None = STAGES,
+    rng: Any = None,
+) -> Graph:
+    """Kenney's wheel network: a core that commands peripheral cells through their leaders.
+
+    Parameters
+    ----------
+    core_size : int, default 1
+        Number of core members (role ``"leader"``, tier 0, ``cell = -1``, no stage).
+    core_topology : {"clique", "star", "path"}, default "clique"
+        Ties among core members (``"star"``: the first core member is the hub).
+    n_cells : int, default 6
+        Number of peripheral cells.
+    cell_size : int, sequence of int, or callable, default 5
+        Members per cell *including* its leader (role ``"handler"``, tier 1): one int for all
+        cells, ``n_cells`` ints, or ``callable(rng, n_cells)`` returning ``n_cells`` ints
+        (e.g. ``lambda r, k: 1 + r.poisson(4, k)``). Each size must be ``>= 1``.
+    cell_topology : {"clique", "star", "chain", "empty"}, default "clique"
+        Ties inside a cell: all pairs; the handler as hub; a path that starts at the handler
+        (handler - w1 - w2 - ...); or none (workers then hang only from the core, when they
+        know it, or from other cells).
+    anonymity : float in [0, 1], default 1.0
+        Share of workers (non-handler cell members) whose only upward tie runs through their
+        cell leader. Each worker independently *knows the core* (a direct ``"command"`` tie
+        to its cell's primary core member, ``knows_core=True``) with probability
+        ``1 - anonymity``.
+    cross_cell_p : float in [0, 1], default 0.0
+        Probability of a tie between two workers of different cells (independent for every
+        such pair; sampled exactly without enumerating pairs).
+    redundancy : int >= 1, default 1
+        Number of distinct core members each handler is tied to (capped at ``core_size``):
+        the primary one (cell ``c`` reports to core member ``c mod core_size``) and
+        ``redundancy - 1`` others drawn at random.
+    stages : sequence of str or None, default :data:`STAGES`
+        Cell ``c`` works in stage ``stages[c mod len(stages)]`` (stage-wise cells); None
+        leaves every stage missing. Core members have no stage.
+    rng : None, int or numpy.random.Generator
+        Randomness (cell sizes from a callable, redundancy, anonymity, cross-cell ties).
+
+    Returns
+    -------
+    Graph
+        Undirected; ``n = core_size + sum(cell sizes)`` nodes laid out core first, then each
+        cell with its handler first. Roles ``leader``/``handler``/``worker``; ``group`` is 0;
+        ``cell`` is the cell index (-1 for the core); relations ``command`` (core ties,
+        upward ties) and ``collaboration`` (worker-worker); channel ``offline``.
+
+    Raises
+    ------
+    ParameterError
+        If a parameter breaks its rule.
+
+    Notes
+    -----
+    Kenney's wheel is a *star of cells*, not the graph-theory wheel (hub plus rim), which is
+    :func:`wheel_graph`. With ``cell_topology != "empty"`` the network is connected.
+    Time and memory are linear in the number of ties (cliques cost ``size^2`` per cell).
+
+    References
+    ----------
+    Kenney, M. (2007). The architecture of drug trafficking: network forms of organisation in
+    the Colombian cocaine trade. *Global Crime* 8(3), 233-259. doi:10.1080/17440570701507794
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.kenney_wheel(core_size=2, n_cells=3, cell_size=4, rng=1)
+    >>> g.n_nodes, g.n_edges
+    (14, 22)
+    >>> g.node_attrs["role"].value_counts()[["leader", "handler", "worker"]].tolist()
+    [2, 3, 9]
+    """
+    func = "kenney_wheel"
+    gen = check_rng(rng, func=func)
+    core_size = check_int(core_size, func=func, param="core_size", min=1)
+    check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
+    n_cells = check_int(n_cells, func=func, param="n_cells", min=0)
+    sizes = check_sizes(cell_size, n_cells, func=func, param="cell_size", rng=gen)
+    check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
+    anonymity = check_prob(anonymity, func=func, param="anonymity")
+    cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
+    redundancy = check_int(redundancy, func=func, param="redundancy", min=1)
+    st = _check_stage_list(stages, func=func)
+    cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
+    parts = _wheel_parts(
+        gen, core_size=core_size, core_topology=core_topology, sizes=sizes,
+        cell_topology=cell_topology, anonymity=anonymity, cross_cell_p=cross_cell_p,
+        redundancy=redundancy, cell_stage=cell_stage,
+    )
+    meta = {"generator": func, "form": "wheel"}
+    return finish(parts, directed=False, stages=st, meta=meta)
+
+
+# =========================================================================== chain kernel
+def _stage_roles(stages: Sequence[str]) -> np.ndarray:
+    return np.array([role_code(STAGE_ROLES.get(s, "worker")) for s in stages], np.int64)
+
+
+def _chain_parts(
+    rng: np.random.Generator,
+    *,
+    stages: Sequence[str],
+    sizes: np.ndarray,
+    n_groups: int,
+    handoff: str,
+    handoff_p: float,
+    intra_p: np.ndarray,
+    skip_p: float,
+    cross_group_p: float,
+    online_share: float,
+    directed: bool,
+    leader_stage: int | None,
+    ensure_flow: bool,
+    group_offset: int = 0,
+) -> tuple[Parts, np.ndarray]:
+    """Chains of ``n_groups`` core groups; returns parts and ``base[g, s]`` block starts.
+
+    Layout: group-major, stage-minor blocks of actors, then brokers (``"broker"`` handoff).
+    """
+    L = len(stages)
+    G = n_groups
+    per_group = int(sizes.sum())
+    stage_start = np.zeros(L, np.int64)
+    np.cumsum(sizes[:-1], out=stage_start[1:])
+    base = np.arange(G, dtype=np.int64)[:, None] * per_group + stage_start[None, :]
+    n_actors = G * per_group
+    n_brokers = G * (L - 1) if handoff == "broker" else 0
+    parts = Parts(n_actors + n_brokers, 0)
+    nd = parts.node
+    stage_of = np.tile(np.repeat(np.arange(L, dtype=np.int64), sizes), G)
+    nd["stage"][:n_actors] = stage_of
+    nd["role"][:n_actors] = _stage_roles(stages)[stage_of]
+    nd["group"][:n_actors] = np.repeat(np.arange(G, dtype=np.int64), per_group) + group_offset
+    if n_brokers:
+        nd["role"][n_actors:] = role_code("broker")
+        nd["group"][n_actors:] = np.repeat(np.arange(G, dtype=np.int64), L - 1) + group_offset
+    if leader_stage is not None and G:
+        nd["role"][base[:, leader_stage]] = role_code("leader")
+
+    srcs, dsts, rels, times = [], [], [], []
+
+    def add(a, b, rel, t):
+        srcs.append(np.asarray(a, np.int64))
+        dsts.append(np.asarray(b, np.int64))
+        rels.append(np.full(len(a), rel, np.int64))
+        times.append(np.full(len(a), t, np.float64))
+
+    hand = rel_code("handoff")
+    for s in range(L - 1):
+        a, b = int(sizes[s]), int(sizes[s + 1])
+        if handoff == "matching":
+            g, i, j = random_matching(rng, G, a, b)
+            add(base[g, s] + i, base[g, s + 1] + j, hand, s + 1)
+        elif handoff == "random":
+            k = bernoulli_indices(rng, G * a * b, handoff_p)
+            g, r = k // (a * b), k % (a * b)
+            u, v = base[g, s] + r // b, base[g, s + 1] + r % b
+            if ensure_flow:
+                up = np.arange(a)[None, :] + base[:, s][:, None]
+                has = np.zeros(parts.n, bool)
+                has[u] = True
+                lone = up.ravel()[~has[up.ravel()]]
+                gl = lone // per_group
+                v2 = base[gl, s + 1] + rng.integers(0, b, len(lone))
+                u, v = np.concatenate([u, lone]), np.concatenate([v, v2])
+                down = (np.arange(b)[None, :] + base[:, s + 1][:, None]).ravel()
+                has[:] = False
+                has[v] = True
+                lone = down[~has[down]]
+                gl = lone // per_group
+                u2 = base[gl, s] + rng.integers(0, a, len(lone))
+                u, v = np.concatenate([u, u2]), np.concatenate([v, lone])
+            add(u, v, hand, s + 1)
+        else:  # broker
+            br = n_actors + np.arange(G, dtype=np.int64) * (L - 1) + s
+            ua = (base[:, s][:, None] + np.arange(a)[None, :]).ravel()
+            add(ua, np.repeat(br, a), hand, s + 0.5)
+            vb = (base[:, s + 1][:, None] + np.arange(b)[None, :]).ravel()
+            add(np.repeat(br, b), vb, hand, s + 1)
+    # stage skipping: an actor hands directly to stage s+2 of its group
+    if skip_p > 0:
+        for s in range(L - 2):
+            a, c = int(sizes[s]), int(sizes[s + 2])
+            k = bernoulli_indices(rng, G * a, skip_p)
+            g = k // a
+            add(base[g, s] + k % a, base[g, s + 2] + rng.integers(0, c, len(k)), hand, s + 2)
+    # cross-group handoffs: an actor hands to stage s+1 of another group
+    if cross_group_p > 0 and G > 1:
+        for s in range(L - 1):
+            a, b = int(sizes[s]), int(sizes[s + 1])
+            k = bernoulli_indices(rng, G * a, cross_group_p)
+            g = k // a
+            other = (g + 1 + rng.integers(0, G - 1, len(k))) % G
+            add(base[g, s] + k % a, base[other, s + 1] + rng.integers(0, b, len(k)),
+                rel_code("transaction"), s + 1)
+    # ties inside a stage block of a group
+    collab = rel_code("collaboration")
+    for s in range(L):
+        a = int(sizes[s])
+        if intra_p[s] <= 0 or a < 2:
+            continue
+        npairs = a * (a - 1) // 2
+        k = bernoulli_indices(rng, G * npairs, float(intra_p[s]))
+        g = k // npairs
+        i, j = triu_decode(k % npairs, a)
+        u, v = base[g, s] + i, base[g, s] + j
+        add(u, v, collab, s)
+        if directed:
+            add(v, u, collab, s)
+    if srcs:
+        src = np.concatenate(srcs)
+        dst = np.concatenate(dsts)
+        rel = np.concatenate(rels)
+        tim = np.concatenate(times)
+        chan = np.zeros(len(src), np.int64)
+        if online_share > 0:
+            chan[rng.random(len(src)) < online_share] = 1
+        parts.add_edges(src, dst, rel, channel=chan, time=tim)
+    return parts, base
+
+
+def _check_intra(value: Any, L: int, func: str) -> np.ndarray:
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return np.full(L, check_prob(value, func=func, param="intra_stage_p"))
+    arr = np.asarray(value, dtype=float) if isinstance(value, Sequence) else None
+    if arr is None or arr.shape != (L,) or (arr < 0).any() or (arr > 1).any():
+        raise param_error(
+            func, "intra_stage_p", f"a float in [0, 1] or {L} floats in [0, 1] (one per stage)",
+            value,
+        )
+    return arr
+
+
+def kenney_chain(
+    *,
+    stages: Sequence[str] = STAGES,
+    stage_sizes: Any = 1,
+    n_groups: int = 1,
+    handoff: str = "matching",
+    handoff_p: float = 0.5,
+    intra_stage_p: Any = 0.0,
+    skip_p: float = 0.0,
+    cross_group_p: float = 0.0,
+    online_share: float = 0.0,
+    leader_stage: str | None = "last",
+    ensure_flow: bool = True,
+    directed: bool = True,
+    rng: Any = None,
+) -> Graph:
+    """Kenney's chain network: core groups whose actors pass people stage to stage.
+
+    Parameters
+    ----------
+    stages : sequence of str, default :data:`STAGES`
+        The stages in flow order. Actors of a stage get the stage's role (``recruiter``,
+        ``transporter``, ``harbourer``, ``transferrer``, ``receiver``, ``exploiter``,
+        ``advertiser``, ``financier``; ``worker`` for a stage name outside that list).
+    stage_sizes : int or sequence of int, default 1
+        Actors per stage in each group: one int, or one int per stage (each ``>= 1``).
+    n_groups : int, default 1
+        Number of parallel core groups (``group`` column), each a full chain.
+    handoff : {"matching", "random", "broker"}, default "matching"
+        How stage ``s`` hands to stage ``s+1`` inside a group. ``"matching"``: one-to-one
+        ties, ``max(a, b)`` per pair of blocks of sizes ``a``, ``b`` (random permutations,
+        the larger side assigned round-robin to the smaller, so everyone has a partner);
+        ``"random"``: every pair tied independently with probability ``handoff_p``;
+        ``"broker"``: one broker per group and transition (role ``"broker"``, no stage)
+        receives from all of stage ``s`` and hands to all of stage ``s+1``.
+    handoff_p : float in [0, 1], default 0.5
+        Tie probability for ``handoff="random"``.
+    intra_stage_p : float or sequence of float, default 0.0
+        Probability of a ``"collaboration"`` tie between two actors of the same stage and
+        group (one value, or one per stage: DOMAIN ties are likely within recruitment,
+        harbouring and exploitation, not within transport or finance). Directed graphs get
+        both arcs.
+    skip_p : float in [0, 1], default 0.0
+        Each actor of stage ``s`` also hands directly to a random actor of stage ``s+2`` of
+        its group with this probability (stage skipping).
+    cross_group_p : float in [0, 1], default 0.0
+        Each actor of stage ``s`` also hands (relation ``"transaction"``) to a random actor of
+        stage ``s+1`` of a uniformly chosen *other* group with this probability.
+    online_share : float in [0, 1], default 0.0
+        Each tie is ``channel="online"`` independently with this probability (else offline).
+    leader_stage : str, "last" or None, default "last"
+        The first actor of this stage in each group has role ``"leader"`` (keeping its stage
+        and its ordinary ties: in a chain nobody commands from the centre). ``"last"`` means
+        the last stage (the exploiter who profits); None: no leaders.
+    ensure_flow : bool, default True
+        With ``handoff="random"``: an actor left without a partner in the next (previous)
+        stage gets one uniformly at random, so no actor is cut off from the flow. False
+        keeps the pure Bernoulli ties.
+    directed : bool, default True
+        Arcs along the flow (upstream -> downstream); False gives the undirected chain.
+    rng : None, int or numpy.random.Generator
+        Randomness.
+
+    Returns
+    -------
+    Graph
+        Nodes laid out group by group, stage by stage (then brokers). ``time`` of a handoff
+        is the index of the downstream stage (brokers receive at ``s + 0.5``). Relations:
+        ``handoff`` inside a group, ``transaction`` across groups, ``collaboration`` within
+        a stage. ``cell`` is -1.
+
+    Raises
+    ------
+    ParameterError
+        If a parameter breaks its rule.
+
+    Notes
+    -----
+    The *broken chain*: with the defaults every tie joins adjacent stages of one group, so
+    each actor knows only its immediate up- and downstream partners. A matching chain with
+    one actor per stage is the path on ``len(stages)`` nodes. The chain is connected
+    within each group for ``"matching"``/``"broker"`` and for ``"random"`` with
+    ``ensure_flow=True``; groups are joined only through ``cross_group_p``. Random ties are
+    drawn by geometric skipping, in time linear in the number of ties.
+
+    References
+    ----------
+    Kenney, M. (2007). The architecture of drug trafficking: network forms of organisation in
+    the Colombian cocaine trade. *Global Crime* 8(3), 233-259. doi:10.1080/17440570701507794
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.kenney_chain(stage_sizes=2, rng=0)
+    >>> g.n_nodes, g.n_edges, g.directed
+    (12, 10, True)
+    >>> list(g.node_attrs["stage"].cat.categories) == list(nc.generators.STAGES)
+    True
+    """
+    func = "kenney_chain"
+    gen = check_rng(rng, func=func)
+    st = _check_stage_list(stages, func=func)
+    L = len(st)
+    if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
+        sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1))
+    else:
+        sizes = check_sizes(stage_sizes, L, func=func, param="stage_sizes", rng=gen)
+    n_groups = check_int(n_groups, func=func, param="n_groups", min=1)
+    check_choice(handoff, _HANDOFFS, func=func, param="handoff")
+    handoff_p = check_prob(handoff_p, func=func, param="handoff_p")
+    intra = _check_intra(intra_stage_p, L, func)
+    skip_p = check_prob(skip_p, func=func, param="skip_p")
+    cross_group_p = check_prob(cross_group_p, func=func, param="cross_group_p")
+    online_share = check_prob(online_share, func=func, param="online_share")
+    ensure_flow = check_bool(ensure_flow, func=func, param="ensure_flow")
+    directed = check_bool(directed, func=func, param="directed")
+    if leader_stage is None:
+        ls = None
+    elif leader_stage == "last":
+        ls = L - 1
+    else:
+        ls = st.index(check_choice(leader_stage, (*st, "last", None), func=func,
+                                   param="leader_stage"))
+    parts, _ = _chain_parts(
+        gen, stages=st, sizes=sizes, n_groups=n_groups, handoff=handoff, handoff_p=handoff_p,
+        intra_p=intra, skip_p=skip_p, cross_group_p=cross_group_p, online_share=online_share,
+        directed=directed, leader_stage=ls, ensure_flow=ensure_flow,
+    )
+    meta = {"generator": func, "form": "chain"}
+    return finish(parts, directed=directed, stages=st, meta=meta)
