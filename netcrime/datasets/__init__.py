@@ -1,1 +1,409 @@
-"""netcrime.datasets (being written)."""
+"""Classic criminal and covert networks, bundled with their provenance and citation.
+
+:func:`list_datasets` tabulates what is available; :func:`load` returns a
+:class:`netcrime.Graph` whose :attr:`~netcrime.Graph.meta` carries the citation, DOI, source
+repository, licence note and the full ``PROVENANCE.txt`` of the family. Files are read from
+the installed package (``importlib.resources``), never from the network or an outside folder.
+
+Naming scheme
+-------------
+``<family>`` or ``<family>_<variant>``, lower case, underscores:
+
+========================================  ======================================================
+name                                      network
+========================================  ======================================================
+``montagna_meetings``,                    Montagna operation, Sicilian Mafia (Cavallaro et al.
+``montagna_phonecalls``                   2020), undirected valued; repeated pairs keep the
+                                          LAST weight as in the authors' code
+``montagna_meetings_attributed``,         later 144-node version with Role / Relationship /
+``montagna_phonecalls_attributed``        Request node attributes
+``caviar``                                CAVIAR aggregate, directed valued (110 / 295)
+``caviar_undirected``                     CAVIAR aggregate symmetrised by max (110 / 205)
+``caviar_phase01`` ... ``caviar_phase11``  the 11 investigation phases (undirected valued);
+                                          also ``load("caviar", phase=k)``
+``oversize_wiretaps``, ``_warrants``,     Operation Oversize, 'Ndrangheta: three judicial
+``_judgments``                            stages, all 182 actors as nodes
+``hijackers_911``                         9/11 hijackers and associates (60 / 126)
+``hijackers_911_prior_contacts``          trusted prior contacts of the 19 hijackers (19 / 27)
+``noordin_<relation>``                    Noordin Top network, one relation over 79 actors;
+                                          also ``load("noordin", relation="kinship")``
+``noordin``                               the 10 relations as one multiplex graph
+``madrid``                                Madrid 2004 bombing aggregate with tie attributes
+``madrid_kinship``                        Madrid kinship ties
+``madrid_<period>``                       21 time slices ``1985_1989`` ... ``2006_2``;
+                                          also ``load("madrid", period="2004_1")``
+``london_gang``                           London street gang with node attributes (54 / 315)
+``natarajan_heroin``,                     Natarajan heroin network: directed (38 / 168) and
+``natarajan_heroin_undirected``           undirected (38 / 87)
+``natarajan_cocaine``,                    Natarajan cocaine network: directed valued (28 / 40)
+``natarajan_cocaine_undirected``          and undirected valued (28 / 40)
+========================================  ======================================================
+
+Data files live in ``netcrime/datasets/data/<family folder>/`` beside the ``PROVENANCE.txt``
+that records their origin; the machine-readable registry is
+:data:`netcrime.datasets.registry.DATASETS`. Licences of the underlying data are unclear for
+most networks (see each ``licence_note``): cite the original authors when you use them.
+
+Examples
+--------
+>>> import netcrime as nc
+>>> g = nc.datasets.load("caviar")
+>>> g.n_nodes, g.n_edges, g.directed
+(110, 295, True)
+>>> nc.datasets.load("caviar", phase=3).n_nodes
+33
+>>> g.meta["name"]
+'caviar'
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_choice, check_int, param_error
+from ..graph import Graph
+from . import registry
+from .registry import DATASETS, FAMILY_PARAMS, DatasetInfo
+
+__all__ = ["list_datasets", "load", "registry"]
+
+_PACKAGE = "netcrime.datasets"
+
+
+def _path(folder: str, fname: str) -> Any:
+    return resources.files(_PACKAGE).joinpath("data", folder, *fname.split("/"))
+
+
+def _read_csv(info: DatasetInfo, fname: str, **kw: Any) -> pd.DataFrame:
+    with _path(info.folder, fname).open("rb") as fh:
+        return pd.read_csv(fh, **kw)
+
+
+@functools.cache
+def _provenance(folder: str) -> str:
+    return _path(folder, "PROVENANCE.txt").read_text(encoding="utf-8")
+
+
+# Names such as "NA" or "None" are real labels here: only an empty field is missing.
+_LABELS = {"keep_default_na": False, "na_values": [""]}
+
+
+# ----------------------------------------------------------------------------- builders
+def _meta(info: DatasetInfo) -> dict[str, Any]:
+    meta = {
+        "name": info.name,
+        "family": info.family,
+        "description": info.description,
+        "citation": info.citation,
+        "doi": info.doi,
+        "source": info.source,
+        "licence_note": info.licence_note,
+        "reported_nodes": info.nodes,
+        "reported_edges": info.edges,
+        "files": tuple(f"netcrime/datasets/data/{info.folder}/{f}" for f in info.files),
+        "provenance": _provenance(info.folder),
+    }
+    if info.notes:
+        meta["notes"] = info.notes
+    for k, v in info.params.items():
+        if k in ("phase", "seizure", "relation", "period"):
+            meta[k] = v
+    return meta
+
+
+def _build_montagna_cavallaro(info: DatasetInfo) -> Graph:
+    df = _read_csv(info, info.files[0], sep=r"\s+", header=None,
+                   names=["source", "target", "weight"])
+    # networkx's Graph.add_edge overwrites: the last record of a pair wins.
+    return Graph.from_edges(df, directed=False, weight="weight", multiedges="last",
+                            meta=_meta(info))
+
+
+def _build_montagna_attributed(info: DatasetInfo) -> Graph:
+    nodes = _read_csv(info, info.files[1], dtype={"name": str}, **_LABELS)
+    for c in nodes.columns[1:]:
+        nodes[c] = nodes[c].replace("", np.nan)
+    edges = _read_csv(info, info.files[0], dtype={"source": str, "target": str}, **_LABELS)
+    idx = pd.Index(nodes["name"])
+    s = idx.get_indexer(edges["source"])
+    t = idx.get_indexer(edges["target"])
+    a, b = np.minimum(s, t), np.maximum(s, t)
+    agg = (
+        pd.DataFrame({"a": a, "b": b, "weight": edges["weight"].astype(float)})
+        .groupby(["a", "b"], sort=True)
+        .agg(weight=("weight", "sum"), records=("weight", "size"))
+        .reset_index()
+    )
+    agg["records"] = agg["records"].astype(np.int64)
+    lab = idx.to_numpy()
+    e = pd.DataFrame({"source": lab[agg["a"].to_numpy()], "target": lab[agg["b"].to_numpy()],
+                      "weight": agg["weight"], "records": agg["records"]})
+    return Graph.from_edges(e, directed=False, weight="weight", nodes=nodes, node_key="name",
+                            meta=_meta(info))
+
+
+def _build_caviar_directed(info: DatasetInfo) -> Graph:
+    df = _read_csv(info, info.files[0])
+    df["source"] = df["source"].astype(np.int64)
+    df["target"] = df["target"].astype(np.int64)
+    nodes = np.unique(np.concatenate([df["source"].to_numpy(), df["target"].to_numpy()]))
+    return Graph.from_edges(df, directed=True, weight="weight", nodes=nodes, meta=_meta(info))
+
+
+def _caviar_label(x: str) -> Any:
+    v = float(x)
+    return int(v) if v == int(v) else x
+
+
+def _build_caviar_undirected(info: DatasetInfo) -> Graph:
+    df = _read_csv(info, info.files[0], dtype={"source": str, "target": str})
+    # Phase 7 stores the ids as floats ("3.0") and holds two actors with the non-integer
+    # ids "0.1" and "0.2"; integer ids become ints, the two others stay strings.
+    for c in ("source", "target"):
+        df[c] = pd.Series([_caviar_label(x) for x in df[c]], dtype=object)
+    labels = pd.unique(pd.concat([df["source"], df["target"]], ignore_index=True))
+    ints = sorted(x for x in labels if isinstance(x, int))
+    others = [x for x in labels if not isinstance(x, int)]
+    return Graph.from_edges(df, directed=False, weight="weight",
+                            nodes=pd.Index(ints + others, dtype=object if others else None),
+                            meta=_meta(info))
+
+
+def _build_edges_only(info: DatasetInfo) -> Graph:
+    df = _read_csv(info, info.files[0], dtype={"source": str, "target": str}, **_LABELS)
+    return Graph.from_edges(df, directed=info.directed,
+                            weight="weight" if info.weighted else None, meta=_meta(info))
+
+
+def _build_edges_nodes(info: DatasetInfo) -> Graph:
+    p = info.params
+    nodes = _read_csv(info, p["node_file"], **_LABELS)
+    col = p["node_col"]
+    nodes = nodes.drop(columns=[c for c in ("id",) if c in nodes.columns and c != col])
+    labels = nodes[col]
+    dtype = labels.dtype
+    edges = _read_csv(info, info.files[0], dtype={"source": dtype, "target": dtype}, **_LABELS)
+    if len(edges) == 0:
+        edges = pd.DataFrame({"source": pd.Series([], dtype=dtype),
+                              "target": pd.Series([], dtype=dtype)})
+    weighted = "weight" in edges.columns
+    return Graph.from_edges(edges, directed=info.directed,
+                            weight="weight" if weighted else None, nodes=nodes, node_key=col,
+                            meta=_meta(info))
+
+
+def _build_madrid_aggregate(info: DatasetInfo) -> Graph:
+    frames = [_read_csv(info, f) for f in info.files[:3]]
+    base = frames[0][["source", "target"]].copy()
+    for f in frames[1:]:
+        if not np.array_equal(f[["source", "target"]].to_numpy(), base.to_numpy()):
+            raise ValueError("Madrid tie files are not aligned")  # pragma: no cover
+    base["operation_id"] = frames[0]["weight"].astype(np.int64)
+    base["tie_year"] = frames[1]["weight"].astype(np.int64)
+    base["tie_extinguish"] = frames[2]["weight"].astype(np.int64)
+    nodes = _read_csv(info, info.files[3]).drop(columns=["id"])
+    return Graph.from_edges(base, directed=False, nodes=nodes, node_key="name",
+                            meta=_meta(info))
+
+
+def _read_matrix(info: DatasetInfo, fname: str) -> pd.DataFrame:
+    A = _read_csv(info, fname, index_col=0, **_LABELS)
+    A.index = A.index.astype(str)
+    A.columns = A.columns.astype(str)
+    return A
+
+
+def _build_adjacency(info: DatasetInfo) -> Graph:
+    A = _read_matrix(info, info.files[0])
+    if not A.index.equals(A.columns):  # pragma: no cover - data guard
+        raise ValueError(f"row and column labels of {info.files[0]} differ")
+    M = A.to_numpy()
+    r, c = np.nonzero(M)
+    ea = {"weight": M[r, c].astype(float)} if info.weighted else None
+    return Graph.from_arrays(len(A), r, c, directed=info.directed, nodes=A.index,
+                             edge_attrs=ea, meta=_meta(info))
+
+
+def _build_natarajan_undirected(info: DatasetInfo) -> Graph:
+    p = info.params
+    df = _read_csv(info, info.files[0], dtype={"source": str, "target": str}, **_LABELS)
+    for c in ("source", "target"):
+        df[c] = df[c].replace(p["relabel"])
+    nodes = _read_matrix(info, p["matrix"]).index
+    return Graph.from_edges(df, directed=False, weight="weight" if info.weighted else None,
+                            nodes=nodes, meta=_meta(info))
+
+
+def _build_noordin_multiplex(info: DatasetInfo) -> Graph:
+    nodes = _read_csv(info, info.files[-1], **_LABELS)["name"]
+    idx = pd.Index(nodes)
+    n = len(idx)
+    rels = registry.NOORDIN_RELATIONS
+    keys = []
+    for fname in info.files[:-1]:
+        df = _read_csv(info, fname, dtype=str, **_LABELS)
+        s = idx.get_indexer(df["source"])
+        t = idx.get_indexer(df["target"])
+        keys.append(np.minimum(s, t) * n + np.maximum(s, t))
+    allk = np.unique(np.concatenate(keys))
+    cols = {r: np.isin(allk, k).astype(np.int64) for r, k in zip(rels, keys)}
+    ea = pd.DataFrame(cols)
+    ea["weight"] = ea[list(rels)].sum(axis=1).astype(float)
+    return Graph.from_arrays(n, allk // n, allk % n, directed=False, nodes=idx,
+                             edge_attrs=ea, meta=_meta(info))
+
+
+_BUILDERS = {
+    "montagna_cavallaro": _build_montagna_cavallaro,
+    "montagna_attributed": _build_montagna_attributed,
+    "caviar_directed": _build_caviar_directed,
+    "caviar_undirected": _build_caviar_undirected,
+    "edges_only": _build_edges_only,
+    "edges_nodes": _build_edges_nodes,
+    "madrid_aggregate": _build_madrid_aggregate,
+    "adjacency": _build_adjacency,
+    "natarajan_undirected": _build_natarajan_undirected,
+    "noordin_multiplex": _build_noordin_multiplex,
+}
+
+
+@functools.cache
+def _load_cached(name: str) -> Graph:
+    info = DATASETS[name]
+    return _BUILDERS[info.builder](info)
+
+
+# ----------------------------------------------------------------------------- public API
+def list_datasets() -> pd.DataFrame:
+    """Table of the bundled networks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per network, in the order of the module docstring, with columns ``name``,
+        ``family``, ``nodes``, ``edges`` (sizes as reported by the source papers or
+        provenance notes; every one is checked against the loaded graph by the test suite),
+        ``directed``, ``weighted``, ``description``, ``citation`` and ``doi`` (None where no
+        DOI was verified).
+
+    See Also
+    --------
+    load : build one of the listed networks.
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> tab = nc.datasets.list_datasets()
+    >>> tab.set_index("name").loc["montagna_meetings", ["nodes", "edges", "directed"]].tolist()
+    [101, 256, False]
+    >>> int((tab["family"] == "caviar").sum())
+    13
+    """
+    rows = [
+        {
+            "name": d.name, "family": d.family, "nodes": d.nodes, "edges": d.edges,
+            "directed": d.directed, "weighted": d.weighted, "description": d.description,
+            "citation": d.citation, "doi": d.doi,
+        }
+        for d in DATASETS.values()
+    ]
+    df = pd.DataFrame(rows)
+    df["nodes"] = df["nodes"].astype(np.int64)
+    df["edges"] = df["edges"].astype(np.int64)
+    df["directed"] = df["directed"].astype(bool)
+    df["weighted"] = df["weighted"].astype(bool)
+    return df
+
+
+def load(name: str, *, phase: int | None = None, relation: str | None = None,
+         period: str | None = None) -> Graph:
+    """Load a bundled network as a :class:`netcrime.Graph`.
+
+    Parameters
+    ----------
+    name : str
+        A name from :func:`list_datasets` (see the naming scheme in the module docstring),
+        or a family name combined with its selector: ``"caviar"`` with ``phase``,
+        ``"noordin"`` with ``relation``, ``"madrid"`` with ``period``.
+    phase : int, optional
+        CAVIAR investigation phase, 1 to 11 (only with ``name="caviar"``).
+    relation : str, optional
+        Noordin Top relation, e.g. ``"kinship"`` (only with ``name="noordin"``).
+    period : str, optional
+        Madrid time slice, e.g. ``"2004_1"`` (only with ``name="madrid"``).
+
+    Returns
+    -------
+    Graph
+        Node labels as in the source (ints for CAVIAR, Montagna, Madrid and London; names
+        or codes otherwise), node attributes where the source has them, the edge weight in
+        the ``"weight"`` column for valued networks, and ``g.meta`` with the keys ``name``,
+        ``family``, ``description``, ``citation``, ``doi``, ``source``, ``licence_note``,
+        ``reported_nodes``, ``reported_edges``, ``files``, ``provenance`` (the family's
+        ``PROVENANCE.txt``) and, where relevant, ``notes``, ``phase``, ``seizure``,
+        ``relation`` or ``period``.
+
+    Raises
+    ------
+    ParameterError
+        Unknown name (the message suggests close names), or a selector that does not fit
+        the name or is out of range.
+
+    Notes
+    -----
+    Graphs are immutable, so each network is built once per session and the same object is
+    returned afterwards (loading all bundled networks takes well under a second).
+    The choices made while building (which weight a repeated pair keeps, how parallel
+    records are merged, the one label restored in the Natarajan heroin edge list) are
+    stated in ``g.meta["notes"]`` and in :data:`netcrime.datasets.registry.DATASETS`.
+
+    References
+    ----------
+    Each network's citation is in ``g.meta["citation"]`` (and ``g.meta["doi"]``); e.g.
+    Cavallaro L et al. (2020) PLoS ONE 15(8): e0236476, doi:10.1371/journal.pone.0236476.
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> nc.datasets.load("caviar").n_nodes
+    110
+    >>> g = nc.datasets.load("montagna_meetings")
+    >>> g.n_nodes, g.n_edges, g.meta["doi"]
+    (101, 256, '10.1371/journal.pone.0236476')
+    >>> nc.datasets.load("noordin", relation="kinship").n_edges
+    16
+    >>> nc.datasets.load("london_gang").node_attrs.columns[:3].tolist()
+    ['Age', 'Birthplace', 'Residence']
+    """
+    func = "load"
+    if not isinstance(name, str):
+        raise param_error(func, "name", "a dataset name (str)", name)
+    selectors = {"phase": phase, "relation": relation, "period": period}
+    given = {k: v for k, v in selectors.items() if v is not None}
+    if given:
+        want = FAMILY_PARAMS.get(name)
+        for k, v in given.items():
+            if k != want:
+                fams = ", ".join(f"{f!r} with {s}=" for f, s in FAMILY_PARAMS.items())
+                raise param_error(func, k, f"None unless name is one of {fams}", v)
+        if name == "caviar":
+            k = check_int(phase, func=func, param="phase", min=1, max=11)
+            name = f"caviar_phase{k:02d}"
+        elif name == "noordin":
+            r = check_choice(relation, registry.NOORDIN_RELATIONS, func=func, param="relation")
+            name = f"noordin_{r}"
+        else:
+            p = check_choice(period, registry.MADRID_PERIODS, func=func, param="period")
+            name = f"madrid_{p}"
+    if name not in DATASETS:
+        close = difflib.get_close_matches(name, list(DATASETS), n=3)
+        hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+        raise param_error(func, "name", "a name listed by netcrime.datasets.list_datasets()"
+                          + hint, name)
+    return _load_cached(name)
