@@ -130,6 +130,12 @@ def _build_montagna_attributed(info: DatasetInfo) -> Graph:
     for c in nodes.columns[1:]:
         nodes[c] = nodes[c].replace("", np.nan)
     edges = _read_csv(info, info.files[0], dtype={"source": str, "target": str}, **_LABELS)
+    # Endpoints missing from the attribute table (N35 in the meetings list) are appended
+    # after the listed actors, with missing attributes.
+    ends = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
+    extra = [x for x in ends if x not in set(nodes["name"])]
+    if extra:
+        nodes = pd.concat([nodes, pd.DataFrame({"name": extra})], ignore_index=True)
     idx = pd.Index(nodes["name"])
     s = idx.get_indexer(edges["source"])
     t = idx.get_indexer(edges["target"])
@@ -300,8 +306,9 @@ def list_datasets() -> pd.DataFrame:
     --------
     >>> import netcrime as nc
     >>> tab = nc.datasets.list_datasets()
-    >>> tab.set_index("name").loc["montagna_meetings", ["nodes", "edges", "directed"]].tolist()
-    [101, 256, False]
+    >>> row = tab.set_index("name").loc["montagna_meetings"]
+    >>> int(row["nodes"]), int(row["edges"]), bool(row["directed"])
+    (101, 256, False)
     >>> int((tab["family"] == "caviar").sum())
     13
     """

@@ -176,23 +176,24 @@ def _entries() -> list[DatasetInfo]:
             citation=_CAVALLARO, doi=_CAVALLARO_DOI, source=_MONTAGNA_SRC,
             licence_note=_MONTAGNA_LIC, builder="montagna_cavallaro",
             notes=(
-                "The raw list holds both (u,v,w1) and (v,u,w2) for some pairs (33 in meetings, "
-                "26 in phone calls); the last occurrence's weight is kept, which reproduces the "
-                "published removal curves exactly."
+                "The raw list holds some pairs twice, as (u,v,w1) and (v,u,w2) (33 pairs in "
+                "meetings, 24 of them with different weights; 26 in phone calls, 19 different); "
+                "the last occurrence's weight is kept, which reproduces the published removal "
+                "curves exactly."
             ),
         ))
-    for key, fname, rows, pairs in (
-        ("meetings", "montagna_meetings_edges.csv", 289, 249),
-        ("phonecalls", "montagna_phone_edges.csv", 150, 120),
+    for key, fname, rows, pairs, n in (
+        ("meetings", "montagna_meetings_edges.csv", 289, 249, 145),
+        ("phonecalls", "montagna_phone_edges.csv", 150, 120, 144),
     ):
         add(DatasetInfo(
             name=f"montagna_{key}_attributed", family="montagna",
             folder="montagna_cavallaro2020",
             files=(f"DF_package_attributed_version/{fname}",
                    "DF_package_attributed_version/montagna_nodes_144_roles.csv"),
-            directed=False, weighted=True, nodes=144, edges=pairs,
+            directed=False, weighted=True, nodes=n, edges=pairs,
             description=(
-                f"Montagna {key}: later 144-node version with node attributes Role, "
+                f"Montagna {key}: later 144-actor version with node attributes Role, "
                 f"Relationship, Request ({rows} edge records merged into {pairs} pairs; "
                 "weight = summed records' weights, 'records' = number merged)."
             ),
@@ -201,7 +202,14 @@ def _entries() -> list[DatasetInfo]:
             notes=(
                 "The R source stores a multigraph; parallel records of one pair are merged "
                 "(weights summed). Node/edge counts differ from the paper (as the DF package "
-                "documents). The meetings list holds one self-loop (N47), kept as in the source."
+                "documents). The attribute table lists 144 actors, one of them named '52' "
+                "(kept as in the source)"
+                + (
+                    "; the meetings list also references N35, absent from that table, which "
+                    "is appended with missing attributes (145 nodes), and holds one "
+                    "self-loop (N47), kept as in the source."
+                    if key == "meetings" else "."
+                )
             ),
         ))
 
