@@ -1,1 +1,35 @@
-"""netcrime.disruption (being written)."""
+"""Disruption: whom to remove, in what order, how fast the network falls apart, how it heals.
+
+* :func:`attack` -- node attacks (static, adaptive, block), curves and summaries;
+* :func:`attack_edges` -- tie attacks (edge betweenness, weight, random, attribute/channel);
+* :func:`strategy`, :func:`role_order`, :class:`Strategy` -- who is removed first;
+* :class:`Metric` -- per-step outcomes; :class:`Recovery` -- healing after each removal;
+* :func:`compare_strategies` -- many strategies x repetitions in one tidy frame, on any
+  ``concurrent.futures``-style executor (threads, processes, dask.distributed).
+
+See DOMAIN notes in the README and the references in each docstring.
+"""
+
+from .attack import AttackResult, attack
+
+
+from .metrics import METRICS, Metric
+from .recovery import Recovery
+from .strategies import STRATEGIES, TIE_BREAKS, Strategy, role_order, strategy
+
+__all__ = [
+    "EDGE_STRATEGIES",
+    "METRICS",
+    "STRATEGIES",
+    "TIE_BREAKS",
+    "AttackResult",
+    "Metric",
+    "Recovery",
+    "Strategy",
+    "attack",
+    "attack_edges",
+    "compare_strategies",
+    "edge_strategy",
+    "role_order",
+    "strategy",
+]
