@@ -32,10 +32,25 @@ def _show(value: Any) -> str:
     return text
 
 
-def param_error(func: str, param: str, rule: str, value: Any) -> ParameterError:
-    """Build the error for a parameter that breaks its rule (the caller raises it)."""
+def param_error(
+    func: str, param: str, rule: str, value: Any, *, shown: str | None = None
+) -> ParameterError:
+    """Build the error for a parameter that breaks its rule (the caller raises it).
+
+    The message echoes ``repr(value)`` (shortened to 80 characters); pass ``shown`` to
+    describe the value in words instead (e.g. ``"an array of shape (3, 2)"``), which is
+    written verbatim.
+
+    Examples
+    --------
+    >>> str(param_error("kenney_chain", "p", "a float in [0, 1]", 1.5))
+    "The 'p' parameter of kenney_chain() must be a float in [0, 1]. Got 1.5 instead."
+    >>> str(param_error("f", "g", "a Graph", None, shown="an object of type list"))
+    "The 'g' parameter of f() must be a Graph. Got an object of type list instead."
+    """
+    text = _show(value) if shown is None else shown
     return ParameterError(
-        f"The '{param}' parameter of {func}() must be {rule}. Got {_show(value)} instead."
+        f"The '{param}' parameter of {func}() must be {rule}. Got {text} instead."
     )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._core.csr import directed_csr, undirected_csr, undirected_edge_array
 from ._validation import check_bool, check_choice, param_error
 from .exceptions import GraphFormatError, NodeNotFoundError
 
@@ -57,10 +58,120 @@ def _check_unique_labels(index: pd.Index, func: str, param: str) -> None:
             f"Got duplicated labels {dup!r} instead."
         )
     if index.hasnans:
+        bad = index[index.isna()][0]
         raise GraphFormatError(
             f"The '{param}' parameter of {func}() must hold node labels that are not NaN/None. "
-            "Got a missing label instead."
+            f"Got {bad!r} instead."
         )
+
+
+
+_CHUNK = 1 << 18
+
+
+def _factorize_columns(*columns: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Codes of the concatenated ``columns`` by first appearance, and the uniques.
+
+    Equivalent to ``pd.factorize(pd.concat(columns))`` but in chunks: pandas sizes the hash
+    table of ``factorize`` by the input length (64 MB for two 1M-row int columns), whereas
+    here only the chunk and the (usually far smaller) set of distinct labels are hashed, and
+    the columns are never concatenated.
+    """
+    total = sum(len(c) for c in columns)
+    codes = np.empty(total, dtype=np.int64)
+    uniques: pd.Index | None = None
+    lookup: pd.Index | None = None
+    pos = 0
+    for col in columns:
+        for lo in range(0, len(col), _CHUNK):
+            part = col.iloc[lo:lo + _CHUNK]
+            if uniques is None:
+                c, uniques = pd.factorize(part)
+            else:
+                if lookup is None:
+                    lookup = pd.Index(uniques, copy=False)
+                c = lookup.get_indexer(part)
+                new = c < 0
+                if new.any():
+                    cn, un = pd.factorize(part[new])
+                    c[new] = cn + len(uniques)
+                    uniques = uniques.append(un)
+                    lookup = None
+            codes[pos:pos + len(part)] = c
+            pos += len(part)
+    if uniques is None:
+        uniques = pd.Index([])
+    return codes, uniques
+
+
+def _check_weight_column(
+    edge_attrs: pd.DataFrame | None, func: str, param: str, shown: str = "weight"
+) -> None:
+    """The ``"weight"`` edge attribute, if any, must be numeric and finite.
+
+    ``shown`` is the column's name in the caller's terms (``from_edges(weight="w")``).
+    """
+    if edge_attrs is None or "weight" not in edge_attrs.columns:
+        return
+    w = edge_attrs["weight"]
+    if not pd.api.types.is_numeric_dtype(w) or pd.api.types.is_bool_dtype(w):
+        raise GraphFormatError(
+            f"The '{param}' parameter of {func}() must give a numeric {shown!r} column. "
+            f"Got a column of dtype {w.dtype} instead."
+        )
+    wv = w.to_numpy(dtype=float, na_value=np.nan)
+    bad = ~np.isfinite(wv)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise GraphFormatError(
+            f"The '{param}' parameter of {func}() must give a {shown!r} column of finite "
+            f"numbers. Got {float(wv[i])!r} in row {i} instead."
+        )
+
+
+def _pair_keys(
+    n: int,
+    src: np.ndarray,
+    dst: np.ndarray,
+    directed: bool,
+    edge_attrs: pd.DataFrame | None,
+    self_loops: str,
+    nodes: pd.Index,
+    func: str,
+    param: str,
+) -> tuple[np.ndarray, pd.DataFrame | None, np.ndarray | None]:
+    """Apply the self-loop policy and return ``(key, edge_attrs, rows)``.
+
+    ``key = a * max(n, 1) + b`` with ``(a, b) = (src, dst)`` (directed) or
+    ``(min, max)`` (undirected); ``rows`` maps key positions to input rows when loops were
+    dropped (else None).
+    """
+    loops = src == dst
+    rows = None
+    if loops.any():
+        if self_loops == "error":
+            i = int(np.argmax(loops))
+            raise GraphFormatError(
+                f"The '{param}' parameter of {func}() must hold no self-loops when "
+                f"self_loops='error'. Got the self-loop ({nodes[src[i]]!r}, "
+                f"{nodes[src[i]]!r}) in row {i} instead."
+            )
+        if self_loops == "drop":
+            keep = ~loops
+            rows = np.flatnonzero(keep)
+            src, dst = src[keep], dst[keep]
+            if edge_attrs is not None:
+                edge_attrs = edge_attrs.take(rows).reset_index(drop=True)
+    del loops
+    nn = np.int64(max(n, 1))
+    if directed:
+        key = src * nn
+        key += dst
+    else:
+        key = np.minimum(src, dst)
+        key *= nn
+        key += np.maximum(src, dst)
+    return key, edge_attrs, rows
 
 
 class Graph:
@@ -91,15 +202,14 @@ class Graph:
     __slots__ = (
         "_cache",
         "_directed",
-        "_dst",
         "_edge_attrs",
         "_eid",
         "_indices",
         "_indptr",
+        "_m",
         "_meta",
         "_node_attrs",
         "_nodes",
-        "_src",
     )
 
     # ------------------------------------------------------------------ construction
@@ -110,43 +220,34 @@ class Graph:
         )
 
     @classmethod
-    def _build(
+    def _build_keys(
         cls,
         *,
         n: int,
-        src: np.ndarray,
-        dst: np.ndarray,
+        key: np.ndarray,
         directed: bool,
         nodes: pd.Index,
         node_attrs: pd.DataFrame | None,
         edge_attrs: pd.DataFrame | None,
         meta: Mapping[str, Any] | None,
     ) -> Graph:
-        """Assemble a Graph from canonical, de-duplicated, sorted edges (trusted input)."""
+        """Assemble a Graph from sorted, unique canonical pair keys (trusted input).
+
+        ``key = a * max(n, 1) + b`` with ``a <= b`` for undirected graphs; edge id ``e`` is
+        ``key[e]`` and row ``e`` of ``edge_attrs``.
+        """
         self = object.__new__(cls)
-        m = len(src)
-        src = np.asarray(src, dtype=np.int64)
-        dst = np.asarray(dst, dtype=np.int64)
+        key = np.ascontiguousarray(key, dtype=np.int64)
+        m = len(key)
         if directed:
-            rows, cols = src, dst
-            eids = np.arange(m, dtype=np.int64)
+            indptr, indices = directed_csr(n, key)
+            eid = None  # arcs sorted by (source, target) are in CSR order: edge id = position
         else:
-            loop = src == dst
-            nl = ~loop
-            rows = np.concatenate([src, dst[nl]])
-            cols = np.concatenate([dst, src[nl]])
-            eids = np.concatenate([np.arange(m, dtype=np.int64), np.flatnonzero(nl)])
-        if len(rows):
-            order = np.lexsort((cols, rows))
-            rows, cols, eids = rows[order], cols[order], eids[order]
-        counts = np.bincount(rows, minlength=n) if n else np.zeros(0, np.int64)
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
+            indptr, indices, eid = undirected_csr(n, key)
         self._indptr = _readonly(indptr)
-        self._indices = _readonly(cols.astype(np.int64, copy=False))
-        self._eid = _readonly(eids.astype(np.int64, copy=False))
-        self._src = _readonly(src)
-        self._dst = _readonly(dst)
+        self._indices = _readonly(indices)
+        self._eid = None if eid is None else _readonly(eid)
+        self._m = m
         self._directed = bool(directed)
         self._nodes = nodes
         if node_attrs is None:
@@ -163,6 +264,28 @@ class Graph:
         self._meta = types.MappingProxyType(dict(meta or {}))
         self._cache = {}
         return self
+
+    @classmethod
+    def _build(
+        cls,
+        *,
+        n: int,
+        src: np.ndarray,
+        dst: np.ndarray,
+        directed: bool,
+        nodes: pd.Index,
+        node_attrs: pd.DataFrame | None,
+        edge_attrs: pd.DataFrame | None,
+        meta: Mapping[str, Any] | None,
+    ) -> Graph:
+        """Assemble a Graph from canonical (undirected: ``src <= dst``), unique edges sorted
+        by ``(src, dst)`` (trusted input)."""
+        key = np.asarray(src, dtype=np.int64) * np.int64(max(n, 1))
+        key += np.asarray(dst, dtype=np.int64)
+        return cls._build_keys(
+            n=n, key=key, directed=directed, nodes=nodes, node_attrs=node_attrs,
+            edge_attrs=edge_attrs, meta=meta,
+        )
 
     @classmethod
     def from_arrays(
@@ -209,6 +332,14 @@ class Graph:
         -------
         Graph
 
+        Raises
+        ------
+        ParameterError
+            A parameter breaks its rule (endpoint out of range, wrong lengths, ...).
+        GraphFormatError
+            Non-finite weights, duplicated labels, a repeated pair with
+            ``multiedges="error"``, a self-loop with ``self_loops="error"``.
+
         Examples
         --------
         >>> import netcrime as nc
@@ -223,35 +354,43 @@ class Graph:
         directed = check_bool(directed, func=func, param="directed")
         src = np.asarray(source)
         dst = np.asarray(target)
-        if src.shape != dst.shape or src.ndim != 1:
+        if src.ndim != 1:
+            raise param_error(func, "source", "a 1-d array", None,
+                              shown=f"an array of shape {src.shape}")
+        if dst.shape != src.shape:
             raise param_error(
-                func, "target", f"a 1-d array of the same length as source ({src.shape})", dst.shape
+                func, "target", f"a 1-d array of the same length as source ({len(src)})", None,
+                shown=f"an array of shape {dst.shape}",
             )
         for name, arr in (("source", src), ("target", dst)):
             if len(arr) and not np.issubdtype(arr.dtype, np.integer):
-                raise param_error(func, name, "an array of int node positions", arr.dtype)
+                raise param_error(func, name, "an array of int node positions", None,
+                                  shown=f"an array of dtype {arr.dtype}")
             if len(arr) and (arr.min() < 0 or arr.max() >= n):
                 bad = arr[(arr < 0) | (arr >= n)][0]
                 raise param_error(func, name, f"node positions in [0, {n})", int(bad))
         nodes_idx = _label_index(range(n) if nodes is None else nodes)
         if len(nodes_idx) != n:
-            raise param_error(func, "nodes", f"{n} labels", f"{len(nodes_idx)} labels")
+            raise param_error(func, "nodes", f"{n} labels", None,
+                              shown=f"{len(nodes_idx)} labels")
         _check_unique_labels(nodes_idx, func, "nodes")
         na = None
         if node_attrs is not None:
             na = pd.DataFrame(node_attrs)
             if len(na) != n:
-                raise param_error(func, "node_attrs", f"a table of {n} rows", len(na))
+                raise param_error(func, "node_attrs", f"a table of {n} rows", None,
+                                  shown=f"{len(na)} rows")
             na = na.reset_index(drop=True)
         ea = None
         if edge_attrs is not None:
             ea = pd.DataFrame(edge_attrs)
             if len(ea) != len(src):
-                raise param_error(func, "edge_attrs", f"a table of {len(src)} rows", len(ea))
+                raise param_error(func, "edge_attrs", f"a table of {len(src)} rows", None,
+                                  shown=f"{len(ea)} rows")
             ea = ea.reset_index(drop=True)
         return cls._from_positions(
             n, src.astype(np.int64), dst.astype(np.int64), directed, nodes_idx, na, ea,
-            multiedges, self_loops, meta, func,
+            multiedges, self_loops, meta, func, param="edge_attrs",
         )
 
     @classmethod
@@ -268,77 +407,103 @@ class Graph:
         self_loops: str,
         meta: Mapping[str, Any] | None,
         func: str,
+        *,
+        param: str = "edges",
     ) -> Graph:
+        """Validate, apply the self-loop and multi-edge policies and build.
+
+        ``param`` is the parameter named in messages about the edges' content.
+        """
         check_choice(multiedges, _MULTIEDGE_RULES, func=func, param="multiedges")
         check_choice(self_loops, _LOOP_RULES, func=func, param="self_loops")
-        if edge_attrs is not None and "weight" in edge_attrs.columns:
-            w = edge_attrs["weight"]
-            if not pd.api.types.is_numeric_dtype(w) or pd.api.types.is_bool_dtype(w):
-                raise GraphFormatError(
-                    f"The 'weight' column given to {func}() must be numeric. "
-                    f"Got dtype {w.dtype} instead."
-                )
-            wv = w.to_numpy(dtype=float)
-            bad = ~np.isfinite(wv)
-            if bad.any():
-                i = int(np.flatnonzero(bad)[0])
-                raise GraphFormatError(
-                    f"The 'weight' column given to {func}() must hold finite numbers. "
-                    f"Got {wv[i]!r} in edge row {i} instead."
-                )
-        loops = src == dst
-        if loops.any():
-            if self_loops == "error":
-                i = int(np.flatnonzero(loops)[0])
-                raise GraphFormatError(
-                    f"{func}() was called with self_loops='error' and edge row {i} is a "
-                    f"self-loop on {nodes[src[i]]!r}."
-                )
-            if self_loops == "drop":
-                keep = ~loops
-                src, dst = src[keep], dst[keep]
-                if edge_attrs is not None:
-                    edge_attrs = edge_attrs.loc[keep].reset_index(drop=True)
-        if directed:
-            a, b = src, dst
+        _check_weight_column(edge_attrs, func, param)
+        key, edge_attrs, rows = _pair_keys(
+            n, src, dst, directed, edge_attrs, self_loops, nodes, func, param
+        )
+        return cls._from_keys(
+            n, key, directed, nodes, node_attrs, edge_attrs, multiedges, meta, func, param, rows
+        )
+
+    @classmethod
+    def _from_keys(
+        cls,
+        n: int,
+        key: np.ndarray,
+        directed: bool,
+        nodes: pd.Index,
+        node_attrs: pd.DataFrame | None,
+        edge_attrs: pd.DataFrame | None,
+        multiedges: str,
+        meta: Mapping[str, Any] | None,
+        func: str,
+        param: str,
+        rows: np.ndarray | None,
+    ) -> Graph:
+        """Sort pair keys (stable: row order breaks ties), merge repeats, build.
+
+        ``key`` is consumed (the caller must not use it afterwards); ``rows`` maps positions
+        to the caller's row numbers (None: identity), for messages only.
+        """
+        nn = np.int64(max(n, 1))
+        if len(key) > 1 and not (key[1:] >= key[:-1]).all():
+            order = np.argsort(key, kind="stable")
+            key = key[order]
         else:
-            a, b = np.minimum(src, dst), np.maximum(src, dst)
-        key = a * np.int64(max(n, 1)) + b
-        order = np.argsort(key, kind="stable")
-        skey = key[order]
-        first = np.ones(len(skey), dtype=bool)
-        if len(skey):
-            first[1:] = skey[1:] != skey[:-1]
-        if not first.all():
-            if multiedges == "error":
-                i = int(order[np.flatnonzero(~first)[0]])
-                raise GraphFormatError(
-                    f"{func}() was called with multiedges='error' and the edge "
-                    f"({nodes[src[i]]!r}, {nodes[dst[i]]!r}) (row {i}) occurs more than once"
-                    + ("" if directed else " (undirected: in either orientation)")
-                    + ". Choose multiedges='sum', 'max', 'min', 'first' or 'last'."
-                )
-            starts = np.flatnonzero(first)
-            if multiedges == "last":
-                ends = np.append(starts[1:], len(skey)) - 1
-                pick = order[ends]
+            order = None  # already sorted: the identity permutation
+        first = np.ones(len(key), dtype=bool)
+        if len(key) > 1:
+            np.not_equal(key[1:], key[:-1], out=first[1:])
+        if first.all():
+            del first
+            if edge_attrs is not None and order is not None:
+                edge_attrs = edge_attrs.take(order).reset_index(drop=True)
+            del order
+            return cls._build_keys(
+                n=n, key=key, directed=directed, nodes=nodes, node_attrs=node_attrs,
+                edge_attrs=edge_attrs, meta=meta,
+            )
+        if multiedges == "error":
+            j = int(np.argmin(first))  # second occurrence of the first repeated pair
+            r1, r2 = (j - 1, j) if order is None else (int(order[j - 1]), int(order[j]))
+            if rows is not None:
+                r1, r2 = int(rows[r1]), int(rows[r2])
+            a, b = divmod(int(key[j]), int(nn))
+            raise GraphFormatError(
+                f"The '{param}' parameter of {func}() must hold each "
+                + ("pair" if directed else "unordered pair (u, v) ~ (v, u)")
+                + f" once when multiedges='error'. Got ({nodes[a]!r}, {nodes[b]!r}) in rows "
+                f"{r1} and {r2} instead. Choose multiedges='sum', 'max', 'min', 'first' "
+                "or 'last' to merge repeated pairs."
+            )
+        starts = np.flatnonzero(first)
+        del first
+        if multiedges == "last":
+            take = np.empty_like(starts)
+            take[:-1] = starts[1:] - 1
+            take[-1:] = len(key) - 1
+        else:
+            take = starts
+        if edge_attrs is not None:
+            pick = take if order is None else order[take]
+            cols = list(edge_attrs.columns)
+            if multiedges in ("sum", "max", "min") and "weight" in cols:
+                w = edge_attrs["weight"].to_numpy(dtype=float)
+                if order is not None:
+                    w = w[order]
+                ufunc = {"sum": np.add, "max": np.maximum, "min": np.minimum}[multiedges]
+                merged = ufunc.reduceat(w, starts)
+                del w
+                edge_attrs = edge_attrs.drop(columns=["weight"]).take(pick).reset_index(drop=True)
+                edge_attrs.insert(cols.index("weight"), "weight", merged)
+                del merged
             else:
-                pick = order[starts]
-            new_attrs = None
-            if edge_attrs is not None:
-                new_attrs = edge_attrs.iloc[pick].reset_index(drop=True)
-                if multiedges in ("sum", "max", "min") and "weight" in new_attrs.columns:
-                    w = edge_attrs["weight"].to_numpy(dtype=float)[order]
-                    ufunc = {"sum": np.add, "max": np.maximum, "min": np.minimum}[multiedges]
-                    new_attrs["weight"] = ufunc.reduceat(w, starts)
-            a, b = a[pick], b[pick]
-            edge_attrs = new_attrs
-        else:
-            a, b = a[order], b[order]
-            if edge_attrs is not None:
-                edge_attrs = edge_attrs.iloc[order].reset_index(drop=True)
-        return cls._build(
-            n=n, src=a, dst=b, directed=directed, nodes=nodes, node_attrs=node_attrs,
+                edge_attrs = edge_attrs.take(pick).reset_index(drop=True)
+            del pick
+        del order
+        key = key[take]
+        del starts, take
+        return cls._build_keys(
+            n=n, key=key, directed=directed, nodes=nodes, node_attrs=node_attrs,
             edge_attrs=edge_attrs, meta=meta,
         )
 
@@ -405,34 +570,43 @@ class Graph:
         """
         func = "Graph.from_edges"
         if not isinstance(edges, pd.DataFrame):
-            raise param_error(func, "edges", "a pandas DataFrame", type(edges).__name__)
+            raise param_error(func, "edges", "a pandas DataFrame", None,
+                              shown=f"an object of type {type(edges).__name__}")
         directed = check_bool(directed, func=func, param="directed")
-        for col, pname in ((source, "source"), (target, "target")):
-            if col not in edges.columns:
+        cols = list(edges.columns)
+        for col, pname in ((source, "source"), (target, "target"), (weight, "weight")):
+            if pname == "weight" and col is None:
+                continue
+            if not isinstance(col, Hashable) or col not in edges.columns:
                 raise GraphFormatError(
                     f"The '{pname}' parameter of {func}() must name a column of the edge list "
-                    f"{list(edges.columns)!r}. Got {col!r} instead."
+                    f"{cols!r}. Got {col!r} instead."
                 )
-        if weight is not None and weight not in edges.columns:
+        if weight is not None and weight != "weight" and "weight" in edges.columns:
             raise GraphFormatError(
-                f"The 'weight' parameter of {func}() must name a column of the edge list "
-                f"{list(edges.columns)!r}. Got {weight!r} instead."
+                f"The 'weight' parameter of {func}() must be 'weight' or None when the edge "
+                f"list has a column named 'weight'. Got {weight!r} instead."
+            )
+        if source == target:
+            raise GraphFormatError(
+                f"The 'target' parameter of {func}() must name a column other than source "
+                f"({source!r}). Got {target!r} instead."
             )
         s = edges[source]
         t = edges[target]
         for col, ser in ((source, s), (target, t)):
             miss = ser.isna().to_numpy()
             if miss.any():
-                i = int(np.flatnonzero(miss)[0])
+                i = int(np.argmax(miss))
                 raise GraphFormatError(
-                    f"The edge list given to {func}() has a missing (NaN/None) endpoint in "
-                    f"column {col!r} at row {i}."
+                    f"The 'edges' parameter of {func}() must have no missing (NaN/None) "
+                    f"endpoints. Got {ser.iloc[i]!r} in column {col!r}, row {i} instead."
                 )
         node_attrs = None
         if nodes is not None:
             if isinstance(nodes, pd.DataFrame):
                 if node_key is not None:
-                    if node_key not in nodes.columns:
+                    if not isinstance(node_key, Hashable) or node_key not in nodes.columns:
                         raise GraphFormatError(
                             f"The 'node_key' parameter of {func}() must name a column of nodes "
                             f"{list(nodes.columns)!r}. Got {node_key!r} instead."
@@ -443,42 +617,45 @@ class Graph:
                     idx = _label_index(nodes.index)
                     node_attrs = nodes.reset_index(drop=True)
             else:
+                if isinstance(nodes, (str, bytes)) or not isinstance(nodes, Iterable):
+                    raise param_error(func, "nodes", "a DataFrame or an iterable of labels",
+                                      nodes)
                 idx = _label_index(nodes)
             _check_unique_labels(idx, func, "nodes")
             si = idx.get_indexer(_label_index(s.tolist()) if s.dtype == object else s)
             ti = idx.get_indexer(_label_index(t.tolist()) if t.dtype == object else t)
             for col, arr, ser in ((source, si, s), (target, ti, t)):
                 if (arr < 0).any():
-                    i = int(np.flatnonzero(arr < 0)[0])
+                    i = int(np.argmax(arr < 0))
                     raise GraphFormatError(
-                        f"The edge list given to {func}() has endpoint {ser.iloc[i]!r} "
-                        f"(column {col!r}, row {i}) that is not listed in 'nodes'."
+                        f"The 'edges' parameter of {func}() must have endpoints listed in "
+                        f"'nodes'. Got {ser.iloc[i]!r} in column {col!r}, row {i} instead."
                     )
+            si = si.astype(np.int64, copy=False)
+            ti = ti.astype(np.int64, copy=False)
         else:
-            both = pd.concat([s, t], ignore_index=True)
-            if both.dtype == object and any(isinstance(x, tuple) for x in both.head(1000)):
-                codes, uniques = pd.factorize(
-                    pd.Index(both.tolist(), dtype=object, tupleize_cols=False)
-                )
-            else:
-                codes, uniques = pd.factorize(both)
+            codes, uniques = _factorize_columns(s, t)
             idx = _label_index(uniques)
             m = len(s)
             si, ti = codes[:m], codes[m:]
+            del codes
+        del s, t
         other = [c for c in edges.columns if c not in (source, target)]
         ea = edges[other].reset_index(drop=True) if other else None
         if weight is not None:
-            ea = ea.rename(columns={weight: "weight"}) if weight != "weight" else ea
-            if weight != "weight" and "weight" in edges.columns:
-                raise GraphFormatError(
-                    f"{func}() was asked to use column {weight!r} as the weight, but the edge "
-                    "list already has a different column named 'weight'."
-                )
-            ea["weight"] = ea["weight"].astype(float) if pd.api.types.is_numeric_dtype(
-                ea["weight"]) and not pd.api.types.is_bool_dtype(ea["weight"]) else ea["weight"]
-        return cls._from_positions(
-            len(idx), np.asarray(si, np.int64), np.asarray(ti, np.int64), directed, idx,
-            node_attrs, ea, multiedges, self_loops, meta, func,
+            if weight != "weight":
+                ea = ea.rename(columns={weight: "weight"})
+            _check_weight_column(ea, func, "weight", weight)
+            if ea["weight"].dtype != np.float64:
+                ea["weight"] = ea["weight"].astype(np.float64)
+        else:
+            _check_weight_column(ea, func, "edges", "weight")
+        multiedges = check_choice(multiedges, _MULTIEDGE_RULES, func=func, param="multiedges")
+        self_loops = check_choice(self_loops, _LOOP_RULES, func=func, param="self_loops")
+        key, ea, rows = _pair_keys(len(idx), si, ti, directed, ea, self_loops, idx, func, "edges")
+        del si, ti  # the endpoint codes are now held by the keys only
+        return cls._from_keys(
+            len(idx), key, directed, idx, node_attrs, ea, multiedges, meta, func, "edges", rows
         )
 
     # ------------------------------------------------------------------ interop shims
@@ -542,10 +719,11 @@ class Graph:
         it back without guessing.
         """
         lab = self._nodes
+        src, dst = self.edge_array()
         df = pd.DataFrame(
             {
-                "source": lab.take(self._src).to_numpy() if len(lab) else [],
-                "target": lab.take(self._dst).to_numpy() if len(lab) else [],
+                "source": lab.take(src).to_numpy() if len(lab) else [],
+                "target": lab.take(dst).to_numpy() if len(lab) else [],
             }
         )
         for c in self._edge_attrs.columns:
@@ -563,7 +741,7 @@ class Graph:
     @property
     def n_edges(self) -> int:
         """Number of edges (arcs if directed; unordered pairs if undirected)."""
-        return len(self._src)
+        return self._m
 
     @property
     def directed(self) -> bool:
@@ -602,8 +780,18 @@ class Graph:
 
     @property
     def edge_ids(self) -> np.ndarray:
-        """For each CSR entry, the edge id (row of :attr:`edge_attrs`)."""
-        return self._eid
+        """For each CSR entry, the edge id (row of :attr:`edge_attrs`); read-only int64.
+
+        For a directed graph this is ``arange(n_edges)`` (arcs sorted by source, target are
+        in CSR order), made on first use.
+        """
+        if self._eid is not None:
+            return self._eid
+        hit = self._cache.get("edge_ids")
+        if hit is None:
+            hit = _readonly(np.arange(self._m, dtype=np.int64))
+            self._cache["edge_ids"] = hit
+        return hit
 
     @property
     def weighted(self) -> bool:
@@ -620,9 +808,20 @@ class Graph:
     def edge_array(self) -> tuple[np.ndarray, np.ndarray]:
         """Endpoint positions ``(source, target)`` of every edge, in edge-id order.
 
-        Undirected edges are stored with ``source <= target``.
+        Undirected edges are stored with ``source <= target``; edges are sorted by
+        ``(source, target)``. Read-only int64 arrays, derived from the CSR on first use.
         """
-        return self._src, self._dst
+        hit = self._cache.get("edge_array")
+        if hit is not None:
+            return hit
+        if self._directed:
+            src = np.repeat(np.arange(self.n_nodes, dtype=np.int64), np.diff(self._indptr))
+            out = (_readonly(src), self._indices)
+        else:
+            src, dst = undirected_edge_array(self._indptr, self._indices, self._m)
+            out = (_readonly(src), _readonly(dst))
+        self._cache["edge_array"] = out
+        return out
 
     def __repr__(self) -> str:
         kind = "directed" if self._directed else "undirected"
@@ -638,8 +837,8 @@ class Graph:
         return (
             self._directed == other._directed
             and self._nodes.equals(other._nodes)
-            and np.array_equal(self._src, other._src)
-            and np.array_equal(self._dst, other._dst)
+            and np.array_equal(self._indptr, other._indptr)
+            and np.array_equal(self._indices, other._indices)
             and self._edge_attrs.equals(other._edge_attrs)
             and self._node_attrs.equals(other._node_attrs)
         )
@@ -669,21 +868,22 @@ class Graph:
             raise param_error(func, param, f"None or the name of an edge attribute {cols!r}", name)
         col = self._edge_attrs[name]
         if not pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col):
-            raise param_error(func, param, "the name of a numeric edge attribute", name)
-        vals = col.to_numpy(dtype=float)
+            raise param_error(func, param, "the name of a numeric edge attribute", None,
+                              shown=f"{name!r} of dtype {col.dtype}")
+        vals = col.to_numpy(dtype=float, na_value=np.nan)
         bad = ~np.isfinite(vals)
         if positive:
             bad |= vals <= 0
         if bad.any():
-            i = int(np.flatnonzero(bad)[0])
+            i = int(np.argmax(bad))
             rule = "positive finite numbers" if positive else "finite numbers"
+            src, dst = self.edge_array()
+            edge = (self._nodes[src[i]], self._nodes[dst[i]])
             raise param_error(
-                func, param,
-                f"an edge attribute holding {rule} (edge {self._nodes[self._src[i]]!r}-"
-                f"{self._nodes[self._dst[i]]!r})",
-                float(vals[i]),
+                func, param, f"the name of an edge attribute of {rule}", None,
+                shown=f"{name!r}, which is {float(vals[i])!r} on edge {edge!r},",
             )
-        out = _readonly(vals[self._eid])
+        out = _readonly(vals if self._eid is None else vals[self._eid])
         self._cache[key] = out
         return out
 
@@ -702,13 +902,13 @@ class Graph:
             pos = np.arange(len(self._indices), dtype=np.int64)
             out = (self._indptr, self._indices, _readonly(pos))
         else:
-            rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self._indptr))
-            order = np.lexsort((rows, self._indices))
-            cols = self._indices[order]
-            counts = np.bincount(cols, minlength=n)
+            # rows are already sorted, so a stable sort by column keeps them ascending
+            order = np.argsort(self._indices, kind="stable").astype(np.int64, copy=False)
+            counts = np.bincount(self._indices, minlength=n)
             ip = np.zeros(n + 1, np.int64)
             np.cumsum(counts, out=ip[1:])
-            out = (_readonly(ip), _readonly(rows[order]), _readonly(order.astype(np.int64)))
+            rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self._indptr))
+            out = (_readonly(ip), _readonly(rows[order]), _readonly(order))
         self._cache["in_csr"] = out
         return out
 
@@ -777,19 +977,16 @@ class Graph:
 
     # ------------------------------------------------------------------ derived graphs
     def _subgraph_positions(self, keep: np.ndarray) -> Graph:
-        keep = np.asarray(keep, dtype=np.int64)
+        keep = np.asarray(keep, dtype=np.int64)  # ascending positions
         n = self.n_nodes
         newpos = np.full(n, -1, dtype=np.int64)
         newpos[keep] = np.arange(len(keep), dtype=np.int64)
-        e_ok = (newpos[self._src] >= 0) & (newpos[self._dst] >= 0)
-        src = newpos[self._src[e_ok]]
-        dst = newpos[self._dst[e_ok]]
-        if not self._directed:
-            src, dst = np.minimum(src, dst), np.maximum(src, dst)
-        ea = self._edge_attrs.loc[e_ok].reset_index(drop=True)
-        eorder = np.lexsort((dst, src))
-        src, dst = src[eorder], dst[eorder]
-        ea = ea.iloc[eorder].reset_index(drop=True)
+        src, dst = self.edge_array()
+        src, dst = newpos[src], newpos[dst]
+        e_ok = np.flatnonzero((src >= 0) & (dst >= 0))
+        # the relabelling is increasing, so the kept edges stay canonical and sorted
+        src, dst = src[e_ok], dst[e_ok]
+        ea = self._edge_attrs.take(e_ok).reset_index(drop=True)
         na = self._node_attrs.iloc[keep].reset_index(drop=True)
         return Graph._build(
             n=len(keep), src=src, dst=dst, directed=self._directed,
@@ -815,13 +1012,15 @@ class Graph:
         mask = np.asarray(mask)
         if mask.dtype != bool or mask.shape != (self.n_edges,):
             raise param_error(
-                "Graph.select_edges", "mask", f"a boolean array of length {self.n_edges}",
-                f"{mask.dtype} array of shape {mask.shape}",
+                "Graph.select_edges", "mask", f"a boolean array of length {self.n_edges}", None,
+                shown=f"an array of dtype {mask.dtype} and shape {mask.shape}",
             )
+        src, dst = self.edge_array()
+        keep = np.flatnonzero(mask)
         return Graph._build(
-            n=self.n_nodes, src=self._src[mask], dst=self._dst[mask], directed=self._directed,
+            n=self.n_nodes, src=src[keep], dst=dst[keep], directed=self._directed,
             nodes=self._nodes, node_attrs=self._node_attrs,
-            edge_attrs=self._edge_attrs.loc[mask].reset_index(drop=True), meta=self._meta,
+            edge_attrs=self._edge_attrs.take(keep).reset_index(drop=True), meta=self._meta,
         )
 
     def to_undirected(self, *, combine: str = "max") -> Graph:
@@ -838,10 +1037,11 @@ class Graph:
                      func="Graph.to_undirected", param="combine")
         if not self._directed:
             return self
+        src, dst = self.edge_array()
         return Graph._from_positions(
-            self.n_nodes, self._src, self._dst, False, self._nodes,
+            self.n_nodes, src, dst, False, self._nodes,
             self._node_attrs.reset_index(drop=True), self._edge_attrs, combine, "keep",
-            self._meta, "Graph.to_undirected",
+            self._meta, "Graph.to_undirected", param="g",
         )
 
 
@@ -871,15 +1071,14 @@ def as_graph(obj: Any, *, func: str = "as_graph", param: str = "g") -> Graph:
         from .interop import from_igraph
 
         return from_igraph(obj)
+    rule = "a netcrime Graph, a networkx or igraph graph, or a Graph.to_pandas() frame"
     if isinstance(obj, pd.DataFrame):
         if "directed" not in obj.attrs:
             raise GraphFormatError(
-                f"The '{param}' parameter of {func}() got a DataFrame without a recorded "
-                "direction. Build the graph with netcrime.Graph.from_edges(df, directed=...)."
+                f"The '{param}' parameter of {func}() must be {rule}. Got a DataFrame without "
+                "a recorded direction instead; build the graph with "
+                "netcrime.Graph.from_edges(df, directed=...)."
             )
         nodes = obj.attrs.get("nodes")
         return Graph.from_edges(obj, directed=bool(obj.attrs["directed"]), nodes=nodes)
-    raise param_error(
-        func, param, "a netcrime Graph, a networkx or igraph graph, or a Graph.to_pandas() frame",
-        type(obj).__name__,
-    )
+    raise param_error(func, param, rule, None, shown=f"an object of type {type(obj).__name__}")

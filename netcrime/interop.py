@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._validation import check_bool, param_error
 from .exceptions import GraphFormatError
-from .graph import Graph, _label_index
+from .graph import Graph, _check_unique_labels, _label_index
 
 __all__ = ["from_igraph", "from_networkx", "from_scipy", "to_igraph", "to_networkx", "to_scipy"]
 
@@ -51,15 +51,11 @@ def from_networkx(G: Any, *, multiedges: str = "error") -> Graph:
     import networkx as nx
 
     if not isinstance(G, nx.Graph):
-        raise param_error("from_networkx", "G", "a networkx graph", type(G).__name__)
+        raise param_error("from_networkx", "G", "a networkx graph", None,
+                          shown=f"an object of type {type(G).__name__}")
     nodes = _label_index(list(G.nodes))
     n = len(nodes)
-    if n and not nodes.is_unique:  # pragma: no cover - networkx guarantees it
-        raise GraphFormatError("from_networkx() got duplicated node labels.")
-    if n and nodes.hasnans:
-        raise GraphFormatError(
-            "The 'G' parameter of from_networkx() must have node labels that are not NaN/None."
-        )
+    _check_unique_labels(nodes, "from_networkx", "G")
     pos = {v: i for i, v in enumerate(G.nodes)}
     edata = list(G.edges(data=True))
     src = np.fromiter((pos[u] for u, _, _ in edata), dtype=np.int64, count=len(edata))
@@ -68,7 +64,8 @@ def from_networkx(G: Any, *, multiedges: str = "error") -> Graph:
     na = _records_frame([d for _, d in G.nodes(data=True)], n)
     meta = dict(G.graph) if G.graph else None
     return Graph._from_positions(
-        n, src, dst, G.is_directed(), nodes, na, ea, multiedges, "keep", meta, "from_networkx"
+        n, src, dst, G.is_directed(), nodes, na, ea, multiedges, "keep", meta, "from_networkx",
+        param="G",
     )
 
 
@@ -133,16 +130,13 @@ def from_igraph(G: Any, *, multiedges: str = "error") -> Graph:
     import igraph as ig
 
     if not isinstance(G, ig.Graph):
-        raise param_error("from_igraph", "G", "an igraph Graph", type(G).__name__)
+        raise param_error("from_igraph", "G", "an igraph Graph", None,
+                          shown=f"an object of type {type(G).__name__}")
     n = G.vcount()
     vattrs = G.vs.attributes()
     if "name" in vattrs:
         nodes = _label_index(G.vs["name"])
-        if not nodes.is_unique or nodes.hasnans:
-            raise GraphFormatError(
-                "The 'G' parameter of from_igraph() must have unique, non-missing vertex "
-                "'name' attributes."
-            )
+        _check_unique_labels(nodes, "from_igraph", "G")
     else:
         nodes = pd.RangeIndex(n)
     na = None
@@ -155,7 +149,7 @@ def from_igraph(G: Any, *, multiedges: str = "error") -> Graph:
         ea = pd.DataFrame({a: G.es[a] for a in G.es.attributes()})
     return Graph._from_positions(
         n, el[:, 0].copy(), el[:, 1].copy(), G.is_directed(), _label_index(nodes), na, ea,
-        multiedges, "keep", None, "from_igraph",
+        multiedges, "keep", None, "from_igraph", param="G",
     )
 
 
@@ -204,13 +198,18 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
     directed = check_bool(directed, func=func, param="directed")
     M = sparse.coo_array(A)
     if M.ndim != 2 or M.shape[0] != M.shape[1]:
-        raise param_error(func, "A", "a square matrix", getattr(A, "shape", None))
+        raise param_error(func, "A", "a square matrix", None,
+                          shown=f"a matrix of shape {getattr(A, 'shape', None)}")
     M.sum_duplicates()
     M.eliminate_zeros()
     n = M.shape[0]
     r, c, v = M.row.astype(np.int64), M.col.astype(np.int64), M.data.astype(float)
     if not np.all(np.isfinite(v)):
-        raise GraphFormatError(f"The 'A' parameter of {func}() must hold finite values.")
+        bad = int(np.argmax(~np.isfinite(v)))
+        raise GraphFormatError(
+            f"The 'A' parameter of {func}() must hold finite values. Got {float(v[bad])!r} at "
+            f"({int(r[bad])}, {int(c[bad])}) instead."
+        )
     if not directed:
         T = sparse.coo_array((v, (c, r)), shape=M.shape)
         if (sparse.csr_array(M) != sparse.csr_array(T)).nnz:
@@ -222,9 +221,11 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
         r, c, v = r[keep], c[keep], v[keep]
     idx = _label_index(range(n) if nodes is None else nodes)
     if len(idx) != n:
-        raise param_error(func, "nodes", f"{n} labels", len(idx))
+        raise param_error(func, "nodes", f"{n} labels", None, shown=f"{len(idx)} labels")
+    _check_unique_labels(idx, func, "nodes")
     return Graph._from_positions(
-        n, r, c, directed, idx, None, pd.DataFrame({"weight": v}), "error", "keep", None, func
+        n, r, c, directed, idx, None, pd.DataFrame({"weight": v}), "error", "keep", None, func,
+        param="A",
     )
 
 

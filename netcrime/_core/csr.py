@@ -1,0 +1,86 @@
+"""CSR assembly kernels for :class:`netcrime.Graph` (arrays in, arrays out).
+
+Edges arrive as a sorted array of unique int64 pair keys ``key = a * n + b`` (undirected:
+``a <= b``). The undirected CSR stores every edge in both rows, so it is filled by a counting
+sort with one cursor per row: a sequential scatter that numba does without the argsort and the
+three concatenated ``2m`` temporaries a numpy version needs (memory is the binding target of
+building a Graph from a large edge list).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["directed_csr", "undirected_csr", "undirected_edge_array"]
+
+
+def directed_csr(n: int, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(indptr, indices)`` of the arcs ``key // n -> key % n`` (``key`` sorted, unique).
+
+    The edge id of CSR entry ``k`` is ``k``: arcs sorted by ``(source, target)`` are already
+    in CSR order.
+    """
+    nn = np.int64(max(n, 1))
+    indptr = np.searchsorted(key, np.arange(n + 1, dtype=np.int64) * nn).astype(np.int64)
+    indices = np.remainder(key, nn)
+    return indptr, indices
+
+
+@njit(cache=True)
+def undirected_csr(n, key):  # pragma: no cover - compiled
+    """``(indptr, indices, edge_ids)`` of the undirected edges ``{key // n, key % n}``.
+
+    ``key`` is sorted and unique with ``key // n <= key % n``. Row ``r`` lists first the
+    neighbours ``a < r`` (edges ``(a, r)``, met in ascending ``a`` when scanning the sorted
+    keys), then ``b >= r`` (edges ``(r, b)``, ascending ``b``); a self-loop is stored once.
+    The upper entries (``col >= row``) in CSR order are the edges in id order.
+    """
+    m = key.shape[0]
+    nn = max(n, 1)
+    indptr = np.zeros(n + 1, np.int64)
+    for e in range(m):
+        a = key[e] // nn
+        b = key[e] - a * nn
+        indptr[a + 1] += 1
+        if a != b:
+            indptr[b + 1] += 1
+    for i in range(n):
+        indptr[i + 1] += indptr[i]
+    cur = indptr[:n].copy()
+    nnz = indptr[n]
+    indices = np.empty(nnz, np.int64)
+    eids = np.empty(nnz, np.int64)
+    for e in range(m):
+        a = key[e] // nn
+        b = key[e] - a * nn
+        if a != b:
+            p = cur[b]
+            indices[p] = a
+            eids[p] = e
+            cur[b] = p + 1
+    for e in range(m):
+        a = key[e] // nn
+        b = key[e] - a * nn
+        p = cur[a]
+        indices[p] = b
+        eids[p] = e
+        cur[a] = p + 1
+    return indptr, indices, eids
+
+
+@njit(cache=True)
+def undirected_edge_array(indptr, indices, m):  # pragma: no cover - compiled
+    """``(src, dst)`` of the ``m`` undirected edges read from the CSR's upper entries."""
+    n = indptr.shape[0] - 1
+    src = np.empty(m, np.int64)
+    dst = np.empty(m, np.int64)
+    e = 0
+    for r in range(n):
+        for k in range(indptr[r], indptr[r + 1]):
+            c = indices[k]
+            if c >= r:
+                src[e] = r
+                dst[e] = c
+                e += 1
+    return src, dst
