@@ -68,8 +68,11 @@ _REL_EPS = 1e-10
 
 
 def _as_csr(indptr: np.ndarray, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # int32 column indices halve the memory traffic of the searches (n < 2**31 always here)
+    n = len(indptr) - 1
+    idx_t = np.int32 if n < 2**31 - 1 else np.int64
     return (np.ascontiguousarray(indptr, dtype=np.int64),
-            np.ascontiguousarray(indices, dtype=np.int64))
+            np.ascontiguousarray(indices, dtype=idx_t))
 
 
 def _sources_array(sources: np.ndarray | None, n: int) -> np.ndarray:
@@ -78,9 +81,18 @@ def _sources_array(sources: np.ndarray | None, n: int) -> np.ndarray:
     return np.ascontiguousarray(sources, dtype=np.int64)
 
 
-def _n_chunks(n_sources: int) -> int:
-    # a few chunks per thread balances uneven search sizes
-    return max(1, min(n_sources, 4 * numba.get_num_threads()))
+def _n_chunks(n_sources: int, n: int = 0) -> int:
+    # many small chunks handed out dynamically (see _dynamic) keep both cores busy even
+    # when one of them is shared with another process; per-chunk accumulators of n floats
+    # are capped at about 64 MB in all
+    threads = numba.get_num_threads()
+    cap = max(threads, (8 * 2**20) // max(n, 1))
+    return max(1, min(n_sources, 32 * threads, cap))
+
+
+def _dynamic():
+    """Dynamic scheduling of prange chunks, one chunk at a time."""
+    return numba.parallel_chunksize(1)
 
 
 # ---------------------------------------------------------------------------- heap helpers
@@ -239,17 +251,17 @@ def _brandes_bfs(indptr, indices, n, sources, endpoints, nchunks):
     local = np.zeros((nchunks, n))
     ns = len(sources)
     for c in prange(nchunks):
-        dist = np.full(n, -1, np.int64)
+        dist = np.full(n, -1, np.int32)
         sigma = np.zeros(n)
         delta = np.zeros(n)
-        order = np.empty(n, np.int64)
+        order = np.empty(n, np.int32)
         bc = local[c]
         for j in range(c, ns, nchunks):
             _brandes_bfs_one(indptr, indices, sources[j], dist, sigma, delta, order, bc,
                              endpoints)
     out = np.zeros(n)
-    for c in range(nchunks):
-        out += local[c]
+    for t in range(local.shape[0]):
+        out += local[t]
     return out
 
 
@@ -262,7 +274,7 @@ def _brandes_dij(indptr, indices, lengths, n, sources, endpoints, nchunks, eps):
         dist = np.full(n, np.inf)
         sigma = np.zeros(n)
         delta = np.zeros(n)
-        order = np.empty(n, np.int64)
+        order = np.empty(n, np.int32)
         done = np.zeros(n, np.bool_)
         hk = np.empty(m + 1)
         hv = np.empty(m + 1, np.int64)
@@ -271,8 +283,8 @@ def _brandes_dij(indptr, indices, lengths, n, sources, endpoints, nchunks, eps):
             _brandes_dij_one(indptr, indices, lengths, sources[j], dist, sigma, delta, order,
                              done, hk, hv, bc, endpoints, eps)
     out = np.zeros(n)
-    for c in range(nchunks):
-        out += local[c]
+    for t in range(local.shape[0]):
+        out += local[t]
     return out
 
 
@@ -294,11 +306,14 @@ def betweenness_kernel(
     src = _sources_array(sources, n)
     if n == 0 or len(src) == 0:
         return np.zeros(n)
-    nchunks = _n_chunks(len(src))
+    nchunks = _n_chunks(len(src), n)
     if lengths is None:
-        return _brandes_bfs(indptr, indices, n, src, bool(endpoints), nchunks)
+        with _dynamic():
+            return _brandes_bfs(indptr, indices, n, src, bool(endpoints), nchunks)
     lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-    return _brandes_dij(indptr, indices, lengths, n, src, bool(endpoints), nchunks, _REL_EPS)
+    with _dynamic():
+        return _brandes_dij(indptr, indices, lengths, n, src, bool(endpoints), nchunks,
+                            _REL_EPS)
 
 
 # ---------------------------------------------------------------------------- distance sums
@@ -309,8 +324,8 @@ def _sums_bfs(indptr, indices, n, sources, nchunks):
     reached = np.zeros(ns, np.int64)
     inverse = np.zeros(ns)
     for c in prange(nchunks):
-        dist = np.full(n, -1, np.int64)
-        order = np.empty(n, np.int64)
+        dist = np.full(n, -1, np.int32)
+        order = np.empty(n, np.int32)
         for j in range(c, ns, nchunks):
             s = sources[j]
             dist[s] = 0
@@ -373,7 +388,7 @@ def _sums_dij(indptr, indices, lengths, n, sources, nchunks):
     for c in prange(nchunks):
         dist = np.full(n, np.inf)
         done = np.zeros(n, np.bool_)
-        order = np.empty(n, np.int64)
+        order = np.empty(n, np.int32)
         hk = np.empty(m + 1)
         hv = np.empty(m + 1, np.int64)
         for j in range(c, ns, nchunks):
@@ -409,9 +424,11 @@ def distance_sums(
         return np.zeros(0), np.zeros(0, np.int64), np.zeros(0)
     nchunks = _n_chunks(len(src))
     if lengths is None:
-        return _sums_bfs(indptr, indices, n, src, nchunks)
+        with _dynamic():
+            return _sums_bfs(indptr, indices, n, src, nchunks)
     lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-    return _sums_dij(indptr, indices, lengths, n, src, nchunks)
+    with _dynamic():
+        return _sums_dij(indptr, indices, lengths, n, src, nchunks)
 
 
 # ---------------------------------------------------------------------------- dense blocks
@@ -420,7 +437,7 @@ def _block_bfs(indptr, indices, n, sources, out):
     ns = len(sources)
     for j in prange(ns):
         row = out[j]
-        order = np.empty(n, np.int64)
+        order = np.empty(n, np.int32)
         s = sources[j]
         row[s] = 0
         order[0] = s
@@ -445,7 +462,7 @@ def _block_dij(indptr, indices, lengths, n, sources, out, nchunks):
     for c in prange(nchunks):
         dist = np.full(n, np.inf)
         done = np.zeros(n, np.bool_)
-        order = np.empty(n, np.int64)
+        order = np.empty(n, np.int32)
         hk = np.empty(m + 1)
         hv = np.empty(m + 1, np.int64)
         for j in range(c, ns, nchunks):
@@ -466,7 +483,8 @@ def bfs_distances(indptr: np.ndarray, indices: np.ndarray, sources: np.ndarray) 
     src = _sources_array(sources, n)
     out = np.full((len(src), n), -1, dtype=np.int32)
     if len(src):
-        _block_bfs(indptr, indices, n, src, out)
+        with _dynamic():
+            _block_bfs(indptr, indices, n, src, out)
     return out
 
 
@@ -479,7 +497,8 @@ def dijkstra_distances(indptr: np.ndarray, indices: np.ndarray, lengths: np.ndar
     out = np.full((len(src), n), np.inf)
     if len(src):
         lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-        _block_dij(indptr, indices, lengths, n, src, out, _n_chunks(len(src)))
+        with _dynamic():
+            _block_dij(indptr, indices, lengths, n, src, out, _n_chunks(len(src)))
     return out
 
 
