@@ -21,7 +21,17 @@ from ._parts import (
     STAGE_ROLES,
     STAGES,
 )
-from .forms import kenney_chain, kenney_wheel
+from .forms import (
+    cellular,
+    chain_of_wheels,
+    kenney_chain,
+    kenney_wheel,
+    netwar,
+    reinforced_ring,
+    wheel_graph,
+    wheel_of_chains,
+    windmill,
+)
 
 __all__ = [
     "CHANNELS",
@@ -33,6 +43,13 @@ __all__ = [
     "ROLE_TABLE",
     "STAGES",
     "STAGE_ROLES",
+    "cellular",
+    "chain_of_wheels",
     "kenney_chain",
     "kenney_wheel",
+    "netwar",
+    "reinforced_ring",
+    "wheel_graph",
+    "wheel_of_chains",
+    "windmill",
 ]

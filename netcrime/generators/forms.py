@@ -52,8 +52,15 @@ from ._parts import (
 )
 
 __all__ = [
+    "cellular",
+    "chain_of_wheels",
     "kenney_chain",
     "kenney_wheel",
+    "netwar",
+    "reinforced_ring",
+    "wheel_graph",
+    "wheel_of_chains",
+    "windmill",
 ]
 
 _CORE_TOPOLOGIES = ("clique", "star", "path")
@@ -544,3 +551,477 @@ def kenney_chain(
     )
     meta = {"generator": func, "form": "chain"}
     return finish(parts, directed=directed, stages=st, meta=meta)
+
+
+# =========================================================================== netwar forms
+def _simple_form(n: int, src: np.ndarray, dst: np.ndarray, roles: np.ndarray, form: str,
+                 func: str) -> Graph:
+    parts = Parts(n, roles)
+    parts.add_edges(src, dst, "link")
+    return finish(parts, directed=False, stages=None, meta={"generator": func, "form": form})
+
+
+def netwar(*, kind: str = "chain", n: int = 6) -> Graph:
+    """Arquilla and Ronfeldt's netwar forms: chain, hub (star) and all-channel networks.
+
+    Parameters
+    ----------
+    kind : {"chain", "hub", "all_channel"}, default "chain"
+        ``"chain"``: the path ``0 - 1 - ... - (n-1)`` (people pass things end to end);
+        ``"hub"``: the star with node 0 as the hub (role ``"leader"``);
+        ``"all_channel"``: the complete graph (everyone tied to everyone).
+    n : int >= 2, default 6
+        Number of actors.
+
+    Returns
+    -------
+    Graph
+        Undirected; roles ``"member"`` (and the hub's ``"leader"``), relation ``"link"``.
+        Stage, location are missing; group and cell are -1.
+
+    Raises
+    ------
+    ParameterError
+        For a bad ``kind`` or ``n``.
+
+    References
+    ----------
+    Arquilla, J., & Ronfeldt, D. (Eds.) (2001). *Networks and Netwars: The Future of Terror,
+    Crime, and Militancy*. RAND, Santa Monica. ISBN 0-8330-3030-2.
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> [nc.generators.netwar(kind=k, n=5).n_edges for k in ("chain", "hub", "all_channel")]
+    [4, 4, 10]
+    """
+    func = "netwar"
+    check_choice(kind, ("chain", "hub", "all_channel"), func=func, param="kind")
+    n = check_int(n, func=func, param="n", min=2)
+    roles = np.full(n, role_code("member"), np.int64)
+    if kind == "chain":
+        src, dst = np.arange(n - 1), np.arange(1, n)
+    elif kind == "hub":
+        src, dst = np.zeros(n - 1, np.int64), np.arange(1, n)
+        roles[0] = role_code("leader")
+    else:
+        src, dst = np.triu_indices(n, 1)
+    return _simple_form(n, src, dst, roles, kind, func)
+
+
+def wheel_graph(n: int) -> Graph:
+    """The graph-theory wheel ``W_n``: a hub tied to every node of a cycle (the rim).
+
+    Not Kenney's wheel (a core commanding cells, :func:`kenney_wheel`). ``W_n`` is one of
+    Lindelauf's covert structures: the hub keeps paths short, the rim adds redundancy.
+
+    Parameters
+    ----------
+    n : int >= 4
+        Number of nodes: the hub (node 0, role ``"leader"``) and a rim cycle of ``n - 1``
+        nodes (role ``"member"``).
+
+    Returns
+    -------
+    Graph
+        Undirected, ``2 (n - 1)`` edges, relation ``"link"``.
+
+    References
+    ----------
+    Lindelauf, R., Borm, P., & Hamers, H. (2009). *Social Networks* 31(2), 126-137.
+    doi:10.1016/j.socnet.2008.12.003
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.wheel_graph(6)
+    >>> g.n_edges, g.degree().tolist()
+    (10, [5, 3, 3, 3, 3, 3])
+    """
+    func = "wheel_graph"
+    n = check_int(n, func=func, param="n", min=4)
+    rim = np.arange(1, n, dtype=np.int64)
+    src = np.concatenate([np.zeros(n - 1, np.int64), rim])
+    dst = np.concatenate([rim, np.roll(rim, -1)])
+    roles = np.full(n, role_code("member"), np.int64)
+    roles[0] = role_code("leader")
+    return _simple_form(n, src, dst, roles, "wheel_graph", func)
+
+
+def windmill(*, n_blades: int = 3, blade_size: int = 3) -> Graph:
+    """Lindelauf's windmill: ``n_blades`` cliques that share one centre node.
+
+    Parameters
+    ----------
+    n_blades : int >= 1, default 3
+        Number of cliques (cells).
+    blade_size : int >= 2, default 3
+        Nodes per clique *including* the shared centre.
+
+    Returns
+    -------
+    Graph
+        Undirected, ``1 + n_blades (blade_size - 1)`` nodes; the centre is node 0 (role
+        ``"leader"``), blade members have role ``"member"`` and ``cell`` = blade index.
+
+    References
+    ----------
+    Lindelauf, R., Borm, P., & Hamers, H. (2009). *Social Networks* 31(2), 126-137.
+    doi:10.1016/j.socnet.2008.12.003
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.windmill(n_blades=3, blade_size=3)  # the friendship graph F_3
+    >>> g.n_nodes, g.n_edges
+    (7, 9)
+    """
+    func = "windmill"
+    b = check_int(n_blades, func=func, param="n_blades", min=1)
+    k = check_int(blade_size, func=func, param="blade_size", min=2)
+    n = 1 + b * (k - 1)
+    starts = 1 + np.arange(b, dtype=np.int64) * (k - 1)
+    s1, d1 = block_pairs(starts, np.full(b, k - 1))
+    members = np.arange(1, n, dtype=np.int64)
+    src = np.concatenate([np.zeros(n - 1, np.int64), s1])
+    dst = np.concatenate([members, d1])
+    parts = Parts(n, role_code("member"))
+    parts.node["role"][0] = role_code("leader")
+    parts.node["cell"][1:] = np.repeat(np.arange(b), k - 1)
+    parts.add_edges(src, dst, "link")
+    return finish(parts, directed=False, stages=None, meta={"generator": func, "form": func})
+
+
+def reinforced_ring(n: int, *, chords: Any = 1) -> Graph:
+    """A ring (cycle) reinforced with chords between far-apart members.
+
+    Parameters
+    ----------
+    n : int >= 4
+        Ring size.
+    chords : int or sequence of (int, int), default 1
+        Number of chords, spread around the ring (chord ``j`` joins node
+        ``a_j = round(j n / (2c))`` to ``a_j + floor(n/2)``), or explicit node pairs
+        that are not ring ties.
+
+    Returns
+    -------
+    Graph
+        Undirected, ``n + c`` edges, roles ``"member"``, relation ``"link"``.
+
+    Notes
+    -----
+    Lindelauf et al. (2009) report rings with one or two chords as the best
+    secrecy-information balance under S3 for 6 and 7 members. An exhaustive search over all
+    connected graphs (``networkx.graph_atlas_g``, see ``tests/test_covert.py``) finds the
+    maximisers for ``n = 6, 7`` to be 2-connected graphs with ``n + 1`` and ``n + 2`` ties,
+    maximum degree 3, that are *not* Hamiltonian: a ring on ``n - 1`` members plus a member
+    bridging two of them (an "ear"). This function builds the Hamiltonian variant; pass
+    explicit ``chords`` for other designs.
+
+    References
+    ----------
+    Lindelauf, R., Borm, P., & Hamers, H. (2009). *Social Networks* 31(2), 126-137.
+    doi:10.1016/j.socnet.2008.12.003
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.reinforced_ring(8, chords=2)
+    >>> g.n_edges, sorted(g.degree().tolist())
+    (10, [2, 2, 2, 2, 3, 3, 3, 3])
+    """
+    func = "reinforced_ring"
+    n = check_int(n, func=func, param="n", min=4)
+    ring_s = np.arange(n, dtype=np.int64)
+    ring_d = (ring_s + 1) % n
+    if isinstance(chords, (int, np.integer)) and not isinstance(chords, bool):
+        c = check_int(chords, func=func, param="chords", min=0, max=n // 2)
+        a = np.round(np.arange(c) * n / (2.0 * max(c, 1))).astype(np.int64)
+        cs, cd = a, (a + n // 2) % n
+    else:
+        try:
+            arr = np.asarray(chords, dtype=np.int64).reshape(-1, 2)
+        except (TypeError, ValueError) as exc:
+            raise param_error(func, "chords", "an int or a sequence of node pairs", chords) from exc
+        cs, cd = arr[:, 0], arr[:, 1]
+        diff = np.abs(cs - cd)
+        if ((cs < 0) | (cd < 0) | (cs >= n) | (cd >= n) | (diff == 0) | (diff == 1)
+                | (diff == n - 1)).any():
+            raise param_error(func, "chords", f"pairs of distinct non-adjacent nodes in [0, {n})",
+                              chords)
+    src = np.concatenate([ring_s, cs])
+    dst = np.concatenate([ring_d, cd])
+    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
+    if len(np.unique(lo * n + hi)) != len(lo):
+        raise param_error(func, "chords", "distinct pairs", chords)
+    return _simple_form(n, lo, hi, np.full(n, role_code("member")), func, func)
+
+
+# =========================================================================== cells
+def cellular(
+    *,
+    n_cells: int = 10,
+    cell_size: Any = 4,
+    topology: str = "clique",
+    link: str = "random",
+    link_p: float = 0.05,
+    connected: bool = False,
+    rng: Any = None,
+) -> Graph:
+    """Gutfraind's cellular network: small cells linked at random or through their leaders.
+
+    Parameters
+    ----------
+    n_cells : int >= 1, default 10
+    cell_size : int, sequence of int, or callable, default 4
+        Members per cell (as in :func:`kenney_wheel`); the first member of each cell is its
+        leader (role ``"handler"``), the others ``"member"``.
+    topology : {"clique", "cycle", "star"}, default "clique"
+        Ties inside a cell (``"star"`` around the leader; a cycle of 2 is one tie).
+    link : {"random", "leaders"}, default "random"
+        ``"random"`` (caveman-like): every pair of members of different cells is tied with
+        probability ``link_p``. ``"leaders"``: every pair of cell leaders is tied with
+        probability ``link_p`` (a G(n, p) among leaders).
+    link_p : float in [0, 1], default 0.05
+    connected : bool, default False
+        If True, after random linking, components are chained together: the leader of the
+        first cell of each component is tied to the leader of the first cell of the next
+        one (relation ``"link"``), the minimum number of added ties. False leaves the
+        random graph as drawn.
+    rng : None, int or numpy.random.Generator
+
+    Returns
+    -------
+    Graph
+        Undirected; ``cell`` holds the cell index; relations ``"collaboration"`` (inside
+        cells) and ``"link"`` (between cells).
+
+    References
+    ----------
+    Gutfraind, A. (2010). Optimizing topological cascade resilience based on the structure
+    of terrorist networks. *PLoS ONE* 5(11), e13448. doi:10.1371/journal.pone.0013448
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.cellular(n_cells=5, cell_size=3, link_p=0.0, connected=True, rng=0)
+    >>> g.n_nodes, g.n_edges
+    (15, 19)
+    """
+    func = "cellular"
+    gen = check_rng(rng, func=func)
+    C = check_int(n_cells, func=func, param="n_cells", min=1)
+    sizes = check_sizes(cell_size, C, func=func, param="cell_size", rng=gen)
+    check_choice(topology, ("clique", "cycle", "star"), func=func, param="topology")
+    check_choice(link, ("random", "leaders"), func=func, param="link")
+    link_p = check_prob(link_p, func=func, param="link_p")
+    connected = check_bool(connected, func=func, param="connected")
+    starts = np.zeros(C, np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    n = int(sizes.sum())
+    parts = Parts(n, role_code("member"))
+    parts.node["role"][starts] = role_code("handler")
+    cell_of = np.repeat(np.arange(C, dtype=np.int64), sizes)
+    parts.node["cell"][:] = cell_of
+    collab = rel_code("collaboration")
+    if topology == "clique":
+        a, b = block_pairs(starts, sizes)
+    elif topology == "star":
+        a, b = _cell_edges(starts, sizes, "star")
+    else:
+        a, b = _cell_edges(starts, sizes, "chain")
+        big = sizes >= 3
+        a = np.concatenate([a, starts[big]])
+        b = np.concatenate([b, (starts + sizes - 1)[big]])
+    parts.add_edges(a, b, collab)
+    if link == "random":
+        i, j = random_pairs_between_blocks(gen, cell_of, link_p)
+        parts.add_edges(i, j, "link")
+    else:
+        k = bernoulli_indices(gen, C * (C - 1) // 2, link_p)
+        i, j = triu_decode(k, C)
+        parts.add_edges(starts[i], starts[j], "link")
+    if connected and C > 1:
+        e = parts.edges()
+        from scipy.sparse import coo_array
+        from scipy.sparse.csgraph import connected_components
+
+        adj = coo_array((np.ones(len(e["src"])), (e["src"], e["dst"])), shape=(n, n))
+        _, lab = connected_components(adj, directed=False)
+        comp_of_cell = lab[starts]
+        _, first_cell = np.unique(comp_of_cell, return_index=True)
+        first_cell = np.sort(first_cell)
+        if len(first_cell) > 1:
+            parts.add_edges(starts[first_cell[:-1]], starts[first_cell[1:]], "link")
+    return finish(parts, directed=False, stages=None, meta={"generator": func, "form": func})
+
+
+# =========================================================================== hybrids
+def chain_of_wheels(
+    *,
+    n_wheels: int = 3,
+    links: int = 1,
+    link_role: str = "handler",
+    core_size: int = 1,
+    core_topology: str = "clique",
+    n_cells: int = 4,
+    cell_size: Any = 4,
+    cell_topology: str = "clique",
+    anonymity: float = 1.0,
+    cross_cell_p: float = 0.0,
+    redundancy: int = 1,
+    stages: Sequence[str] | None = STAGES,
+    rng: Any = None,
+) -> Graph:
+    """A chain of wheels: several core groups, each a Kenney wheel, joined in sequence.
+
+    Wheel ``w`` (``group = w``) trades with wheel ``w + 1`` through ``links`` ties
+    (relation ``"transaction"``) between distinct random members of role ``link_role``.
+
+    Parameters
+    ----------
+    n_wheels : int >= 1, default 3
+    links : int >= 1, default 1
+        Ties between consecutive wheels (at most the number of candidates per wheel).
+    link_role : {"handler", "worker", "leader"}, default "handler"
+        Who makes the inter-group transactions.
+    core_size, core_topology, n_cells, cell_size, cell_topology, anonymity, cross_cell_p, \
+redundancy, stages
+        Parameters of every wheel, see :func:`kenney_wheel` (cell sizes are drawn per wheel
+        when ``cell_size`` is a callable).
+    rng : None, int or numpy.random.Generator
+
+    Returns
+    -------
+    Graph
+        Undirected; wheels laid out one after the other.
+
+    References
+    ----------
+    Kenney, M. (2007). *Global Crime* 8(3), 233-259. doi:10.1080/17440570701507794
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.chain_of_wheels(n_wheels=3, n_cells=2, cell_size=3, rng=0)
+    >>> g.n_nodes, g.n_edges, sorted(set(g.node_attrs["group"]))
+    (21, 26, [0, 1, 2])
+    """
+    func = "chain_of_wheels"
+    gen = check_rng(rng, func=func)
+    W = check_int(n_wheels, func=func, param="n_wheels", min=1)
+    links = check_int(links, func=func, param="links", min=1)
+    check_choice(link_role, ("handler", "worker", "leader"), func=func, param="link_role")
+    core_size = check_int(core_size, func=func, param="core_size", min=1)
+    check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
+    n_cells = check_int(n_cells, func=func, param="n_cells", min=0)
+    check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
+    anonymity = check_prob(anonymity, func=func, param="anonymity")
+    cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
+    redundancy = check_int(redundancy, func=func, param="redundancy", min=1)
+    st = _check_stage_list(stages, func=func)
+    cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
+    wheels = []
+    for w in range(W):
+        sizes = check_sizes(cell_size, n_cells, func=func, param="cell_size", rng=gen)
+        wheels.append(_wheel_parts(
+            gen, core_size=core_size, core_topology=core_topology, sizes=sizes,
+            cell_topology=cell_topology, anonymity=anonymity, cross_cell_p=cross_cell_p,
+            redundancy=redundancy, cell_stage=cell_stage, group=w,
+        ))
+    parts, offsets = Parts.concat(wheels)
+    want = role_code(link_role)
+    cands = [off + np.flatnonzero(p.node["role"] == want) for p, off in zip(wheels, offsets)]
+    if W > 1 and min(len(c) for c in cands) < links:
+        raise param_error(func, "links", f"at most the number of {link_role}s per wheel "
+                          f"({min(len(c) for c in cands)})", links)
+    for w in range(W - 1):
+        a = gen.choice(cands[w], size=links, replace=False)
+        b = gen.choice(cands[w + 1], size=links, replace=False)
+        parts.add_edges(a, b, "transaction")
+    return finish(parts, directed=False, stages=st, meta={"generator": func, "form": "hybrid"})
+
+
+def wheel_of_chains(
+    *,
+    core_size: int = 1,
+    core_topology: str = "clique",
+    n_chains: int = 4,
+    stages: Sequence[str] = STAGES,
+    stage_sizes: Any = 1,
+    handoff: str = "matching",
+    handoff_p: float = 0.5,
+    redundancy: int = 1,
+    rng: Any = None,
+) -> Graph:
+    """A wheel whose cells are chains: a core commands several stage-to-stage chains.
+
+    The head of each chain (the first actor of its first stage, role ``"handler"``) reports
+    to core member ``c mod core_size`` (and to ``redundancy - 1`` other core members);
+    inside each chain actors pass victims stage to stage as in :func:`kenney_chain`.
+
+    Parameters
+    ----------
+    core_size, core_topology, redundancy
+        As in :func:`kenney_wheel`.
+    n_chains : int >= 1, default 4
+        Number of chains (``cell`` = chain index; ``group`` = 0).
+    stages, stage_sizes, handoff, handoff_p
+        As in :func:`kenney_chain` (``handoff="random"`` keeps everyone in the flow).
+    rng : None, int or numpy.random.Generator
+
+    Returns
+    -------
+    Graph
+        Undirected; core first, then the chains.
+
+    References
+    ----------
+    Kenney, M. (2007). *Global Crime* 8(3), 233-259. doi:10.1080/17440570701507794
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> g = nc.generators.wheel_of_chains(n_chains=3, rng=0)
+    >>> g.n_nodes, g.n_edges
+    (19, 18)
+    """
+    func = "wheel_of_chains"
+    gen = check_rng(rng, func=func)
+    K = check_int(core_size, func=func, param="core_size", min=1)
+    check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
+    C = check_int(n_chains, func=func, param="n_chains", min=1)
+    st = _check_stage_list(stages, func=func)
+    L = len(st)
+    if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
+        sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1))
+    else:
+        sizes = check_sizes(stage_sizes, L, func=func, param="stage_sizes", rng=gen)
+    check_choice(handoff, _HANDOFFS, func=func, param="handoff")
+    handoff_p = check_prob(handoff_p, func=func, param="handoff_p")
+    redundancy = check_int(redundancy, func=func, param="redundancy", min=1)
+    core = Parts(K, role_code("leader"))
+    core.node["group"][:] = 0
+    a, b = _core_edges(K, core_topology)
+    core.add_edges(a, b, "command")
+    chains, base = _chain_parts(
+        gen, stages=st, sizes=sizes, n_groups=C, handoff=handoff, handoff_p=handoff_p,
+        intra_p=np.zeros(L), skip_p=0.0, cross_group_p=0.0, online_share=0.0,
+        directed=False, leader_stage=None, ensure_flow=True,
+    )
+    chain_group = chains.node["group"].copy()
+    chains.node["cell"][:] = chain_group
+    chains.node["group"][:] = 0
+    heads = base[:, 0]
+    chains.node["role"][heads] = role_code("handler")
+    parts, offsets = Parts.concat([core, chains])
+    heads = heads + offsets[1]
+    primary = np.arange(C, dtype=np.int64) % K
+    parts.add_edges(primary, heads, "command")
+    r = min(redundancy, K)
+    if r > 1:
+        extra = distinct_choice(gen, C, K - 1, r - 1)
+        others = (primary[:, None] + 1 + extra) % K
+        parts.add_edges(others.ravel(), np.repeat(heads, r - 1), "command")
+    return finish(parts, directed=False, stages=st, meta={"generator": func, "form": "hybrid"})
