@@ -350,3 +350,181 @@ def component_labels(nbr_ptr, nbr_idx, alive):
     out[alive] = inv
     sizes = np.bincount(inv, minlength=len(uniq)).astype(np.int64)
     return out, sizes
+
+
+# ---------------------------------------------------------------------------- edge removal
+@njit(cache=True)
+def edge_removal_curve(n, src, dst, order):
+    """Like :func:`removal_curve` for edges: every node stays; entry ``k`` describes the
+    graph after the first ``k`` edges (ids into ``src``/``dst``) of ``order`` are removed."""
+    m = len(src)
+    r = len(order)
+    present = np.ones(m, np.bool_)
+    for k in range(r):
+        present[order[k]] = False
+    parent = np.arange(n)
+    size = np.ones(n, np.int64)
+    tree = np.zeros(n + 1, np.int64)
+    logn = 1
+    while logn * 2 <= n:
+        logn *= 2
+    lcc_a = np.zeros(r + 1, np.int64)
+    sec_a = np.zeros(r + 1, np.int64)
+    nc_a = np.zeros(r + 1, np.int64)
+    pairs_a = np.zeros(r + 1, np.int64)
+    ncomp = n
+    if n > 0:
+        _fen_add(tree, 1, n)
+    lcc = 1 if n > 0 else 0
+    pairs = 0
+    k = r
+    e = 0
+    # first union the edges never removed (e over all ids), then add back in reverse
+    while True:
+        if e < m:
+            if not present[e]:
+                e += 1
+                continue
+            a = _find(parent, src[e])
+            b = _find(parent, dst[e])
+            e += 1
+        else:
+            lcc_a[k] = lcc
+            nc_a[k] = ncomp
+            pairs_a[k] = pairs
+            if ncomp >= 2:
+                sec_a[k] = _fen_kth(tree, ncomp - 1, logn)
+            if k == 0:
+                break
+            k -= 1
+            a = _find(parent, src[order[k]])
+            b = _find(parent, dst[order[k]])
+        if a == b:
+            continue
+        sa = size[a]
+        sb = size[b]
+        if sa < sb:
+            a, b = b, a
+        parent[b] = a
+        size[a] = sa + sb
+        _fen_add(tree, sa, -1)
+        _fen_add(tree, sb, -1)
+        _fen_add(tree, sa + sb, 1)
+        pairs += sa * sb
+        ncomp -= 1
+        if sa + sb > lcc:
+            lcc = sa + sb
+    return lcc_a, sec_a, nc_a, pairs_a
+
+
+@njit(cache=True)
+def _edge_bc_source(indptr, indices, lengths, weighted, s, dist, sigma, delta, order,
+                    done, hk, hv, out):
+    n = len(indptr) - 1
+    for v in range(n):
+        dist[v] = np.inf
+        sigma[v] = 0.0
+        delta[v] = 0.0
+        done[v] = False
+    dist[s] = 0.0
+    sigma[s] = 1.0
+    cnt = 0
+    if not weighted:
+        order[0] = s
+        tail = 1
+        head = 0
+        while head < tail:
+            v = order[head]
+            head += 1
+            for p in range(indptr[v], indptr[v + 1]):
+                u = indices[p]
+                if dist[u] == np.inf:
+                    dist[u] = dist[v] + 1.0
+                    order[tail] = u
+                    tail += 1
+                if dist[u] == dist[v] + 1.0:
+                    sigma[u] += sigma[v]
+        cnt = tail
+    else:
+        size = 0
+        hk[0] = 0.0
+        hv[0] = s
+        size = 1
+        while size > 0:
+            # pop min
+            d = hk[0]
+            v = hv[0]
+            size -= 1
+            hk[0] = hk[size]
+            hv[0] = hv[size]
+            i = 0
+            while True:
+                l = 2 * i + 1
+                if l >= size:
+                    break
+                c = l
+                if l + 1 < size and hk[l + 1] < hk[l]:
+                    c = l + 1
+                if hk[c] < hk[i]:
+                    hk[i], hk[c] = hk[c], hk[i]
+                    hv[i], hv[c] = hv[c], hv[i]
+                    i = c
+                else:
+                    break
+            if done[v] or d > dist[v]:
+                continue
+            done[v] = True
+            order[cnt] = v
+            cnt += 1
+            for p in range(indptr[v], indptr[v + 1]):
+                u = indices[p]
+                nd = d + lengths[p]
+                if nd < dist[u] - 1e-12 * nd:
+                    dist[u] = nd
+                    sigma[u] = sigma[v]
+                    # push
+                    j = size
+                    hk[j] = nd
+                    hv[j] = u
+                    size += 1
+                    while j > 0:
+                        par = (j - 1) // 2
+                        if hk[par] > hk[j]:
+                            hk[par], hk[j] = hk[j], hk[par]
+                            hv[par], hv[j] = hv[j], hv[par]
+                            j = par
+                        else:
+                            break
+                elif abs(nd - dist[u]) <= 1e-12 * nd and not done[u]:
+                    sigma[u] += sigma[v]
+    for t in range(cnt - 1, -1, -1):
+        w = order[t]
+        for p in range(indptr[w], indptr[w + 1]):
+            u = indices[p]
+            step = 1.0 if not weighted else lengths[p]
+            # arc w -> u lies on shortest paths from s when dist[u] = dist[w] + step
+            if dist[u] < np.inf and abs(dist[u] - (dist[w] + step)) <= 1e-12 * max(
+                    dist[u], 1.0):
+                c = sigma[w] / sigma[u] * (1.0 + delta[u])
+                out[p] += c
+                delta[w] += c
+
+
+@njit(cache=True)
+def edge_betweenness_csr(indptr, indices, lengths, weighted, sources):
+    """Raw edge betweenness per CSR entry (arc ``v -> indices[p]``): sum over ordered pairs
+    ``(s, t)``, ``s`` in ``sources``, of the fraction of shortest ``s-t`` paths using the arc.
+    For an undirected graph add the two CSR entries of an edge."""
+    n = len(indptr) - 1
+    out = np.zeros(len(indices))
+    dist = np.empty(n)
+    sigma = np.empty(n)
+    delta = np.empty(n)
+    order = np.empty(n, np.int64)
+    done = np.empty(n, np.bool_)
+    hk = np.empty(len(indices) + 1)
+    hv = np.empty(len(indices) + 1, np.int64)
+    for s in sources:
+        _edge_bc_source(indptr, indices, lengths, weighted, s, dist, sigma, delta, order,
+                        done, hk, hv, out)
+    return out

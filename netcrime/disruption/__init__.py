@@ -11,8 +11,8 @@ See DOMAIN notes in the README and the references in each docstring.
 """
 
 from .attack import AttackResult, attack
-
-
+from .compare import compare_strategies
+from .edges import EDGE_STRATEGIES, EdgeStrategy, attack_edges, edge_strategy
 from .metrics import METRICS, Metric
 from .recovery import Recovery
 from .strategies import STRATEGIES, TIE_BREAKS, Strategy, role_order, strategy
@@ -23,6 +23,7 @@ __all__ = [
     "STRATEGIES",
     "TIE_BREAKS",
     "AttackResult",
+    "EdgeStrategy",
     "Metric",
     "Recovery",
     "Strategy",

@@ -80,8 +80,7 @@ class AttackResult:
         if "lcc" not in self.curve.columns:
             raise UndefinedMetricError("robustness needs the 'lcc' metric in the curve.")
         s = self.curve["lcc"].to_numpy(dtype=float)[1:] / self.n_nodes
-        denom = self.n_nodes if self.target == "node" else max(len(self.curve) - 1, 1)
-        return float(s.sum() / denom)
+        return float(s.sum() / self._denominator())
 
     def removals_to(self, threshold: float, metric: str = "lcc_frac") -> int | None:
         """Fewest removals after which ``metric`` is at or below ``threshold`` (None if the
@@ -485,9 +484,9 @@ def attack(
             bar.update(1)
     if bar is not None:
         bar.close()
+    labels = [row.pop("node") for row in rows]
     curve = pd.DataFrame(rows)
-    curve["node"] = curve["node"].astype(object)
-    curve["node"] = curve["node"].where(curve["step"] > 0, None)
+    curve.insert(1, "node", pd.Series(labels, dtype=object))
     logdf = (pd.DataFrame(log, columns=["step", "source", "target", "kind"]).astype(
         {"source": object, "target": object}) if log else _empty_log())
     return AttackResult(curve=curve, strategy=strat.name, mode=mode, n_nodes=n, lcc0=lcc0,

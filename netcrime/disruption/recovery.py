@@ -72,7 +72,8 @@ class Recovery:
     --------
     >>> import netcrime as nc
     >>> nc.disruption.Recovery(p=0.5, replacement="degree", triadic_closure=0.1)
-    Recovery(p=0.5, replacement='degree', triadic_closure=0.1, preferential_attachment=0.0, recruit=0.0)
+    Recovery(p=0.5, replacement='degree', triadic_closure=0.1,
+             preferential_attachment=0.0, recruit=0.0)
     """
 
     def __init__(self, p: float = 0.5, *, replacement: str = "random",
@@ -150,7 +151,7 @@ class Recovery:
         else:
             cand = np.arange(h.n_nodes)
 
-        for (lab, out_tie, in_tie, w), o in zip(orphan_ties, orphans):
+        for (_lab, out_tie, in_tie, w), o in zip(orphan_ties, orphans):
             if not rng.random() < self.p:
                 continue
             if recruit_pos >= 0:

@@ -1,0 +1,117 @@
+"""Many strategies x repetitions in one tidy frame, on any concurrent.futures-style executor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_int, check_rng, param_error
+from ..graph import as_graph
+from .attack import attack
+from .strategies import Strategy, as_strategy
+
+__all__ = ["compare_strategies"]
+
+
+def _run_one(g: Any, strat: Any, seed: np.random.SeedSequence, kwargs: dict[str, Any]
+             ) -> pd.DataFrame:
+    res = attack(g, strat, rng=seed, **kwargs)
+    cur = res.curve.copy()
+    cur.insert(1, "fraction_removed", cur["step"] / res.n_nodes)
+    return cur
+
+
+def compare_strategies(
+    g: Any,
+    /,
+    strategies: Any,
+    *,
+    repeats: int = 1,
+    rng: Any = None,
+    executor: Any = None,
+    **attack_kwargs: Any,
+) -> pd.DataFrame:
+    """Run :func:`attack` for several strategies and repetitions; one tidy DataFrame.
+
+    Parameters
+    ----------
+    g : Graph or anything :func:`netcrime.as_graph` accepts
+    strategies : sequence or mapping
+        Strategy names, :class:`Strategy` objects or callables (see :func:`attack`); a
+        mapping ``{label: strategy}`` names them explicitly, otherwise each is labelled by
+        its name (a repeated name gets a ``#2`` suffix).
+    repeats : int >= 1
+        Repetitions per strategy. Each repetition gets its own independent stream from
+        ``np.random.SeedSequence(rng).spawn``; deterministic strategies without recovery
+        repeat identically.
+    rng : None, int or SeedSequence
+        Root seed: the same seed gives the same frame, whatever the executor.
+    executor : concurrent.futures.Executor-like, optional
+        Anything with ``submit(fn, *args) -> future`` whose futures have ``result()``:
+        ``ThreadPoolExecutor``, ``ProcessPoolExecutor`` or a ``dask.distributed.Client``.
+        None runs the repetitions one after another in this process.
+    **attack_kwargs
+        Passed to :func:`attack` (``mode``, ``max_removals``, ``metrics``, ``recovery``,
+        ``tie_break``, ``lcc_only``, ``block_size``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``strategy, repeat, step, fraction_removed, node, score`` and the metrics,
+        rows ordered by strategy (input order), repeat and step.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import netcrime as nc
+    >>> df = nc.disruption.compare_strategies(nx.path_graph(5), ["degree", "random"],
+    ...                                       repeats=2, rng=1, max_removals=1)
+    >>> df[["strategy", "repeat", "step", "lcc"]].shape
+    (8, 4)
+    """
+    func = "compare_strategies"
+    g = as_graph(g, func=func, param="g")
+    repeats = check_int(repeats, func=func, param="repeats", min=1)
+    if "rng" in attack_kwargs:
+        raise param_error(func, "attack_kwargs", "free of 'rng' (pass rng= itself)", "rng")
+    if isinstance(strategies, (str, Strategy)) or callable(strategies):
+        strategies = [strategies]
+    if isinstance(strategies, Mapping):
+        items = [(str(k), as_strategy(v, func=func, param="strategies"))
+                 for k, v in strategies.items()]
+    else:
+        items = []
+        seen: dict[str, int] = {}
+        for s in strategies:
+            st = as_strategy(s, func=func, param="strategies")
+            seen[st.name] = seen.get(st.name, 0) + 1
+            lab = st.name if seen[st.name] == 1 else f"{st.name}#{seen[st.name]}"
+            items.append((lab, st))
+    if not items:
+        raise param_error(func, "strategies", "a non-empty sequence", strategies)
+    if executor is not None and not hasattr(executor, "submit"):
+        raise param_error(func, "executor", "None or an object with submit() "
+                          "(concurrent.futures executor, dask Client)", executor)
+    root = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(
+        int(check_rng(rng, func=func).integers(2**63)))
+    seeds = root.spawn(len(items) * repeats)
+    jobs = []
+    for i, (_, st) in enumerate(items):
+        for rep in range(repeats):
+            seed = seeds[i * repeats + rep]
+            if executor is None:
+                jobs.append(_run_one(g, st, seed, attack_kwargs))
+            else:
+                jobs.append(executor.submit(_run_one, g, st, seed, attack_kwargs))
+    frames = []
+    for j, job in enumerate(jobs):
+        cur = job if executor is None else job.result()
+        lab = items[j // repeats][0]
+        cur = cur.copy()
+        cur.insert(0, "repeat", j % repeats)
+        cur.insert(0, "strategy", lab)
+        frames.append(cur)
+    return pd.concat(frames, ignore_index=True)
