@@ -845,6 +845,22 @@ class Graph:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle support (e.g. for process pools): arrays, labels, tables, meta as a dict."""
+        state = {s: getattr(self, s) for s in Graph.__slots__ if s != "_cache"}
+        state["_meta"] = dict(self._meta)
+        return state
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        for k, v in state.items():
+            setattr(self, k, v)
+        self._indptr = _readonly(np.array(self._indptr))
+        self._indices = _readonly(np.array(self._indices))
+        if self._eid is not None:
+            self._eid = _readonly(np.array(self._eid))
+        self._meta = types.MappingProxyType(dict(self._meta))
+        self._cache = {}
+
     # ------------------------------------------------------------------ array views
     def edge_values(self, name: str, *, func: str = "Graph.edge_values",
                     param: str = "weight", positive: bool = False) -> np.ndarray:
@@ -890,25 +906,26 @@ class Graph:
     def in_csr(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR of in-neighbours ``(indptr, indices, csr_positions)``.
 
-        ``csr_positions[k]`` is the position in :attr:`indices` of the same arc, so
-        CSR-aligned values ``x`` are read in in-order as ``x[csr_positions]``. For an
-        undirected graph this is the out-CSR itself.
+        Row ``j`` lists the sources ``i`` of the arcs ``i -> j`` (sorted); ``csr_positions[k]``
+        is the position in :attr:`indices` of that same arc ``i -> j`` (in row ``i`` of the
+        out-CSR), so CSR-aligned values ``x`` are read in in-order as ``x[csr_positions]``.
+        For an undirected graph the in-CSR has the out-CSR's ``indptr``/``indices`` and
+        ``csr_positions`` maps each entry ``(j, i)`` to its mirror ``(i, j)``.
         """
         hit = self._cache.get("in_csr")
         if hit is not None:
             return hit
         n = self.n_nodes
+        # rows are already sorted, so a stable sort by column keeps them ascending
+        order = _readonly(np.argsort(self._indices, kind="stable").astype(np.int64, copy=False))
         if not self._directed:
-            pos = np.arange(len(self._indices), dtype=np.int64)
-            out = (self._indptr, self._indices, _readonly(pos))
+            out = (self._indptr, self._indices, order)
         else:
-            # rows are already sorted, so a stable sort by column keeps them ascending
-            order = np.argsort(self._indices, kind="stable").astype(np.int64, copy=False)
             counts = np.bincount(self._indices, minlength=n)
             ip = np.zeros(n + 1, np.int64)
             np.cumsum(counts, out=ip[1:])
             rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self._indptr))
-            out = (_readonly(ip), _readonly(rows[order]), _readonly(order))
+            out = (_readonly(ip), _readonly(rows[order]), order)
         self._cache["in_csr"] = out
         return out
 
