@@ -193,7 +193,8 @@ def _adaptive_betweenness(g: Graph, strat: Strategy, keys: np.ndarray, r: int,
         allowed = alive.copy()
         if lcc_only:
             sizes = np.bincount(comp[alive])
-            allowed &= comp == np.argmax(sizes)
+            big = np.flatnonzero(alive & (sizes[np.where(alive, comp, 0)] == sizes.max()))
+            allowed &= comp == comp[big[0]]
         v = pick_best(s, keys, allowed)
         order[step] = v
         got[step] = scores[v]
