@@ -529,3 +529,81 @@ def test_result_summaries_and_plot(tmp_path):
     assert ax.get_xlabel() == "fraction of nodes removed"
     ax.figure.savefig(tmp_path / "curve.png")
     assert (tmp_path / "curve.png").stat().st_size > 0
+
+
+# ---------------------------------------------------------------------------- other strategies
+def _adaptive_nodes(G, strat, k, **kw):
+    return D.attack(G, strat, mode="adaptive", max_removals=k, **kw).curve["node"].iloc[1:]
+
+
+@pytest.mark.parametrize(("name", "ref"), [
+    ("closeness", nx.closeness_centrality),
+    ("harmonic", nx.harmonic_centrality),
+    ("pagerank", lambda H: nx.pagerank(H, tol=1e-14, max_iter=10_000)),
+])
+def test_centrality_strategies_adaptive_equal_networkx(name, ref):
+    G = nx.connected_watts_strogatz_graph(30, 4, 0.3, seed=8)
+    ours = _adaptive_nodes(G, name, 12).tolist()
+    assert ours == naive_adaptive(G, ref, 12)
+
+
+def test_eigenvector_static_equals_networkx():
+    G = nx.karate_club_graph()
+    ev = nx.eigenvector_centrality_numpy(G)
+    res = D.attack(G, "eigenvector", max_removals=10)
+    rem, ref = dict(ev), []
+    for _ in range(10):
+        v = naive_pick(rem, list(G.nodes))
+        ref.append(v)
+        del rem[v]
+    assert res.curve["node"].iloc[1:].tolist() == ref
+
+
+def test_brokerage_strategy_closed_form():
+    # undirected input = mutual digraph: total brokerage of b = ordered pairs of neighbours
+    # that are not tied = k(k-1) - 2 T(b) (T = triangles through b)
+    G = nx.karate_club_graph()
+    tri = nx.triangles(G)
+    ref = {v: G.degree(v) * (G.degree(v) - 1) - 2 * tri[v] for v in G}
+    g = nc.as_graph(G)
+    s = D.strategy("brokerage", groups="club").scores(g, np.random.default_rng(0))
+    np.testing.assert_array_equal(s, [ref[v] for v in G.nodes])
+
+
+def test_constraint_lowest_first_equals_networkx():
+    G = nx.les_miserables_graph()
+    G = nx.Graph(G.edges())  # unweighted
+    c = nx.constraint(G)
+    res = D.attack(G, "constraint", max_removals=15)
+    rem = {v: -x for v, x in c.items()}
+    ref = []
+    for _ in range(15):
+        v = naive_pick(rem, list(G.nodes))
+        ref.append(v)
+        del rem[v]
+    assert res.curve["node"].iloc[1:].tolist() == ref
+
+
+def test_key_player_strategy_removes_the_bridge():
+    # barbell: two K5 joined by a path through node 5; the single best fragmenting node is 5
+    G = nx.barbell_graph(5, 1)
+    res = D.attack(G, D.strategy("key_player", k=1), max_removals=1, rng=0)
+    assert res.curve["node"].iloc[1] == 5
+    assert res.curve["lcc"].iloc[1] == 5
+
+
+def test_role_order_leaders_then_handlers_on_kenney_wheel():
+    g = nc.generators.kenney_wheel(n_cells=4, cell_size=4, rng=3)
+    res = D.attack(g, D.role_order(["leader", "handler"]), max_removals=5,
+                   metrics=["lcc", "stage_completeness"])
+    roles = g.node_attrs["role"]
+    removed = res.curve["node"].iloc[1:].tolist()
+    assert [roles[v] for v in removed] == ["leader"] + ["handler"] * 4
+    # inside the handler tier: highest degree first (ties by position)
+    deg = dict(zip(g.nodes, g.degree()))
+    hd = [deg[v] for v in removed[1:]]
+    assert hd == sorted(hd, reverse=True)
+    # decapitation: leader + handlers gone -> only the workers' cells remain
+    assert res.curve["lcc"].iloc[-1] == 3
+    assert res.curve["stage_completeness"].iloc[0] == 1.0
+    assert res.curve["stage_completeness"].iloc[-1] == 0.0

@@ -458,7 +458,7 @@ def attack(
             s[v] = block_scores[int(gid[v])]
             allowed = None
         v = pick_best(s, ckeys, allowed)
-        label = h.nodes[v]
+        label = h.nodes[v:v + 1].tolist()[0]  # a plain Python label, as in the fast paths
         score = float(s[v])
         removed_attrs = h.node_attrs.iloc[v].to_dict() if len(h.node_attrs.columns) else {}
         ties = _orphan_ties(h, v) if recovery is not None else []

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_choice, check_float, check_int, param_error
+from ..exceptions import NetcrimeWarning
 from ..graph import Graph
 
 __all__ = [
@@ -279,14 +280,14 @@ def _centrality(fname, **kw):
 
 def _brokerage(groups):
     def f(g, rng):
+        import warnings
+
         import netcrime.brokerage as br
 
-        res = br.gould_fernandez(g, groups=groups)
-        raw = getattr(res, "raw", res)
-        if isinstance(raw, pd.DataFrame):
-            col = "t" if "t" in raw.columns else "total"
-            return raw[col]
-        raise TypeError("gould_fernandez() returned an unexpected result")
+        with warnings.catch_warnings():
+            # the warning concerns z-scores of undirected input; only raw totals are used
+            warnings.simplefilter("ignore", NetcrimeWarning)
+            return br.gould_fernandez(g, groups=groups).nodes["total"]
     return f
 
 
@@ -300,17 +301,17 @@ def _constraint(weight=None):
     return f
 
 
-def _key_player(k, criterion, kw):
+def _key_player(k, objective, kw):
     def f(g, rng):
         import netcrime.keyplayer as kp
 
-        kk = min(k, g.n_nodes)
-        if kk == 0:
-            return np.zeros(0)
-        res = kp.key_players(g, k=kk, criterion=criterion, rng=rng, **kw)
-        members = getattr(res, "nodes", res)
+        limit = g.n_nodes - 2 if "fragmentation" in objective else g.n_nodes - 1
+        kk = min(k, limit)
         out = np.zeros(g.n_nodes)
-        out[g.node_index(list(members), func="key_player", param="k")] = 1.0
+        if kk < 1 or g.n_edges == 0:
+            return out
+        res = kp.key_players(g, k=kk, objective=objective, rng=rng, **kw)
+        out[g.node_index(list(res.players), func="key_player", param="k")] = 1.0
         return out
     return f
 
@@ -358,9 +359,13 @@ def strategy(name: str, /, **params: Any) -> Strategy:
         * ``brokerage``: ``groups`` (a node attribute name or Series): Gould--Fernandez
           total brokerage.
         * ``constraint``: ``weight=None``: Burt's constraint, *lowest* first.
-        * ``key_player``: ``k`` (set size), ``criterion`` and further arguments of
-          :func:`netcrime.keyplayer.key_players`: the members of the best key-player set
-          score 1, everybody else 0.
+        * ``key_player``: ``k`` (set size, default 1), ``objective`` (default
+          ``"fragmentation"``) and further arguments of
+          :func:`netcrime.keyplayer.key_players` (``restarts``, ``sample``...): the members
+          of the key-player set found on the current network score 1, everybody else 0
+          (``k`` is capped at what the objective allows on small residual networks). In
+          ``mode="block"`` with ``block_size=k`` the whole set is removed, then a new set
+          is searched.
 
     Returns
     -------
@@ -439,8 +444,8 @@ def strategy(name: str, /, **params: Any) -> Strategy:
     # key_player
     kw = dict(params)
     k = check_int(kw.pop("k", 1), func=func, param="k", min=1)
-    criterion = kw.pop("criterion", "fragmentation")
-    return Strategy("key_player", _key_player(k, criterion, kw), stochastic=True,
+    objective = kw.pop("objective", "fragmentation")
+    return Strategy("key_player", _key_player(k, objective, kw), stochastic=True,
                     params=params)
 
 
