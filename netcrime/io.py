@@ -115,6 +115,21 @@ def _weights_for_write(g: Graph, weight: str | None, func: str) -> np.ndarray | 
     return vals
 
 
+def _first_repeat(a: np.ndarray, b: np.ndarray, directed: bool) -> tuple[int, int] | None:
+    """Positions ``(first, repeat)`` of the first integer pair that occurs twice, or None."""
+    if len(a) < 2:
+        return None
+    if not directed:
+        a, b = np.minimum(a, b), np.maximum(a, b)
+    key = pd.Index(a * (int(max(a.max(), b.max())) + 1) + b)
+    dup = key.duplicated()
+    if not dup.any():
+        return None
+    j = int(np.flatnonzero(dup)[0])
+    i = int(np.flatnonzero(key == key[j])[0])
+    return i, j
+
+
 def _text_label(x: Hashable) -> str:
     return x if isinstance(x, str) else str(x)
 
@@ -1034,6 +1049,7 @@ def read_pajek(
     dst: list[int] = []
     val: list[float] = []
     kind: list[str] = []
+    where: list[int] = []
     has_value = False
     matrix_row = 0
     networks = 0
@@ -1112,6 +1128,7 @@ def read_pajek(
             dst.append(b)
             val.append(w)
             kind.append(section)
+            where.append(ln)
         elif section in ("arcslist", "edgeslist"):
             a = vertex(toks[0], ln)
             for t in toks[1:]:
@@ -1119,6 +1136,7 @@ def read_pajek(
                 dst.append(vertex(t, ln))
                 val.append(1.0)
                 kind.append("arcs" if section == "arcslist" else "edges")
+                where.append(ln)
         else:  # matrix
             if matrix_row >= n:
                 raise _err(p, ln, f"the *Matrix section has more than {n} rows.")
@@ -1132,6 +1150,7 @@ def read_pajek(
                     dst.append(j)
                     val.append(w)
                     kind.append("arcs")
+                    where.append(ln)
                     has_value = has_value or w != 1
             matrix_row += 1
     if n is None:
@@ -1140,12 +1159,21 @@ def read_pajek(
     s = np.asarray(src, np.int64)
     t = np.asarray(dst, np.int64)
     w = np.asarray(val, float)
+    ln_of = np.asarray(where, np.int64)
     if directed:
         und = np.asarray([k == "edges" for k in kind], bool)
         if und.any():
             nl = und & (s != t)
             s, t, w = np.concatenate([s, t[nl]]), np.concatenate([t, s[nl]]), np.concatenate(
                 [w, w[nl]])
+            ln_of = np.concatenate([ln_of, ln_of[nl]])
+    if multiedges == "error":
+        rep = _first_repeat(s, t, directed)
+        if rep is not None:
+            i, j = rep
+            raise _err(p, int(ln_of[j]), f"the tie ({s[j] + 1}, {t[j] + 1}) is listed more than "
+                       f"once (also on line {ln_of[i]}); pass multiedges='sum', 'max', 'min', "
+                       "'first' or 'last' to merge repeated ties.")
     nodes = [labels.get(i, str(i + 1)) for i in range(n)]
     if len(set(nodes)) != n:
         dup = next(x for x in nodes if nodes.count(x) > 1)
@@ -1513,12 +1541,22 @@ def read_csv(
         if miss.any():
             raise _err(p, int(np.flatnonzero(miss)[0]) + 2, f"missing endpoint in column "
                        f"{col!r}.")
+    check_choice(multiedges, ("error", "sum", "max", "min", "first", "last"), func=func,
+                 param="multiedges")
+    if multiedges == "error" and len(edges):
+        codes, _ = pd.factorize(pd.concat([edges[source], edges[target]], ignore_index=True))
+        m = len(edges)
+        rep = _first_repeat(codes[:m].astype(np.int64), codes[m:].astype(np.int64), directed)
+        if rep is not None:
+            i, j = rep
+            raise _err(p, j + 2, f"the pair ({edges[source].iloc[j]!r}, "
+                       f"{edges[target].iloc[j]!r}) occurs more than once (also on line "
+                       f"{i + 2}); pass multiedges='sum', 'max', 'min', 'first' or 'last' to "
+                       "merge repeated pairs.")
     try:
         return Graph.from_edges(edges, directed=directed, source=source, target=target,
                                 nodes=nodes, node_key=node_key if nodes is not None else None,
                                 multiedges=multiedges, self_loops=self_loops,
                                 meta={"source_file": p.name, "format": "csv"})
     except GraphFormatError as exc:
-        msg = str(exc)
-        m = re.search(r"row (\d+)", msg)
-        raise _err(p, int(m.group(1)) + 2 if m else None, msg) from None
+        raise _err(p, None, str(exc)) from None
