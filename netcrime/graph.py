@@ -38,6 +38,11 @@ def _readonly(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def _py(x: Any) -> Any:
+    """A numpy scalar as the Python scalar, so messages show ``3`` not ``np.int64(3)``."""
+    return x.item() if isinstance(x, np.generic) else x
+
+
 def _label_index(labels: Iterable[Hashable]) -> pd.Index:
     """A pandas Index of labels that never turns tuples into a MultiIndex."""
     if isinstance(labels, pd.MultiIndex):
@@ -58,7 +63,7 @@ def _check_unique_labels(index: pd.Index, func: str, param: str) -> None:
             f"Got duplicated labels {dup!r} instead."
         )
     if index.hasnans:
-        bad = index[index.isna()][0]
+        bad = _py(index[index.isna()][0])
         raise GraphFormatError(
             f"The '{param}' parameter of {func}() must hold node labels that are not NaN/None. "
             f"Got {bad!r} instead."
@@ -153,8 +158,8 @@ def _pair_keys(
             i = int(np.argmax(loops))
             raise GraphFormatError(
                 f"The '{param}' parameter of {func}() must hold no self-loops when "
-                f"self_loops='error'. Got the self-loop ({nodes[src[i]]!r}, "
-                f"{nodes[src[i]]!r}) in row {i} instead."
+                f"self_loops='error'. Got the self-loop ({_py(nodes[src[i]])!r}, "
+                f"{_py(nodes[src[i]])!r}) in row {i} instead."
             )
         if self_loops == "drop":
             keep = ~loops
@@ -371,21 +376,22 @@ class Graph:
                 raise param_error(func, name, f"node positions in [0, {n})", int(bad))
         nodes_idx = _label_index(range(n) if nodes is None else nodes)
         if len(nodes_idx) != n:
-            raise param_error(func, "nodes", f"{n} labels", None,
+            raise param_error(func, "nodes", f"a sequence of one label per node ({n} labels)", None,
                               shown=f"{len(nodes_idx)} labels")
         _check_unique_labels(nodes_idx, func, "nodes")
         na = None
         if node_attrs is not None:
             na = pd.DataFrame(node_attrs)
             if len(na) != n:
-                raise param_error(func, "node_attrs", f"a table of {n} rows", None,
-                                  shown=f"{len(na)} rows")
+                raise param_error(func, "node_attrs", f"a table with one row per node ({n})",
+                                  None, shown=f"{len(na)} rows")
             na = na.reset_index(drop=True)
         ea = None
         if edge_attrs is not None:
             ea = pd.DataFrame(edge_attrs)
             if len(ea) != len(src):
-                raise param_error(func, "edge_attrs", f"a table of {len(src)} rows", None,
+                raise param_error(func, "edge_attrs",
+                                  f"a table with one row per edge ({len(src)})", None,
                                   shown=f"{len(ea)} rows")
             ea = ea.reset_index(drop=True)
         return cls._from_positions(
@@ -468,10 +474,11 @@ class Graph:
             if rows is not None:
                 r1, r2 = int(rows[r1]), int(rows[r2])
             a, b = divmod(int(key[j]), int(nn))
+            pair = (_py(nodes[a]), _py(nodes[b]))
             raise GraphFormatError(
                 f"The '{param}' parameter of {func}() must hold each "
                 + ("pair" if directed else "unordered pair (u, v) ~ (v, u)")
-                + f" once when multiedges='error'. Got ({nodes[a]!r}, {nodes[b]!r}) in rows "
+                + f" once when multiedges='error'. Got {pair!r} in rows "
                 f"{r1} and {r2} instead. Choose multiedges='sum', 'max', 'min', 'first' "
                 "or 'last' to merge repeated pairs."
             )
@@ -600,7 +607,7 @@ class Graph:
                 i = int(np.argmax(miss))
                 raise GraphFormatError(
                     f"The 'edges' parameter of {func}() must have no missing (NaN/None) "
-                    f"endpoints. Got {ser.iloc[i]!r} in column {col!r}, row {i} instead."
+                    f"endpoints. Got {_py(ser.iloc[i])!r} in column {col!r}, row {i} instead."
                 )
         node_attrs = None
         if nodes is not None:
@@ -629,7 +636,7 @@ class Graph:
                     i = int(np.argmax(arr < 0))
                     raise GraphFormatError(
                         f"The 'edges' parameter of {func}() must have endpoints listed in "
-                        f"'nodes'. Got {ser.iloc[i]!r} in column {col!r}, row {i} instead."
+                        f"'nodes'. Got {_py(ser.iloc[i])!r} in column {col!r}, row {i} instead."
                     )
             si = si.astype(np.int64, copy=False)
             ti = ti.astype(np.int64, copy=False)
@@ -894,7 +901,7 @@ class Graph:
             i = int(np.argmax(bad))
             rule = "positive finite numbers" if positive else "finite numbers"
             src, dst = self.edge_array()
-            edge = (self._nodes[src[i]], self._nodes[dst[i]])
+            edge = (_py(self._nodes[src[i]]), _py(self._nodes[dst[i]]))
             raise param_error(
                 func, param, f"the name of an edge attribute of {rule}", None,
                 shown=f"{name!r}, which is {float(vals[i])!r} on edge {edge!r},",
@@ -959,10 +966,10 @@ class Graph:
         lab = _label_index(list(labels))
         pos = self._nodes.get_indexer(lab) if len(lab) else np.zeros(0, np.int64)
         if (pos < 0).any():
-            bad = lab[int(np.flatnonzero(pos < 0)[0])]
+            bad = _py(lab[int(np.flatnonzero(pos < 0)[0])])
             raise NodeNotFoundError(
                 f"The '{param}' parameter of {func}() must hold nodes of the graph. "
-                f"Got {bad!r} instead, which is not a node."
+                f"Got {bad!r}, which is not a node, instead."
             )
         return pos.astype(np.int64)
 

@@ -221,7 +221,8 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
         r, c, v = r[keep], c[keep], v[keep]
     idx = _label_index(range(n) if nodes is None else nodes)
     if len(idx) != n:
-        raise param_error(func, "nodes", f"{n} labels", None, shown=f"{len(idx)} labels")
+        raise param_error(func, "nodes", f"a sequence of one label per row of A ({n} labels)", None,
+                          shown=f"{len(idx)} labels")
     _check_unique_labels(idx, func, "nodes")
     return Graph._from_positions(
         n, r, c, directed, idx, None, pd.DataFrame({"weight": v}), "error", "keep", None, func,
