@@ -32,6 +32,7 @@ from .forms import (
     wheel_of_chains,
     windmill,
 )
+from .trafficking import trafficking_network
 
 __all__ = [
     "CHANNELS",
@@ -49,6 +50,7 @@ __all__ = [
     "kenney_wheel",
     "netwar",
     "reinforced_ring",
+    "trafficking_network",
     "wheel_graph",
     "wheel_of_chains",
     "windmill",

@@ -114,6 +114,7 @@ RELATIONS: tuple[str, ...] = (
     "romantic",
     "uses",
     "hosting",
+    "contact",
     "link",
 )
 #: Edge channels (the ``channel`` column).
