@@ -9,35 +9,28 @@ Naming scheme
 -------------
 ``<family>`` or ``<family>_<variant>``, lower case, underscores:
 
-========================================  ======================================================
-name                                      network
-========================================  ======================================================
-``montagna_meetings``,                    Montagna operation, Sicilian Mafia (Cavallaro et al.
-``montagna_phonecalls``                   2020), undirected valued; repeated pairs keep the
-                                          LAST weight as in the authors' code
-``montagna_meetings_attributed``,         later 144-node version with Role / Relationship /
-``montagna_phonecalls_attributed``        Request node attributes
-``caviar``                                CAVIAR aggregate, directed valued (110 / 295)
-``caviar_undirected``                     CAVIAR aggregate symmetrised by max (110 / 205)
-``caviar_phase01`` ... ``caviar_phase11``  the 11 investigation phases (undirected valued);
-                                          also ``load("caviar", phase=k)``
-``oversize_wiretaps``, ``_warrants``,     Operation Oversize, 'Ndrangheta: three judicial
-``_judgments``                            stages, all 182 actors as nodes
-``hijackers_911``                         9/11 hijackers and associates (60 / 126)
-``hijackers_911_prior_contacts``          trusted prior contacts of the 19 hijackers (19 / 27)
-``noordin_<relation>``                    Noordin Top network, one relation over 79 actors;
-                                          also ``load("noordin", relation="kinship")``
-``noordin``                               the 10 relations as one multiplex graph
-``madrid``                                Madrid 2004 bombing aggregate with tie attributes
-``madrid_kinship``                        Madrid kinship ties
-``madrid_<period>``                       21 time slices ``1985_1989`` ... ``2006_2``;
-                                          also ``load("madrid", period="2004_1")``
-``london_gang``                           London street gang with node attributes (54 / 315)
-``natarajan_heroin``,                     Natarajan heroin network: directed (38 / 168) and
-``natarajan_heroin_undirected``           undirected (38 / 87)
-``natarajan_cocaine``,                    Natarajan cocaine network: directed valued (28 / 40)
-``natarajan_cocaine_undirected``          and undirected valued (28 / 40)
-========================================  ======================================================
+* ``montagna_meetings``, ``montagna_phonecalls`` -- Montagna operation, Sicilian Mafia
+  (Cavallaro et al. 2020), undirected valued; a repeated pair keeps its LAST weight, as in
+  the authors' code (101 / 256 and 100 / 124);
+* ``montagna_meetings_attributed``, ``montagna_phonecalls_attributed`` -- the later
+  144-actor version with Role / Relationship / Request node attributes;
+* ``caviar`` -- CAVIAR aggregate, directed valued (110 / 295);
+  ``caviar_undirected`` -- symmetrised by max (110 / 205);
+* ``caviar_phase01`` ... ``caviar_phase11`` -- the 11 investigation phases (undirected
+  valued), also ``load("caviar", phase=k)``;
+* ``oversize_wiretaps``, ``oversize_warrants``, ``oversize_judgments`` -- Operation
+  Oversize, 'Ndrangheta: three judicial stages, all 182 actors as nodes;
+* ``hijackers_911`` -- 9/11 hijackers and associates (60 / 126);
+  ``hijackers_911_prior_contacts`` -- trusted prior contacts of the 19 hijackers (19 / 27);
+* ``noordin_<relation>`` -- Noordin Top network, one of 10 relations over 79 actors, also
+  ``load("noordin", relation="kinship")``; ``noordin`` -- the 10 relations as one
+  multiplex graph;
+* ``madrid`` -- Madrid 2004 bombing aggregate with tie attributes (54 / 226);
+  ``madrid_kinship``; ``madrid_<period>`` -- 21 time slices ``1985_1989`` ... ``2006_2``,
+  also ``load("madrid", period="2004_1")``;
+* ``london_gang`` -- London street gang with node attributes (54 / 315);
+* ``natarajan_heroin`` (directed, 38 / 168), ``natarajan_heroin_undirected`` (38 / 87),
+  ``natarajan_cocaine`` (directed valued, 28 / 40), ``natarajan_cocaine_undirected``.
 
 Data files live in ``netcrime/datasets/data/<family folder>/`` beside the ``PROVENANCE.txt``
 that records their origin; the machine-readable registry is

@@ -169,7 +169,8 @@ def _entries() -> list[DatasetInfo]:
             name=f"montagna_{key}", family="montagna", folder="montagna_cavallaro2020",
             files=(fname,), directed=False, weighted=True, nodes=n, edges=m,
             description=(
-                f"Montagna operation (Sicilian Mafia, 2003-2007): {what} network as used by "
+                f"Montagna operation (Sicilian Mafia families Mistretta and Batanesi): {what} "
+                "network as used by "
                 "Cavallaro et al. (2020); a repeated pair keeps its LAST weight, as in the "
                 "authors' networkx code."
             ),
