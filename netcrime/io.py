@@ -358,15 +358,16 @@ def _parse_dl_header(path: Path, lines: list[str]) -> tuple[_DLHeader, int, str]
                            "fullmatrix, edgelist1, nodelist1.")
             h.format = fmt
         elif key == "diagonal":
-            expect_sym("=", t)
+            if peek() is not None and peek()[1] == "=":  # "DIAGONAL PRESENT" also occurs
+                pos += 1
             f = peek()
             val = f[1].lower() if f is not None else ""
             if val not in ("present", "absent"):
                 raise _err(path, t[2], "bad header: DIAGONAL = must be PRESENT or ABSENT.")
             pos += 1
             h.diagonal_absent = val == "absent"
-        elif key in ("labels", "row", "column", "col", "matrix"):
-            which = key
+        elif key in ("labels", "row", "column", "col", "matrix", "level"):
+            which = "matrix" if key == "level" else key  # LEVEL LABELS = MATRIX LABELS
             if key != "labels":
                 nxt = peek()
                 if nxt is None or nxt[1].lower() != "labels":
@@ -689,13 +690,16 @@ def read_ucinet_dl_matrices(
     -----
     Supported: the header keywords ``DL``, ``N``, ``NR``/``NC`` (equal: one-mode data),
     ``NM``, ``FORMAT = FULLMATRIX | EDGELIST1 | NODELIST1``, ``LABELS:``, ``ROW LABELS:``,
-    ``COLUMN LABELS:``, ``MATRIX LABELS:``, ``LABELS EMBEDDED`` (also row/column),
-    ``DIAGONAL = ABSENT`` (fullmatrix), and ``DATA:``; keywords are case-insensitive and may
-    be separated by spaces, commas or line breaks; labels may be quoted. A fullmatrix row is
-    one line. Several matrices follow one another; in edgelist1/nodelist1 data a line
-    holding ``!`` starts the next matrix. A cell of value 0 is no tie; an edgelist1 line
-    without a value is a tie of value 1; a cell given twice must carry the same value.
-    Without labels the nodes are numbered ``1..N``; labels are read as text.
+    ``COLUMN LABELS:``, ``MATRIX LABELS:`` (or ``LEVEL LABELS:``), ``LABELS EMBEDDED``
+    (also row/column), ``DIAGONAL = PRESENT | ABSENT`` (the ``=`` may be omitted, as in
+    UCINET's own exports; ABSENT for fullmatrix only), and ``DATA:``. Keywords are
+    case-insensitive and may be separated by spaces, commas or line breaks; labels may be
+    quoted. A fullmatrix row is one line. Several matrices follow one another; in
+    edgelist1/nodelist1 data a line holding ``!`` starts the next matrix. A cell of value 0
+    is no tie; an edgelist1 line without a value is a tie of value 1; a cell given twice
+    must carry the same value. Without labels the nodes are numbered ``1..N``; labels are
+    read as text. Not supported: two-mode data, lowerhalf/upperhalf, blockmatrix,
+    edgelist2/nodelist2 and edgearray layouts (refused with a message).
 
     Examples
     --------

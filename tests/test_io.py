@@ -167,6 +167,28 @@ DATA:
 3 0 0
 0 0 0
 """
+# Header layout of UCINET's own full-matrix exports (as found in published UCINET files):
+# "DIAGONAL PRESENT" without "=", listed row and column labels, row labels embedded in the
+# data, and LEVEL LABELS for the matrices.
+UCINET_EXPORT = """DL
+N=3 NM=1
+FORMAT = FULLMATRIX DIAGONAL PRESENT
+ROW LABELS:
+"Ann"
+"Bo Ek"
+"Cy"
+ROW LABELS EMBEDDED
+COLUMN LABELS:
+"Ann"
+"Bo Ek"
+"Cy"
+LEVEL LABELS:
+"Page 1"
+DATA:
+"Ann" 0 2.00 0
+"Bo Ek" 0 0 1.00
+"Cy" 0.50 0 0
+"""
 DIAGONAL_ABSENT = """DL N=3
 FORMAT = FULLMATRIX
 DIAGONAL = ABSENT
@@ -234,6 +256,13 @@ def test_dl_several_matrices(tmp_path):
     assert list(full) == ["trust", "money"]
     assert arcs(full["trust"]) == {("x", "y"): 1.0, ("y", "z"): 2.0}
     assert arcs(full["money"]) == {("y", "x"): 3.0}
+
+
+def test_dl_ucinet_export_header(tmp_path):
+    g = nc.io.read_ucinet_dl(put(tmp_path, "export.dl", UCINET_EXPORT))
+    assert list(g.nodes) == ["Ann", "Bo Ek", "Cy"]
+    assert g.meta["matrix"] == "Page 1"
+    assert arcs(g) == {("Ann", "Bo Ek"): 2.0, ("Bo Ek", "Cy"): 1.0, ("Cy", "Ann"): 0.5}
 
 
 def test_dl_diagonal_absent(tmp_path):
