@@ -253,6 +253,52 @@ def _tokens(text: str, line: int, pattern: re.Pattern = _TOKEN) -> list[tuple[st
     return out
 
 
+def _data_tokens(text: str) -> list[str]:
+    """Tokens of a data line: separated by blanks or commas; quotes keep blanks."""
+    if '"' in text or "'" in text:
+        return [t[1] for t in _tokens(text, 0, _DATA_TOKEN)]
+    return text.replace(",", " ").split()
+
+
+def _node_number(tok: str) -> int | None:
+    t = tok[1:] if tok.startswith("+") else tok
+    return int(t) if t.isascii() and t.isdigit() else None
+
+
+class _Cells:
+    """Non-zero cells of one matrix, in file order: row, column, value and line."""
+
+    def __init__(self) -> None:
+        self.s: list[int] = []
+        self.t: list[int] = []
+        self.v: list[float] = []
+        self.ln: list[int] = []
+
+    def arrays(self, path: Path, n: int, what: str) -> tuple[np.ndarray, ...]:
+        """Arrays sorted by (row, column), repeated cells merged, zero cells dropped."""
+        s = np.asarray(self.s, np.int64)
+        t = np.asarray(self.t, np.int64)
+        v = np.asarray(self.v, float)
+        ln = np.asarray(self.ln, np.int64)
+        key = s * max(n, 1) + t
+        order = np.argsort(key, kind="stable")
+        s, t, v, ln, key = s[order], t[order], v[order], ln[order], key[order]
+        first = np.ones(len(key), bool)
+        first[1:] = key[1:] != key[:-1]
+        if not first.all():
+            head = np.maximum.accumulate(np.where(first, np.arange(len(key)), 0))
+            bad = np.flatnonzero(v != v[head])
+            if len(bad):
+                e = bad[np.argmin(ln[bad])]
+                f = head[e]
+                raise _err(path, int(ln[e]), f"cell ({s[e] + 1}, {t[e] + 1}) of {what} is "
+                           f"given the value {_format_value(v[e])} here and "
+                           f"{_format_value(v[f])} on line {ln[f]}.")
+            s, t, v, ln = s[first], t[first], v[first], ln[first]
+        nz = v != 0  # a zero cell is no tie
+        return s[nz], t[nz], v[nz], ln[nz]
+
+
 class _DLHeader:
     def __init__(self) -> None:
         self.n: int | None = None
@@ -450,10 +496,10 @@ class _Labeller:
             self.index[tok] = len(self.labels)
             self.labels.append(tok)
             return self.index[tok]
-        if not re.fullmatch(r"[+]?\d+", tok):
+        v = _node_number(tok)
+        if v is None:
             raise _err(self.path, line, f"node reference {tok!r} is not a node number "
                        f"(1..{self.n}); use 'labels embedded' for names.")
-        v = int(tok)
         if not 1 <= v <= self.n:
             raise _err(self.path, line, f"node number {v} is out of range 1..{self.n}.")
         return v - 1
@@ -477,13 +523,13 @@ def _num(path: Path, tok: str, line: int, what: str) -> float:
     return v
 
 
-def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[dict], str]:
-    """Return (node labels, matrix labels, per matrix {(i, j): (value, line)}, format)."""
+def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[_Cells], str]:
+    """Return (node labels, matrix labels, cells per matrix, format)."""
     lines = _read_lines(path, encoding)
     h, data_at, rest = _parse_dl_header(path, lines)
     n, nm = h.n, h.nm
     data = list(_data_lines(lines, data_at, rest))
-    mats: list[dict[tuple[int, int], tuple[float, int]]] = [{} for _ in range(nm)]
+    mats = [_Cells() for _ in range(nm)]
     end_line = len(lines)
 
     if h.format == "fullmatrix":
@@ -502,7 +548,7 @@ def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[dic
                 if text is None:
                     raise _err(path, ln, f"missing section: the column labels of {what} "
                                "are missing.")
-                cols = [t[1] for t in _tokens(text, ln, _DATA_TOKEN)]
+                cols = _data_tokens(text)
                 if len(cols) != n:
                     raise _err(path, ln, f"the column-label line of {what} has {len(cols)} "
                                f"labels; expected {n}.")
@@ -524,7 +570,7 @@ def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[dic
                     ln, text = next(it, (end_line, None))
                 if text is None:
                     raise _err(path, ln, f"missing section: {what} ends after {r} of {n} rows.")
-                toks = [t[1] for t in _tokens(text, ln, _DATA_TOKEN)]
+                toks = _data_tokens(text)
                 if h.row_embedded:
                     if not toks:
                         raise _err(path, ln, f"row {r + 1} of {what} has no label.")
@@ -547,11 +593,20 @@ def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[dic
                 if len(toks) != width:
                     raise _err(path, ln, f"row {r + 1} of {what} has {len(toks)} values; "
                                f"expected {width}.")
-                cols_j = [j for j in range(n) if not (h.diagonal_absent and j == i)]
-                for j, tok in zip(cols_j, toks):
-                    v = _num(path, tok, ln, f"row {r + 1} of {what}")
-                    if v != 0:
-                        mats[k][(i, j)] = (v, ln)
+                try:
+                    vals = np.array(toks, dtype=float)
+                except ValueError:
+                    vals = None
+                if vals is None or not np.all(np.isfinite(vals)):
+                    for tok in toks:  # find and report the bad entry
+                        _num(path, tok, ln, f"row {r + 1} of {what}")
+                nz = np.flatnonzero(vals)
+                cols_j = nz + (nz >= i) if h.diagonal_absent else nz
+                c = mats[k]
+                c.s.extend([i] * len(nz))
+                c.t.extend(cols_j.tolist())
+                c.v.extend(vals[nz].tolist())
+                c.ln.extend([ln] * len(nz))
         extra = next(((ln, t) for ln, t in it if t.strip() != "!"), None)
         if extra is not None:
             raise _err(path, extra[0], f"unexpected data after the {nm} matrix(es) of "
@@ -569,7 +624,7 @@ def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[dic
                     raise _err(path, ln, f"more matrices than NM = {nm} (each '!' starts "
                                "a new matrix).")
                 continue
-            toks = [t[1] for t in _tokens(text, ln, _DATA_TOKEN)]
+            toks = _data_tokens(text)
             what = f"matrix {k + 1}"
             if h.format == "edgelist1":
                 if len(toks) not in (2, 3):
@@ -581,13 +636,12 @@ def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[dic
             else:
                 i = lab(toks[0], ln)
                 pairs = [(i, lab(t, ln), 1.0) for t in toks[1:]]
+            c = mats[k]
             for i, j, v in pairs:
-                old = mats[k].get((i, j))
-                if old is not None and old[0] != v:
-                    raise _err(path, ln, f"cell ({i + 1}, {j + 1}) of {what} is given the "
-                               f"value {_format_value(v)} here and {_format_value(old[0])} "
-                               f"on line {old[1]}.")
-                mats[k][(i, j)] = (v, ln)
+                c.s.append(i)
+                c.t.append(j)
+                c.v.append(v)
+                c.ln.append(ln)
         if k + 1 != nm:
             raise _err(path, end_line, f"missing section: NM = {nm} but the data hold {k + 1} "
                        "matrix(es) (separate matrices with a line holding '!').")
@@ -596,42 +650,42 @@ def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[dic
         str(k + 1) for k in range(nm)]
     if len(set(mlabels)) != len(mlabels):
         raise _err(path, None, "two matrices have the same label.")
-    for m in mats:  # zero values mean "no tie"
-        for key in [key for key, (v, _) in m.items() if v == 0]:
-            del m[key]
     return nodes, mlabels, mats, h.format
 
 
-def _dl_graph(path: Path, nodes: list[Any], mlabel: str, cells: dict, directed: bool,
+def _dl_graph(path: Path, nodes: list[Any], mlabel: str, cells: _Cells, directed: bool,
               weight: str | None, self_loops: str, full: bool) -> Graph:
     n = len(nodes)
-    keys = sorted(cells)
-    src = np.fromiter((k[0] for k in keys), np.int64, len(keys))
-    dst = np.fromiter((k[1] for k in keys), np.int64, len(keys))
-    val = np.fromiter((cells[k][0] for k in keys), float, len(keys))
-    lines = [cells[k][1] for k in keys]
+    src, dst, val, lines = cells.arrays(path, n, f"matrix {mlabel!r}")
+    nn = max(n, 1)
     if not directed and full:
-        for (i, j), (v, ln) in cells.items():
-            if (j, i) not in cells:
-                raise _err(path, ln, f"matrix {mlabel!r} is not symmetric: cell ({i + 1}, "
-                           f"{j + 1}) is {_format_value(v)} but ({j + 1}, {i + 1}) is 0; "
-                           "read it with directed=True.")
+        key = src * nn + dst  # sorted
+        tkey = dst * nn + src
+        at = np.minimum(np.searchsorted(key, tkey), max(len(key) - 1, 0))
+        missing = (key[at] != tkey) if len(key) else np.zeros(0, bool)
+        if missing.any():
+            e = int(np.flatnonzero(missing)[np.argmin(lines[missing])])
+            raise _err(path, int(lines[e]), f"matrix {mlabel!r} is not symmetric: cell "
+                       f"({src[e] + 1}, {dst[e] + 1}) is {_format_value(val[e])} but "
+                       f"({dst[e] + 1}, {src[e] + 1}) is 0; read it with directed=True.")
     if not directed:
         # one undirected edge per unordered pair; both cells, if given, must agree
-        seen: dict[tuple[int, int], int] = {}
-        keep = np.ones(len(keys), bool)
-        for e, (i, j) in enumerate(keys):
-            a, b = (i, j) if i <= j else (j, i)
-            f = seen.get((a, b))
-            if f is None:
-                seen[(a, b)] = e
-                continue
-            keep[e] = False
-            if val[f] != val[e]:
-                raise _err(path, lines[e], f"matrix {mlabel!r} is not symmetric: cell "
-                           f"({i + 1}, {j + 1}) is {_format_value(val[e])} but ({j + 1}, "
-                           f"{i + 1}) is {_format_value(val[f])} (line {lines[f]}); read it "
-                           "with directed=True.")
+        a, b = np.minimum(src, dst), np.maximum(src, dst)
+        ukey = a * nn + b
+        order = np.argsort(ukey, kind="stable")
+        uk = ukey[order]
+        first = np.ones(len(uk), bool)
+        first[1:] = uk[1:] != uk[:-1]
+        head = np.maximum.accumulate(np.where(first, np.arange(len(uk)), 0))
+        bad = np.flatnonzero(val[order] != val[order][head])
+        if len(bad):
+            e, f = order[bad[0]], order[head[bad[0]]]
+            raise _err(path, int(max(lines[e], lines[f])), f"matrix {mlabel!r} is not "
+                       f"symmetric: cell ({src[e] + 1}, {dst[e] + 1}) is "
+                       f"{_format_value(val[e])} but ({src[f] + 1}, {dst[f] + 1}) is "
+                       f"{_format_value(val[f])} (line {min(lines[e], lines[f])}); read it "
+                       "with directed=True.")
+        keep = np.sort(order[first])
         src, dst, val = src[keep], dst[keep], val[keep]
     ea = None
     if weight is not None and np.any(val != 1.0):
@@ -962,6 +1016,8 @@ _PAJEK_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
 def _pajek_tokens(text: str) -> list[str]:
+    if '"' not in text:
+        return text.split()
     return [m.group(1) if m.group(1) is not None else m.group(2)
             for m in _PAJEK_TOKEN.finditer(text)]
 
@@ -1059,9 +1115,9 @@ def read_pajek(
     networks = 0
 
     def vertex(tok: str, ln: int) -> int:
-        if not re.fullmatch(r"[+]?\d+", tok):
+        v = _node_number(tok)
+        if v is None:
             raise _err(p, ln, f"vertex reference {tok!r} is not a vertex number.")
-        v = int(tok)
         if not 1 <= v <= n:
             raise _err(p, ln, f"vertex number {v} is out of range 1..{n}.")
         return v - 1
