@@ -501,9 +501,12 @@ def kenney_chain(
     -----
     The *broken chain*: with the defaults every tie joins adjacent stages of one group, so
     each actor knows only its immediate up- and downstream partners. A matching chain with
-    one actor per stage is the path on ``len(stages)`` nodes. The chain is connected
-    within each group for ``"matching"``/``"broker"`` and for ``"random"`` with
-    ``ensure_flow=True``; groups are joined only through ``cross_group_p``. Random ties are
+    one actor per stage is the path on ``len(stages)`` nodes. With ``"matching"``,
+    ``"broker"`` and ``"random"`` with ``ensure_flow=True`` every actor has a partner in
+    each adjacent stage, so everyone lies on a line through all stages; but matching blocks
+    of equal size gives *parallel* lines that never meet (a group is connected only where
+    block sizes differ, or through intra-stage, skip or cross-group ties). ``"broker"``
+    groups are connected. Groups are joined only through ``cross_group_p``. Random ties are
     drawn by geometric skipping, in time linear in the number of ties.
 
     References
@@ -958,8 +961,9 @@ def wheel_of_chains(
     """A wheel whose cells are chains: a core commands several stage-to-stage chains.
 
     The head of each chain (the first actor of its first stage, role ``"handler"``) reports
-    to core member ``c mod core_size`` (and to ``redundancy - 1`` other core members);
-    inside each chain actors pass victims stage to stage as in :func:`kenney_chain`.
+    to core member ``c mod core_size`` (and to ``redundancy - 1`` other core members) and
+    commands the other first-stage actors of its chain; inside each chain actors pass
+    victims stage to stage as in :func:`kenney_chain`. The network is connected.
 
     Parameters
     ----------
@@ -1024,4 +1028,8 @@ def wheel_of_chains(
         extra = distinct_choice(gen, C, K - 1, r - 1)
         others = (primary[:, None] + 1 + extra) % K
         parts.add_edges(others.ravel(), np.repeat(heads, r - 1), "command")
+    a0 = int(sizes[0])
+    if a0 > 1:
+        team = heads[:, None] + np.arange(1, a0)[None, :]
+        parts.add_edges(np.repeat(heads, a0 - 1), team.ravel(), "command")
     return finish(parts, directed=False, stages=st, meta={"generator": func, "form": "hybrid"})
