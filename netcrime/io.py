@@ -1053,9 +1053,9 @@ def read_pajek(
     Returns
     -------
     Graph
-        Directed if the file has an ``*Arcs``, ``*Arcslist`` or ``*Matrix`` section, else
-        undirected. Node labels are the vertex labels (text; an unlisted or unlabelled
-        vertex is labelled by its number as text). Vertex coordinates become the node
+        Directed if the file has an ``*Arcs``, ``*Arcslist`` or ``*Matrix`` section (even an
+        empty one), else undirected. Node labels are the vertex labels (text; an unlisted
+        or unlabelled vertex is labelled by its number as text). Vertex coordinates become the node
         attributes ``x``, ``y`` (and ``z``). A ``"weight"`` attribute is present if any line
         gives a value (lines without one count 1).
 
@@ -1113,6 +1113,7 @@ def read_pajek(
     has_value = False
     matrix_row = 0
     networks = 0
+    arc_section = False
 
     def vertex(tok: str, ln: int) -> int:
         v = _node_number(tok)
@@ -1153,6 +1154,7 @@ def read_pajek(
                     raise _err(p, ln, f"missing section: {head[0]} comes before *Vertices.")
                 section = key[1:]
                 matrix_row = 0
+                arc_section = arc_section or key in ("*arcs", "*arcslist", "*matrix")
             else:
                 raise _err(p, ln, f"unsupported section {head[0]!r}; supported: *Network, "
                            "*Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix.")
@@ -1215,7 +1217,7 @@ def read_pajek(
             matrix_row += 1
     if n is None:
         raise _err(p, len(lines) or 1, "missing section: no *Vertices line.")
-    directed = any(k == "arcs" for k in kind)
+    directed = arc_section
     s = np.asarray(src, np.int64)
     t = np.asarray(dst, np.int64)
     w = np.asarray(val, float)

@@ -633,3 +633,34 @@ def test_read_write_dispatch(tmp_path):
         tmp_path / "g.net"))
     with pytest.raises(ParameterError, match="'format'"):
         nc.io.write(g, tmp_path / "g.txt", format="gml")
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(0, 9), seed=st.integers(0, 10_000), directed=st.booleans(),
+       weighted=st.booleans())
+def test_pajek_round_trip_hypothesis(tmp_path, n, seed, directed, weighted):
+    rng = np.random.default_rng(seed)
+    m = int(rng.integers(0, n * n + 1))
+    r = rng.integers(0, max(n, 1), m) if n else np.zeros(0, np.int64)
+    c = rng.integers(0, max(n, 1), m) if n else np.zeros(0, np.int64)
+    ea = {"weight": rng.normal(size=m)} if weighted else None
+    g = nc.Graph.from_arrays(n, r, c, directed=directed, edge_attrs=ea, multiedges="first",
+                             nodes=[f"p {i}" for i in range(n)])
+    p = tmp_path / "h.net"
+    nc.io.write_pajek(g, p)
+    h = nc.io.read_pajek(p)
+    assert list(h.nodes) == list(g.nodes)
+    assert h.directed == directed and arcs(h) == arcs(g)
+    if m and n:
+        G = nx.read_pajek(p)
+        assert nx_arcs(G if directed else nx.Graph(G)) == arcs(g)
+
+
+def test_crlf_and_bom(tmp_path):
+    p = tmp_path / "win.net"
+    p.write_bytes('\ufeff*Vertices 2\r\n1 "a"\r\n2 "b"\r\n*Arcs\r\n1 2 2\r\n'.encode())
+    assert arcs(nc.io.read_pajek(p)) == {("a", "b"): 2.0}
+    q = tmp_path / "win.dl"
+    q.write_bytes("\ufeffDL N=2\r\nFORMAT = EDGELIST1\r\nDATA:\r\n1 2 3\r\n".encode())
+    assert arcs(nc.io.read_ucinet_dl(q)) == {(1, 2): 3.0}
