@@ -166,9 +166,9 @@ def test_sampled_scaling_equals_networkx_for_same_pivots(normalized, endpoints, 
 
 @pytest.mark.slow
 def test_sampled_betweenness_is_unbiased():
-    G = make_random_nx(40, 0.1, directed=False, seed=31, connect=True)
-    exact = C.betweenness(G, normalized=False).to_numpy()
-    runs = np.array([C.betweenness(G, normalized=False, k=8, rng=s).to_numpy()
+    g = nc.as_graph(make_random_nx(40, 0.1, directed=False, seed=31, connect=True))
+    exact = C.betweenness(g, normalized=False).to_numpy()
+    runs = np.array([C.betweenness(g, normalized=False, k=8, rng=s).to_numpy()
                      for s in range(400)])
     mean = runs.mean(axis=0)
     se = runs.std(axis=0, ddof=1) / math.sqrt(len(runs))

@@ -82,17 +82,13 @@ def _sources_array(sources: np.ndarray | None, n: int) -> np.ndarray:
 
 
 def _n_chunks(n_sources: int, n: int = 0) -> int:
-    # many small chunks handed out dynamically (see _dynamic) keep both cores busy even
-    # when one of them is shared with another process; per-chunk accumulators of n floats
-    # are capped at about 64 MB in all
-    threads = numba.get_num_threads()
-    cap = max(threads, (8 * 2**20) // max(n, 1))
-    return max(1, min(n_sources, 32 * threads, cap))
+    """One chunk per numba thread; chunk ``c`` takes sources ``c, c + T, c + 2T, ...``.
 
-
-def _dynamic():
-    """Dynamic scheduling of prange chunks, one chunk at a time."""
-    return numba.parallel_chunksize(1)
+    Interleaving balances the work of the (statically scheduled) chunks; numba's dynamic
+    scheduling (``parallel_chunksize``) was measured to add ~10-100 ms per call with the
+    OpenMP layer, which small graphs (disruption loops) cannot afford.
+    """
+    return max(1, min(n_sources, numba.get_num_threads()))
 
 
 # ---------------------------------------------------------------------------- heap helpers
@@ -308,12 +304,10 @@ def betweenness_kernel(
         return np.zeros(n)
     nchunks = _n_chunks(len(src), n)
     if lengths is None:
-        with _dynamic():
-            return _brandes_bfs(indptr, indices, n, src, bool(endpoints), nchunks)
+        return _brandes_bfs(indptr, indices, n, src, bool(endpoints), nchunks)
     lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-    with _dynamic():
-        return _brandes_dij(indptr, indices, lengths, n, src, bool(endpoints), nchunks,
-                            _REL_EPS)
+    return _brandes_dij(indptr, indices, lengths, n, src, bool(endpoints), nchunks,
+                        _REL_EPS)
 
 
 # ---------------------------------------------------------------------------- distance sums
@@ -424,11 +418,9 @@ def distance_sums(
         return np.zeros(0), np.zeros(0, np.int64), np.zeros(0)
     nchunks = _n_chunks(len(src))
     if lengths is None:
-        with _dynamic():
-            return _sums_bfs(indptr, indices, n, src, nchunks)
+        return _sums_bfs(indptr, indices, n, src, nchunks)
     lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-    with _dynamic():
-        return _sums_dij(indptr, indices, lengths, n, src, nchunks)
+    return _sums_dij(indptr, indices, lengths, n, src, nchunks)
 
 
 # ---------------------------------------------------------------------------- dense blocks
@@ -483,8 +475,7 @@ def bfs_distances(indptr: np.ndarray, indices: np.ndarray, sources: np.ndarray) 
     src = _sources_array(sources, n)
     out = np.full((len(src), n), -1, dtype=np.int32)
     if len(src):
-        with _dynamic():
-            _block_bfs(indptr, indices, n, src, out)
+        _block_bfs(indptr, indices, n, src, out)
     return out
 
 
@@ -497,8 +488,7 @@ def dijkstra_distances(indptr: np.ndarray, indices: np.ndarray, lengths: np.ndar
     out = np.full((len(src), n), np.inf)
     if len(src):
         lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-        with _dynamic():
-            _block_dij(indptr, indices, lengths, n, src, out, _n_chunks(len(src)))
+        _block_dij(indptr, indices, lengths, n, src, out, _n_chunks(len(src)))
     return out
 
 
