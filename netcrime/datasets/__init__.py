@@ -110,28 +110,55 @@ def _meta(info: DatasetInfo) -> dict[str, Any]:
     return meta
 
 
+def _positions(labels: pd.Index, values: Any, info: DatasetInfo) -> np.ndarray:
+    pos = labels.get_indexer(values)
+    if (pos < 0).any():  # pragma: no cover - data guard, the test suite loads every file
+        bad = np.asarray(values, dtype=object)[pos < 0][0]
+        raise ValueError(f"{info.name}: endpoint {bad!r} is not a listed node")
+    return pos.astype(np.int64)
+
+
+def _graph(info: DatasetInfo, labels: Any, src: Any, dst: Any, *,
+           edge_attrs: Any = None, node_attrs: pd.DataFrame | None = None,
+           multiedges: str = "error") -> Graph:
+    """Build from label columns through the positional fast path."""
+    idx = pd.Index(labels)
+    return Graph.from_arrays(
+        len(idx), _positions(idx, src, info), _positions(idx, dst, info),
+        directed=info.directed, nodes=idx, node_attrs=node_attrs, edge_attrs=edge_attrs,
+        multiedges=multiedges, meta=_meta(info),
+    )
+
+
+def _first_appearance(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """Labels in the order networkx inserts them reading the rows (u then v per row)."""
+    return pd.unique(np.column_stack([src, dst]).ravel())
+
+
 def _build_montagna_cavallaro(info: DatasetInfo) -> Graph:
     df = _read_csv(info, info.files[0], sep=r"\s+", header=None,
                    names=["source", "target", "weight"])
-    # networkx's Graph.add_edge overwrites: the last record of a pair wins.
-    return Graph.from_edges(df, directed=False, weight="weight", multiedges="last",
-                            meta=_meta(info))
+    s, t = df["source"].to_numpy(), df["target"].to_numpy()
+    # networkx's Graph.add_edge overwrites: the last record of a pair wins; nodes are in
+    # networkx's insertion order, which the authors' tie-breaking depends on.
+    return _graph(info, _first_appearance(s, t), s, t,
+                  edge_attrs={"weight": df["weight"].to_numpy(dtype=float)},
+                  multiedges="last")
 
 
 def _build_montagna_attributed(info: DatasetInfo) -> Graph:
     nodes = _read_csv(info, info.files[1], dtype={"name": str}, **_LABELS)
-    for c in nodes.columns[1:]:
-        nodes[c] = nodes[c].replace("", np.nan)
     edges = _read_csv(info, info.files[0], dtype={"source": str, "target": str}, **_LABELS)
     # Endpoints missing from the attribute table (N35 in the meetings list) are appended
     # after the listed actors, with missing attributes.
-    ends = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
-    extra = [x for x in ends if x not in set(nodes["name"])]
+    listed = set(nodes["name"])
+    ends = _first_appearance(edges["source"].to_numpy(), edges["target"].to_numpy())
+    extra = [x for x in ends if x not in listed]
     if extra:
         nodes = pd.concat([nodes, pd.DataFrame({"name": extra})], ignore_index=True)
     idx = pd.Index(nodes["name"])
-    s = idx.get_indexer(edges["source"])
-    t = idx.get_indexer(edges["target"])
+    s = _positions(idx, edges["source"], info)
+    t = _positions(idx, edges["target"], info)
     a, b = np.minimum(s, t), np.maximum(s, t)
     agg = (
         pd.DataFrame({"a": a, "b": b, "weight": edges["weight"].astype(float)})
@@ -139,20 +166,20 @@ def _build_montagna_attributed(info: DatasetInfo) -> Graph:
         .agg(weight=("weight", "sum"), records=("weight", "size"))
         .reset_index()
     )
-    agg["records"] = agg["records"].astype(np.int64)
-    lab = idx.to_numpy()
-    e = pd.DataFrame({"source": lab[agg["a"].to_numpy()], "target": lab[agg["b"].to_numpy()],
-                      "weight": agg["weight"], "records": agg["records"]})
-    return Graph.from_edges(e, directed=False, weight="weight", nodes=nodes, node_key="name",
-                            meta=_meta(info))
+    ea = pd.DataFrame({"weight": agg["weight"].to_numpy(float),
+                       "records": agg["records"].to_numpy(np.int64)})
+    return Graph.from_arrays(len(idx), agg["a"].to_numpy(np.int64),
+                             agg["b"].to_numpy(np.int64), directed=False, nodes=idx,
+                             node_attrs=nodes.drop(columns=["name"]), edge_attrs=ea,
+                             meta=_meta(info))
 
 
 def _build_caviar_directed(info: DatasetInfo) -> Graph:
     df = _read_csv(info, info.files[0])
-    df["source"] = df["source"].astype(np.int64)
-    df["target"] = df["target"].astype(np.int64)
-    nodes = np.unique(np.concatenate([df["source"].to_numpy(), df["target"].to_numpy()]))
-    return Graph.from_edges(df, directed=True, weight="weight", nodes=nodes, meta=_meta(info))
+    s = df["source"].to_numpy(np.int64)
+    t = df["target"].to_numpy(np.int64)
+    return _graph(info, np.unique(np.concatenate([s, t])), s, t,
+                  edge_attrs={"weight": df["weight"].to_numpy(float)})
 
 
 def _caviar_label(x: str) -> Any:
@@ -164,51 +191,54 @@ def _build_caviar_undirected(info: DatasetInfo) -> Graph:
     df = _read_csv(info, info.files[0], dtype={"source": str, "target": str})
     # Phase 7 stores the ids as floats ("3.0") and holds two actors with the non-integer
     # ids "0.1" and "0.2"; integer ids become ints, the two others stay strings.
-    for c in ("source", "target"):
-        df[c] = pd.Series([_caviar_label(x) for x in df[c]], dtype=object)
-    labels = pd.unique(pd.concat([df["source"], df["target"]], ignore_index=True))
+    s = np.array([_caviar_label(x) for x in df["source"]], dtype=object)
+    t = np.array([_caviar_label(x) for x in df["target"]], dtype=object)
+    labels = pd.unique(np.concatenate([s, t]))
     ints = sorted(x for x in labels if isinstance(x, int))
     others = [x for x in labels if not isinstance(x, int)]
-    return Graph.from_edges(df, directed=False, weight="weight",
-                            nodes=pd.Index(ints + others, dtype=object if others else None),
-                            meta=_meta(info))
+    nodes = pd.Index(ints + others, dtype=object) if others else pd.Index(ints)
+    return _graph(info, nodes, s, t, edge_attrs={"weight": df["weight"].to_numpy(float)})
 
 
 def _build_edges_only(info: DatasetInfo) -> Graph:
     df = _read_csv(info, info.files[0], dtype={"source": str, "target": str}, **_LABELS)
-    return Graph.from_edges(df, directed=info.directed,
-                            weight="weight" if info.weighted else None, meta=_meta(info))
+    s, t = df["source"].to_numpy(), df["target"].to_numpy()
+    ea = {"weight": df["weight"].to_numpy(float)} if info.weighted else None
+    return _graph(info, _first_appearance(s, t), s, t, edge_attrs=ea)
+
+
+@functools.cache
+def _node_table(folder: str, fname: str) -> pd.DataFrame:
+    with _path(folder, fname).open("rb") as fh:
+        return pd.read_csv(fh, **_LABELS)
 
 
 def _build_edges_nodes(info: DatasetInfo) -> Graph:
     p = info.params
-    nodes = _read_csv(info, p["node_file"], **_LABELS)
     col = p["node_col"]
-    nodes = nodes.drop(columns=[c for c in ("id",) if c in nodes.columns and c != col])
+    nodes = _node_table(info.folder, p["node_file"])
     labels = nodes[col]
+    attrs = nodes[[c for c in nodes.columns if c not in (col, "id")]]
     dtype = labels.dtype
     edges = _read_csv(info, info.files[0], dtype={"source": dtype, "target": dtype}, **_LABELS)
-    if len(edges) == 0:
-        edges = pd.DataFrame({"source": pd.Series([], dtype=dtype),
-                              "target": pd.Series([], dtype=dtype)})
-    weighted = "weight" in edges.columns
-    return Graph.from_edges(edges, directed=info.directed,
-                            weight="weight" if weighted else None, nodes=nodes, node_key=col,
-                            meta=_meta(info))
+    ea = {"weight": edges["weight"].to_numpy(float)} if "weight" in edges.columns else None
+    return _graph(info, labels, edges["source"].to_numpy(), edges["target"].to_numpy(),
+                  edge_attrs=ea, node_attrs=attrs if len(attrs.columns) else None)
 
 
 def _build_madrid_aggregate(info: DatasetInfo) -> Graph:
     frames = [_read_csv(info, f) for f in info.files[:3]]
-    base = frames[0][["source", "target"]].copy()
+    base = frames[0][["source", "target"]].to_numpy()
     for f in frames[1:]:
-        if not np.array_equal(f[["source", "target"]].to_numpy(), base.to_numpy()):
+        if not np.array_equal(f[["source", "target"]].to_numpy(), base):
             raise ValueError("Madrid tie files are not aligned")  # pragma: no cover
-    base["operation_id"] = frames[0]["weight"].astype(np.int64)
-    base["tie_year"] = frames[1]["weight"].astype(np.int64)
-    base["tie_extinguish"] = frames[2]["weight"].astype(np.int64)
-    nodes = _read_csv(info, info.files[3]).drop(columns=["id"])
-    return Graph.from_edges(base, directed=False, nodes=nodes, node_key="name",
-                            meta=_meta(info))
+    ea = pd.DataFrame({
+        "operation_id": frames[0]["weight"].to_numpy(np.int64),
+        "tie_year": frames[1]["weight"].to_numpy(np.int64),
+        "tie_extinguish": frames[2]["weight"].to_numpy(np.int64),
+    })
+    labels = _node_table(info.folder, info.files[3])["name"]
+    return _graph(info, labels, base[:, 0], base[:, 1], edge_attrs=ea)
 
 
 def _read_matrix(info: DatasetInfo, fname: str) -> pd.DataFrame:
@@ -232,23 +262,23 @@ def _build_adjacency(info: DatasetInfo) -> Graph:
 def _build_natarajan_undirected(info: DatasetInfo) -> Graph:
     p = info.params
     df = _read_csv(info, info.files[0], dtype={"source": str, "target": str}, **_LABELS)
-    for c in ("source", "target"):
-        df[c] = df[c].replace(p["relabel"])
+    relabel = p["relabel"]
+    s = np.array([relabel.get(x, x) for x in df["source"]], dtype=object)
+    t = np.array([relabel.get(x, x) for x in df["target"]], dtype=object)
     nodes = _read_matrix(info, p["matrix"]).index
-    return Graph.from_edges(df, directed=False, weight="weight" if info.weighted else None,
-                            nodes=nodes, meta=_meta(info))
+    ea = {"weight": df["weight"].to_numpy(float)} if info.weighted else None
+    return _graph(info, nodes, s, t, edge_attrs=ea)
 
 
 def _build_noordin_multiplex(info: DatasetInfo) -> Graph:
-    nodes = _read_csv(info, info.files[-1], **_LABELS)["name"]
-    idx = pd.Index(nodes)
+    idx = pd.Index(_node_table(info.folder, info.files[-1])["name"])
     n = len(idx)
     rels = registry.NOORDIN_RELATIONS
     keys = []
     for fname in info.files[:-1]:
         df = _read_csv(info, fname, dtype=str, **_LABELS)
-        s = idx.get_indexer(df["source"])
-        t = idx.get_indexer(df["target"])
+        s = _positions(idx, df["source"], info)
+        t = _positions(idx, df["target"], info)
         keys.append(np.minimum(s, t) * n + np.maximum(s, t))
     allk = np.unique(np.concatenate(keys))
     cols = {r: np.isin(allk, k).astype(np.int64) for r, k in zip(rels, keys)}
