@@ -282,7 +282,7 @@ def finish(
     if (e["method"] >= 0).any():
         edge_attrs["method"] = pd.Categorical.from_codes(e["method"], METHODS)
     return Graph.from_arrays(
-        n, src, dst, directed=directed, node_attrs=node_attrs,
+        n, src, dst, directed=directed, nodes=pd.RangeIndex(n), node_attrs=node_attrs,
         edge_attrs=pd.DataFrame(edge_attrs, copy=False), multiedges=multiedges,
         self_loops="error", meta=meta,
     )
