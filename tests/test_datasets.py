@@ -96,6 +96,7 @@ def test_every_dataset_matches_its_listing(name):
     assert g.directed == row["directed"]
     assert g.weighted == row["weighted"]
     assert g.meta["name"] == name
+    assert g.nodes.name is None and g.nodes.is_unique
     for key in ("citation", "doi", "source", "licence_note", "provenance", "files"):
         assert key in g.meta
     assert g.meta["provenance"].startswith("DATASET:")

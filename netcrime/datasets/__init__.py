@@ -122,7 +122,7 @@ def _graph(info: DatasetInfo, labels: Any, src: Any, dst: Any, *,
            edge_attrs: Any = None, node_attrs: pd.DataFrame | None = None,
            multiedges: str = "error") -> Graph:
     """Build from label columns through the positional fast path."""
-    idx = pd.Index(labels)
+    idx = pd.Index(labels).rename(None)
     return Graph.from_arrays(
         len(idx), _positions(idx, src, info), _positions(idx, dst, info),
         directed=info.directed, nodes=idx, node_attrs=node_attrs, edge_attrs=edge_attrs,
@@ -156,7 +156,7 @@ def _build_montagna_attributed(info: DatasetInfo) -> Graph:
     extra = [x for x in ends if x not in listed]
     if extra:
         nodes = pd.concat([nodes, pd.DataFrame({"name": extra})], ignore_index=True)
-    idx = pd.Index(nodes["name"])
+    idx = pd.Index(nodes["name"]).rename(None)
     s = _positions(idx, edges["source"], info)
     t = _positions(idx, edges["target"], info)
     a, b = np.minimum(s, t), np.maximum(s, t)
@@ -255,7 +255,7 @@ def _build_adjacency(info: DatasetInfo) -> Graph:
     M = A.to_numpy()
     r, c = np.nonzero(M)
     ea = {"weight": M[r, c].astype(float)} if info.weighted else None
-    return Graph.from_arrays(len(A), r, c, directed=info.directed, nodes=A.index,
+    return Graph.from_arrays(len(A), r, c, directed=info.directed, nodes=A.index.rename(None),
                              edge_attrs=ea, meta=_meta(info))
 
 
@@ -265,13 +265,13 @@ def _build_natarajan_undirected(info: DatasetInfo) -> Graph:
     relabel = p["relabel"]
     s = np.array([relabel.get(x, x) for x in df["source"]], dtype=object)
     t = np.array([relabel.get(x, x) for x in df["target"]], dtype=object)
-    nodes = _read_matrix(info, p["matrix"]).index
+    nodes = _read_matrix(info, p["matrix"]).index.rename(None)
     ea = {"weight": df["weight"].to_numpy(float)} if info.weighted else None
     return _graph(info, nodes, s, t, edge_attrs=ea)
 
 
 def _build_noordin_multiplex(info: DatasetInfo) -> Graph:
-    idx = pd.Index(_node_table(info.folder, info.files[-1])["name"])
+    idx = pd.Index(_node_table(info.folder, info.files[-1])["name"]).rename(None)
     n = len(idx)
     rels = registry.NOORDIN_RELATIONS
     keys = []
