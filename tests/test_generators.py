@@ -394,3 +394,69 @@ def test_wheel_vs_chain_example_runs(tmp_path, capsys, monkeypatch):
     assert "traditional" in out and "online" in out and "secrecy_s3" in out
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
     assert pngs == ["wheel_vs_chain.png"]
+
+
+# --------------------------------------------------------------------------- kernels
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from netcrime.generators import _parts  # noqa: E402
+
+
+@given(a=st.integers(2, 300))
+def test_triu_decode_matches_numpy(a):
+    i, j = np.triu_indices(a, 1)
+    di, dj = _parts.triu_decode(np.arange(a * (a - 1) // 2), a)
+    assert np.array_equal(di, i) and np.array_equal(dj, j)
+
+
+@given(total=st.integers(0, 50_000), p=st.floats(0.0, 1.0), seed=st.integers(0, 1000))
+def test_bernoulli_indices_sorted_unique_in_range(total, p, seed):
+    k = _parts.bernoulli_indices(np.random.default_rng(seed), total, p)
+    assert (np.diff(k) > 0).all() and (k >= 0).all() and (k < max(total, 1)).all()
+    if p == 1.0:
+        assert len(k) == total
+    if p == 0.0:
+        assert len(k) == 0
+
+
+def test_bernoulli_indices_uniform_binomial():
+    rng = np.random.default_rng(0)
+    k = _parts.bernoulli_indices(rng, 1_000_000, 0.002)
+    assert stats.binomtest(len(k), 1_000_000, 0.002).pvalue > ALPHA
+    counts = np.bincount(k // 100_000, minlength=10)
+    assert stats.chisquare(counts).pvalue > ALPHA
+
+
+@given(sizes=st.lists(st.integers(1, 6), min_size=1, max_size=30), p=st.floats(0, 1),
+       seed=st.integers(0, 1000))
+def test_random_pairs_between_blocks(sizes, p, seed):
+    block = np.repeat(np.arange(len(sizes)), sizes)
+    i, j = _parts.random_pairs_between_blocks(np.random.default_rng(seed), block, p)
+    assert (i < j).all() and (block[i] != block[j]).all()
+    assert len(np.unique(i * len(block) + j)) == len(i)
+    if p == 1.0:
+        n = len(block)
+        assert len(i) == (n * n - sum(s * s for s in sizes)) // 2
+
+
+@given(rows=st.integers(0, 40), pool=st.integers(1, 12), seed=st.integers(0, 1000))
+def test_distinct_choice_rows_are_distinct(rows, pool, seed):
+    k = min(pool, 4)
+    out = _parts.distinct_choice(np.random.default_rng(seed), rows, pool, k)
+    assert out.shape == (rows, k)
+    for r in out:
+        assert len(set(r.tolist())) == k and r.min() >= 0 and r.max() < pool
+
+
+def test_sampling_helpers_large_paths():
+    rng = np.random.default_rng(1)
+    out = _parts.distinct_choice(rng, 100, 300_000, 4)  # rejection path
+    assert all(len(set(r.tolist())) == 4 for r in out)
+    block = np.repeat(np.arange(1000), 5)  # 5000 items: rejection sampling of pairs
+    i, j = _parts.random_pairs_between_blocks(rng, block, 1e-4)
+    eligible = (5000 * 4999 - 1000 * 20) // 2
+    assert (block[i] != block[j]).all() and len(np.unique(i * 5000 + j)) == len(i)
+    assert stats.binomtest(len(i), eligible, 1e-4).pvalue > ALPHA
+    counts = np.bincount(np.concatenate([i, j]) // 500, minlength=10)
+    assert stats.chisquare(counts).pvalue > ALPHA

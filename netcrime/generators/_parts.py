@@ -306,7 +306,7 @@ def bernoulli_indices(rng: np.random.Generator, total: int, p: float) -> np.ndar
     while True:
         expect = (total - pos) * p
         size = int(expect + 5.0 * math.sqrt(expect + 1.0) + 16)
-        steps = rng.geometric(p, size=size).astype(np.int64)
+        steps = np.minimum(rng.geometric(p, size=size), total + 1).astype(np.int64)
         cs = pos + np.cumsum(steps)
         keep = cs[cs < total]
         out.append(keep)

@@ -286,7 +286,7 @@ def trafficking_network(
         ``n_groups``. In online mode every stage role needs at least ``n_groups`` actors.
     n_groups : int, optional
         Core groups (wheels or chains). Default: 1 (traditional), one per 12 members
-        (online), one per 100 members (hybrid).
+        (online), one per 100 members and at least 2 (hybrid).
     core_size : int >= 1, default 2
         Leaders per wheel (traditional/hybrid; a clique). Online: one leader per group, the
         first exploiter.
@@ -307,9 +307,10 @@ def trafficking_network(
         keys from :data:`METHODS`; default kinship 0.25, romantic 0.30, job offer 0.40,
         debt 0.05. Probabilities are normalised.
     online_share : float in [0, 1], optional
-        Online mode: share of member handoffs and recruitments that are online (default
-        0.8). Hybrid: share of victims advertised online (default 0.5). Traditional: share
-        of recruitment ties online (default 0.0).
+        In every mode the share of recruitment ties made online (social media job offers,
+        romance). Online mode: also the share of member handoffs that are online (default
+        0.8). Hybrid: also the share of victims advertised online (default 0.5).
+        Traditional: default 0.0.
     cross_group_p : float in [0, 1], default 0.05
         Online: probability that an actor also hands to the next stage of another group.
         Hybrid: probability that a handler also trades (through a broker) with a random
