@@ -471,44 +471,86 @@ def wheel_layout(g: Any, /, *, radius: float = 1.0) -> pd.DataFrame:
         phis = theta + (np.linspace(-span / 2, span / 2, k) if k > 1 else np.zeros(1))
         x[rest] = lx + rw * np.cos(phis)
         y[rest] = ly + rw * np.sin(phis)
-    # everything else on an outer ring, ordered by the angle of placed neighbours
+    # everything else on outer rings, layer by layer (victims next to the cells that hold
+    # them, clients beyond the victims ...), each node at the mean angle of its placed
+    # neighbours, pushed apart along the ring
     left = np.flatnonzero(np.isnan(x))
-    if len(left):
-        keyang = []
-        for i in left:
+    placed = ~np.isnan(x)
+    rings: list[np.ndarray] = []
+    if tier is not None and len(left):
+        # one ring per kind of outsider: other members and victims, then clients, then
+        # non-person objects (tier -1), then anything else
+        def ring_key(t: Any) -> int:
+            try:
+                v = int(t)
+            except (TypeError, ValueError):
+                return 3
+            return 0 if 0 <= v <= 3 else (1 if v == 4 else 2)
+
+        keys = np.array([ring_key(tier[i]) for i in left])
+        for kk in sorted(set(keys.tolist())):
+            sub = left[keys == kk]
+            rings.extend(_bfs_layers(indptr, indices, placed | _mask(n, left[keys < kk]),
+                                     sub))
+    else:
+        rings = _bfs_layers(indptr, indices, placed, left)
+    for depth, layer in enumerate(rings):
+        r_ring = (1.75 + 0.6 * depth) * radius
+        ang = np.empty(len(layer))
+        for j, i in enumerate(layer):
             nb = indices[indptr[i]:indptr[i + 1]]
-            nb = nb[~np.isnan(x[nb])]
+            nb = nb[placed[nb]]
             if len(nb):
-                a = math.atan2(float(np.sin(np.arctan2(y[nb], x[nb])).mean()),
-                               float(np.cos(np.arctan2(y[nb], x[nb])).mean()))
-            else:
-                a = 10.0 + i  # unattached: after the others
-            keyang.append((a, i))
-        keyang.sort()
-        m = len(keyang)
-        for j, (a, i) in enumerate(keyang):
-            ang = a if a < 10.0 else np.pi / 2 + 2 * np.pi * j / m
-            if a < 10.0 and m > 1:
-                ang = np.pi / 2 + 2 * np.pi * j / m if m > 3 * C else a
-            x[i] = 1.75 * radius * math.cos(ang)
-            y[i] = 1.75 * radius * math.sin(ang)
-        _spread_ring(x, y, left, 1.75 * radius)
+                t = np.arctan2(y[nb], x[nb])
+                ang[j] = math.atan2(float(np.sin(t).mean()), float(np.cos(t).mean()))
+            else:  # unreachable from the wheel: spread evenly
+                ang[j] = np.pi / 2 + 2 * np.pi * j / len(layer)
+        ang = _spread_1d(ang, min(2 * np.pi / len(layer), 0.16))
+        x[layer] = r_ring * np.cos(ang)
+        y[layer] = r_ring * np.sin(ang)
+        placed[layer] = True
     return pd.DataFrame({"x": x, "y": y}, index=g.nodes)
 
 
-def _spread_ring(x: np.ndarray, y: np.ndarray, idx: np.ndarray, r: float) -> None:
-    """Push nodes on a ring apart so neighbours on the ring are at least a minimum angle apart."""
-    if len(idx) < 2:
-        return
-    ang = np.arctan2(y[idx], x[idx])
-    order = np.argsort(ang, kind="stable")
-    a = ang[order].copy()
-    gap = min(2 * np.pi / len(idx), 0.18)
+def _mask(n: int, idx: np.ndarray) -> np.ndarray:
+    m = np.zeros(n, dtype=bool)
+    m[idx] = True
+    return m
+
+
+def _spread_1d(v: np.ndarray, gap: float) -> np.ndarray:
+    """Push values apart to at least ``gap`` keeping their order, then re-centre them."""
+    if len(v) < 2:
+        return v.astype(float)
+    order = np.argsort(v, kind="stable")
+    a = v[order].astype(float)
     for j in range(1, len(a)):
-        if a[j] - a[j - 1] < gap:
+        if a[j] < a[j - 1] + gap:
             a[j] = a[j - 1] + gap
-    x[idx[order]] = r * np.cos(a)
-    y[idx[order]] = r * np.sin(a)
+    a += float(v.mean() - a.mean())
+    out = np.empty(len(v))
+    out[order] = a
+    return out
+
+
+def _bfs_layers(indptr: np.ndarray, indices: np.ndarray, placed: np.ndarray,
+                todo: np.ndarray) -> list[np.ndarray]:
+    """Unplaced nodes in layers: first those next to a placed node, then the next ones ...;
+    nodes never reached form the last layer."""
+    placed = placed.copy()
+    remaining = np.asarray(todo, dtype=np.int64)
+    layers = []
+    while len(remaining):
+        hit = np.array([placed[indices[indptr[i]:indptr[i + 1]]].any() for i in remaining],
+                       dtype=bool)
+        if not hit.any():
+            layers.append(remaining)
+            break
+        layer = remaining[hit]
+        layers.append(layer)
+        placed[layer] = True
+        remaining = remaining[~hit]
+    return layers
 
 
 def _stage_rank() -> list[str]:
@@ -580,38 +622,79 @@ def chain_layout(g: Any, /, *, stage: str = "stage", group: str = "group") -> pd
     else:
         stages = _category_order(present, None, (*_declared_order(g, stage), *_stage_rank()))
     col = {s: i for i, s in enumerate(stages)}
-    xs = np.array([col[v] if not _is_missing(v) else len(stages) for v in st], float)
+    staged = np.array([not _is_missing(v) for v in st], dtype=bool)
+    xs = np.array([col[v] if not _is_missing(v) else np.nan for v in st], float)
     if gr is None:
         gkey = np.zeros(n, dtype=object)
     else:
         gkey = np.array(["" if _is_missing(v) else v for v in gr], dtype=object)
-    groups = list(pd.unique(pd.Series(gkey, dtype=object)))
+    groups = list(pd.unique(pd.Series(gkey[staged], dtype=object)))
     try:
         groups = sorted(groups)
     except TypeError:
         groups = sorted(groups, key=str)
     gpos = {v: i for i, v in enumerate(groups)}
-    gi = np.array([gpos[v] for v in gkey])
-    # band height of each group = its largest column
-    counts = pd.crosstab(gi, xs)
-    height = counts.max(axis=1).reindex(range(len(groups)), fill_value=1).to_numpy()
-    top = np.concatenate([[0.0], np.cumsum(height + 1.0)])  # one empty row between bands
-    y = np.zeros(n)
+    gi = np.array([gpos.get(v, -1) for v in gkey])
+    y = np.full(n, np.nan)
     dx = np.zeros(n)
     deg = g.degree()
-    for (b, _c), members in pd.Series(range(n)).groupby([gi, xs]):
-        idx = members.to_numpy()
-        idx = idx[np.lexsort((idx, -deg[idx]))]  # busiest actors in the middle of the column
-        k = len(idx)
-        slots = np.arange(k, dtype=float)
-        order = np.argsort(np.abs(slots - (k - 1) / 2), kind="stable")
-        centre = top[b] + (height[b] - 1) / 2
-        ys = centre - (slots - (k - 1) / 2)
-        y[idx] = ys[order]  # the j-th busiest actor takes the j-th most central slot
-        dx[idx] = np.where(np.arange(k) % 2 == 0, -0.12, 0.12) if k > 1 else 0.0
-    span = max(float(top[-1]), 1.0)
-    return pd.DataFrame({"x": xs + dx, "y": -y / span * max(len(stages), 1) * 0.9},
-                        index=g.nodes)
+    bands: dict[str, float] = {}
+    bottom = 0.0
+    if staged.any():
+        # band height of each group = its largest column
+        counts = pd.crosstab(gi[staged], xs[staged])
+        height = counts.max(axis=1).reindex(range(len(groups)), fill_value=1).to_numpy()
+        top = np.concatenate([[0.0], np.cumsum(height + 1.0)])  # an empty row between bands
+        sidx = np.flatnonzero(staged)
+        for (b, _c), members in pd.Series(sidx).groupby([gi[staged], xs[staged]]):
+            idx = members.to_numpy()
+            idx = idx[np.lexsort((idx, -deg[idx]))]  # busiest actors mid-column
+            k = len(idx)
+            slots = np.arange(k, dtype=float)
+            order = np.argsort(np.abs(slots - (k - 1) / 2), kind="stable")
+            centre = top[b] + (height[b] - 1) / 2
+            ys = centre - (slots - (k - 1) / 2)
+            y[idx] = ys[order]  # the j-th busiest actor takes the j-th most central slot
+            dx[idx] = np.where(np.arange(k) % 2 == 0, -0.12, 0.12) if k > 1 else 0.0
+        if len(groups) > 1 or (gr is not None and not staged.all()):
+            for b, v in enumerate(groups):
+                bands["group " + str(v) if v != "" else "members"] = top[b] + (height[b] - 1) / 2
+        bottom = float(top[-1])
+    x = xs + dx
+    # actors without a stage (victims, clients, online objects ...): one band per role (or
+    # kind) under the groups, each at the mean x of its already placed neighbours
+    rest = np.flatnonzero(~staged)
+    if len(rest):
+        role = _attr(g, "role")
+        if role is None:
+            role = _attr(g, "kind")
+        bkey = np.array(["(no stage)" if role is None or _is_missing(role[i]) else str(role[i])
+                         for i in rest], dtype=object)
+        indptr, indices = _undirected_adj(g)
+        placed = staged.copy()
+        mid = (len(stages) - 1) / 2 if stages else 0.0
+        for layer in _bfs_layers(indptr, indices, placed, rest):
+            for i in layer:
+                nb = indices[indptr[i]:indptr[i + 1]]
+                nb = nb[placed[nb]]
+                x[i] = float(x[nb].mean()) if len(nb) else mid
+            placed[layer] = True
+        width = max(len(stages), 2)
+        for kk in _category_order(list(bkey), ROLE_COLORS, tuple(ROLE_COLORS)):
+            idx = rest[bkey == kk]
+            row = bottom + 1.0
+            gap = min(0.25, width / max(len(idx) / 2, 1))
+            x[idx] = _spread_1d(x[idx], gap / 2)
+            zig = np.argsort(np.argsort(x[idx], kind="stable")) % 2
+            y[idx] = row + 1.0 * zig
+            bands[kk] = row + 0.5
+            bottom = row + 2.5
+    span = max(bottom, float(np.nanmax(y)) + 1.0 if n else 1.0, 1.0)
+    scale = max(len(stages), 1) * 0.9 / span
+    out = pd.DataFrame({"x": x, "y": -y * scale}, index=g.nodes)
+    out.attrs["bands"] = {k: -v * scale for k, v in bands.items()}
+    out.attrs["stages"] = [str(v) for v in stages]
+    return out
 
 
 def _spring(g: Graph, seed: int) -> pd.DataFrame:
@@ -640,7 +723,8 @@ def _auto_layout(g: Graph) -> str:
     return "spring"
 
 
-def _resolve_layout(g: Graph, layout: Any, seed: int, func: str) -> tuple[np.ndarray, str]:
+def _resolve_layout(g: Graph, layout: Any, seed: int,
+                    func: str) -> tuple[np.ndarray, str, dict]:
     if isinstance(layout, str):
         check_choice(layout, ("auto", "wheel", "chain", "spring", "circular"),
                      func=func, param="layout")
@@ -654,7 +738,7 @@ def _resolve_layout(g: Graph, layout: Any, seed: int, func: str) -> tuple[np.nda
             pos = pd.DataFrame({"x": np.cos(a), "y": np.sin(a)}, index=g.nodes)
         else:
             pos = _spring(g, seed)
-        return pos[["x", "y"]].to_numpy(float), name
+        return pos[["x", "y"]].to_numpy(float), name, dict(pos.attrs)
     if isinstance(layout, pd.DataFrame):
         if not {"x", "y"} <= set(layout.columns):
             raise param_error(func, "layout", "a DataFrame with columns 'x' and 'y'",
@@ -663,19 +747,19 @@ def _resolve_layout(g: Graph, layout: Any, seed: int, func: str) -> tuple[np.nda
         if len(missing):
             raise param_error(func, "layout", "positions for every node", f"no position for "
                               f"{list(missing[:3])!r}")
-        return layout.loc[g.nodes, ["x", "y"]].to_numpy(float), "given"
+        return layout.loc[g.nodes, ["x", "y"]].to_numpy(float), "given", {}
     if isinstance(layout, Mapping):
         try:
             xy = np.array([layout[v] for v in g.nodes], float).reshape(-1, 2)
         except KeyError as e:
             raise param_error(func, "layout", "positions for every node",
                               f"no position for {e.args[0]!r}") from None
-        return xy, "given"
+        return xy, "given", {}
     arr = np.asarray(layout, dtype=float)
     if arr.shape != (g.n_nodes, 2) or not np.isfinite(arr).all():
         raise param_error(func, "layout", f"a layout name or a finite ({g.n_nodes}, 2) array",
                           arr.shape)
-    return arr, "given"
+    return arr, "given", {}
 
 
 # --------------------------------------------------------------------------- draw_network
@@ -835,7 +919,7 @@ def draw_network(
     from matplotlib.lines import Line2D
 
     n = g.n_nodes
-    xy, layout_name = _resolve_layout(g, layout, seed, func)
+    xy, layout_name, layout_info = _resolve_layout(g, layout, seed, func)
     sizes = _node_sizes(g, node_size, func)
     ax = _figure_axes(ax, figsize=(8.0, 6.0))
     na = g.node_attrs
@@ -884,7 +968,7 @@ def draw_network(
             style_legend = []
     lw = 1.0 if n <= 60 else (0.7 if n <= 250 else 0.4)
     ecolor = "#8a8a8a"
-    ealpha = 0.75 if n <= 250 else 0.45
+    ealpha = 0.8 if n <= 60 else (0.5 if n <= 250 else 0.35)
     arrows = g.directed and len(s) <= 600
     if arrows:
         from matplotlib.patches import FancyArrowPatch
@@ -981,8 +1065,8 @@ def draw_network(
     ax.set_yticks([])
     for sp in ax.spines.values():
         sp.set_visible(False)
-    if layout_name == "chain" and cname is not None:
-        _label_chain_columns(ax, g, xy)
+    if layout_name == "chain":
+        _label_chain_axes(ax, layout_info)
     if title is None:
         title = f"Network coloured by {cname}" if cname else "Network"
         title += f"  ({n} nodes, {g.n_edges} ties)"
@@ -998,32 +1082,21 @@ def draw_network(
     return ax
 
 
-def _label_chain_columns(ax: Any, g: Graph, xy: np.ndarray) -> None:
-    st = _attr(g, "stage")
-    if st is None:
-        return
-    cols: dict[int, str] = {}
-    for i, v in enumerate(st):
-        c = round(xy[i, 0])
-        if not _is_missing(v):
-            cols.setdefault(c, str(v))
-    ax.set_xticks(sorted(cols))
-    ax.set_xticklabels([cols[c] for c in sorted(cols)], fontsize=10, rotation=20, ha="right")
+def _label_chain_axes(ax: Any, info: Mapping[str, Any]) -> None:
+    stages = info.get("stages", [])
+    ax.set_xticks(range(len(stages)))
+    ax.set_xticklabels(stages, fontsize=10, rotation=20, ha="right")
     ax.tick_params(axis="x", length=0)
-    gr = _attr(g, "group")
-    if gr is not None:
-        keys = [v for v in pd.unique(pd.Series(gr, dtype=object)) if not _is_missing(v)]
-        if len(keys) > 1:
-            centres = [float(np.mean(xy[[v == k for v in gr], 1])) for k in keys]
-            ax.set_yticks(centres)
-            ax.set_yticklabels([f"group {k}" for k in keys], fontsize=10)
-            ax.tick_params(axis="y", length=0)
+    bands = info.get("bands", {})
+    if bands:
+        ax.set_yticks(list(bands.values()))
+        ax.set_yticklabels(list(bands), fontsize=10)
+        ax.tick_params(axis="y", length=0)
 
 
 # --------------------------------------------------------------------------- removal curves
 _X_COLS = ("fraction_removed", "removed_fraction", "frac_removed", "fraction", "q")
-_Y_COLS = ("lcc_fraction", "lcc_rel", "relative_lcc", "lcc_ratio", "lcc_norm", "lcc_frac",
-           "s")
+_Y_COLS = ("lcc_frac", "lcc_fraction", "lcc_rel", "relative_lcc", "lcc_ratio", "lcc_norm", "s")
 
 
 def _curve_columns(df: pd.DataFrame, func: str) -> tuple[pd.Series, pd.Series]:
@@ -1069,7 +1142,13 @@ def _curves_from(results: Any, func: str) -> list[tuple[str, pd.DataFrame, float
             return
         curve = getattr(r, "curve", None)
         if isinstance(curve, pd.DataFrame):
-            rob = getattr(r, "robustness", None)
+            n0 = getattr(r, "n_nodes", None)
+            if "step" in curve.columns and n0 and not any(c in curve.columns for c in _X_COLS):
+                curve = curve.assign(fraction_removed=curve["step"].to_numpy(float) / n0)
+            try:
+                rob = getattr(r, "robustness", None)
+            except Exception:  # a result without an 'lcc' column has no robustness
+                rob = None
             label = name
             if label is None:
                 label = getattr(r, "label", None) or getattr(r, "strategy", None) or "curve"
@@ -1114,7 +1193,8 @@ def plot_removal_curves(
         ``name -> result or curve``, a comparison object with a ``.results`` dict, or a tidy
         DataFrame with a ``strategy`` column. A curve needs the fraction removed
         (``fraction_removed``) and the relative size of the largest component
-        (``lcc_fraction``; or ``lcc``, divided by its first value).
+        (``lcc_frac`` or ``lcc_fraction``; or ``lcc``, divided by its first value). For a
+        result object without a fraction column, the fraction removed is ``step / n_nodes``.
     ax : matplotlib Axes, optional
     title : str or None
     threshold : float in (0, 1), optional
@@ -1127,8 +1207,10 @@ def plot_removal_curves(
     Notes
     -----
     Each strategy keeps a fixed colour (:data:`STRATEGY_COLORS`; random is a grey dashed
-    line). The legend (outside the data, right) gives Schneider's robustness
-    R = (1/N) Σ_q s(q) when the result carries it.
+    line); a second curve of the same strategy (e.g. "betweenness + recovery") keeps the
+    colour and changes the line style (dash-dot, then dotted, ...). Earlier curves are
+    drawn thicker so identical curves stay visible. The legend (outside the data, right)
+    gives Schneider's robustness R = (1/N) Σ_q s(q) when the result carries it.
 
     Examples
     --------
@@ -1144,14 +1226,24 @@ def plot_removal_curves(
     func = "plot_removal_curves"
     curves = _curves_from(results, func)
     ax = _figure_axes(ax, figsize=(8.0, 5.0))
-    for name, df, rob in curves:
+    styles = ["-", "-.", ":", (0, (5, 1.5)), (0, (3, 1, 1, 1, 1, 1))]
+    used: dict[str, int] = {}
+    k = len(curves)
+    for j, (name, df, rob) in enumerate(curves):
         x, y = _curve_columns(df, func)
+        key = _norm_key(name)
         color = _strategy_color(name)
-        ls = "--" if _norm_key(name).startswith("random") else "-"
+        if key.startswith("random"):
+            ls: Any = ("--", ":")[used.get(color, 0) % 2]
+        else:
+            ls = styles[used.get(color, 0) % len(styles)]
+        used[color] = used.get(color, 0) + 1
         label = name if rob is None else f"{name}  (R = {rob:.3f})"
         marker = "o" if len(x) <= 40 else None
-        ax.plot(x, y, ls=ls, color=color, lw=2.2, marker=marker, ms=3.5, label=label,
-                drawstyle="default")
+        # earlier curves are drawn thicker, so a curve hidden under a later one still shows
+        lw = 1.6 + 2.0 * (k - 1 - j) / max(k - 1, 1)
+        ax.plot(x, y, ls=ls, color=color, lw=lw, marker=marker, ms=3.0, label=label,
+                zorder=2 + j, alpha=0.95)
     if threshold is not None:
         if not (isinstance(threshold, (int, float)) and 0 < threshold < 1):
             raise param_error(func, "threshold", "a float in (0, 1)", threshold)

@@ -1,0 +1,524 @@
+"""The ``netcrime`` command.
+
+::
+
+    netcrime demo [--out DIR] [--seed N] [--format md|html] [--n N]
+    netcrime generate {wheel,chain,trafficking} [options] [--out PATH]
+    netcrime analyze FILE [--out DIR] [--groups ATTR] [--top K]
+    netcrime disrupt FILE --strategy S [S ...] [--mode ...] [--recovery P] [--out DIR]
+    netcrime datasets [NAME] [--out FILE]
+
+Exit codes scripts can rely on: ``0`` success; ``2`` usage error (unknown option, a bad
+value -- including an unknown dataset or strategy name; argparse's convention); ``1`` a data
+or graph error (missing, unreadable or malformed file, a metric undefined on the graph, an
+attribute the graph lacks) -- reported as one line
+``netcrime: error: ...`` on stderr, without a traceback. Progress bars go to stderr and
+only when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main"]
+
+PROG = "netcrime"
+
+
+class UsageError(Exception):
+    """A command-line argument that is wrong (exit code 2)."""
+
+
+class DataError(Exception):
+    """A file or graph that cannot be used (exit code 1)."""
+
+
+# --------------------------------------------------------------------------- helpers
+def _int_at_least(lo: int):
+    def conv(text: str) -> int:
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be an integer, got {text!r}") from None
+        if v < lo:
+            raise argparse.ArgumentTypeError(f"must be >= {lo}, got {v}")
+        return v
+
+    conv.__name__ = f"int>={lo}"
+    return conv
+
+
+def _prob(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number in [0, 1], got {text!r}") from None
+    if not 0.0 <= v <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be a number in [0, 1], got {v:g}")
+    return v
+
+
+def _progress(desc: str):
+    """A tqdm wrapper writing to stderr, disabled when stderr is not a terminal."""
+    from tqdm import tqdm
+
+    enabled = sys.stderr.isatty()
+
+    def wrap(items: Any) -> Any:
+        return tqdm(items, desc=desc, file=sys.stderr, disable=not enabled, leave=False)
+
+    return wrap
+
+
+def _say(args: argparse.Namespace, text: str) -> None:
+    if not getattr(args, "quiet", False):
+        print(text)
+
+
+def _use_agg() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
+def _read_graph(path: str, args: argparse.Namespace) -> Any:
+    """Read a network file through netcrime.io (format from the extension).
+
+    A CSV edge list needs ``--directed`` or ``--undirected``; its node list is ``--nodes``
+    or, for ``X_edges.csv``, the file ``X_nodes.csv`` beside it when that exists.
+    """
+    import netcrime as nc
+
+    p = Path(path)
+    if not p.exists():
+        raise DataError(f"{path}: no such file")
+    if p.is_dir():
+        raise DataError(f"{path}: is a directory, not a network file")
+    directed = getattr(args, "directed", None)
+    nodes = getattr(args, "nodes", None)
+    if p.suffix.lower() == ".csv":
+        if directed is None:
+            raise UsageError(f"{path} is a CSV edge list, which does not record direction: "
+                             "add --directed or --undirected")
+        if nodes is None and p.name.endswith("_edges.csv"):
+            cand = p.with_name(p.name[: -len("_edges.csv")] + "_nodes.csv")
+            if cand.exists():
+                nodes = cand
+        if nodes is not None and not Path(nodes).exists():
+            raise DataError(f"{nodes}: no such file")
+        return nc.io.read_csv(p, directed=directed, nodes_path=nodes)
+    g = nc.io.read(p)
+    if directed is False and g.directed:
+        g = g.to_undirected()
+    return g
+
+
+def _write_graph(g: Any, out: str) -> list[Path]:
+    """Write a graph: ``*.csv`` or a bare prefix -> ``<prefix>_edges.csv`` + ``<prefix>_nodes.csv``;
+    other extensions through :func:`netcrime.io.write`."""
+    import netcrime as nc
+
+    p = Path(out)
+    if p.suffix.lower() in ("", ".csv"):
+        stem = p.with_suffix("") if p.suffix else p
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        edges = stem.parent / f"{stem.name}_edges.csv"
+        nodes = stem.parent / f"{stem.name}_nodes.csv"
+        nc.io.write_csv(g, edges, nodes_path=nodes)
+        return [edges, nodes]
+    p.parent.mkdir(parents=True, exist_ok=True)
+    nc.io.write(g, p)
+    return [p]
+
+
+# --------------------------------------------------------------------------- commands
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .report import run_demo
+
+    _use_agg()
+    res = run_demo(args.out, seed=args.seed, n=args.n, format=args.format,
+                   progress=_progress("attacks"))
+    _say(args, res.summary)
+    _say(args, f"Report: {res.files['report']}  (figures in {Path(args.out) / 'figures'}, "
+               f"tables in {Path(args.out) / 'tables'})")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    import netcrime as nc
+
+    gen = nc.generators
+    if args.form == "wheel":
+        g = gen.kenney_wheel(core_size=args.core_size, n_cells=args.cells,
+                             cell_size=args.cell_size, anonymity=args.anonymity, rng=args.seed)
+    elif args.form == "chain":
+        g = gen.kenney_chain(n_groups=args.groups, stage_sizes=args.stage_size,
+                             cross_group_p=args.cross_group_p, online_share=args.online_share,
+                             rng=args.seed)
+    else:
+        g = gen.trafficking_network(n=args.n, mode=args.mode, rng=args.seed)
+    out = args.out or args.form
+    written = _write_graph(g, out)
+    _say(args, f"{args.form}: {g.n_nodes} nodes, {g.n_edges} ties "
+               f"({'directed' if g.directed else 'undirected'}) -> "
+               + ", ".join(str(p) for p in written))
+    return 0
+
+
+def _centrality_table(g: Any) -> Any:
+    import pandas as pd
+
+    import netcrime as nc
+
+    cols = {}
+    c = nc.centrality
+    for name in ("degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"):
+        f = getattr(c, name, None)
+        if f is None:
+            continue
+        try:
+            cols[name] = f(g)
+        except nc.UndefinedMetricError:
+            cols[name] = pd.Series(float("nan"), index=g.nodes, name=name)
+        except nc.ConvergenceError:
+            cols[name] = pd.Series(float("nan"), index=g.nodes, name=name)
+    df = pd.DataFrame(cols, index=g.nodes)
+    df.index.name = "node"
+    return df
+
+
+def _brokerage_table(g: Any, groups: str | None) -> Any:
+    import pandas as pd
+
+    import netcrime as nc
+
+    b = nc.brokerage
+    cols = {}
+    for name in ("constraint", "effective_size", "efficiency", "hierarchy", "ego_betweenness"):
+        f = getattr(b, name, None)
+        if f is not None:
+            cols[name] = f(g)
+    df = pd.DataFrame(cols, index=g.nodes)
+    if groups is not None:
+        if groups not in g.node_attrs.columns:
+            raise UsageError(
+                f"argument --groups: {groups!r} is not a node attribute of the graph "
+                f"(attributes: {', '.join(map(str, g.node_attrs.columns)) or 'none'})")
+        grp = g.node_attrs[groups].astype(object)
+        grp = grp.where(grp.notna(), "none").astype(str)
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", nc.NetcrimeWarning)
+            gf = b.gould_fernandez(g, groups=grp)
+        roles = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison",
+                 "total"]
+        for r in roles:
+            df[f"gf_{r}"] = gf.nodes[r]
+            df[f"gf_z_{r}"] = gf.nodes[f"z_{r}"]
+    df.index.name = "node"
+    return df
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    g = _read_graph(args.file, args)
+    groups = args.groups
+    if groups is None:
+        for cand in ("stage", "group"):
+            if cand in g.node_attrs.columns:
+                groups = cand
+                break
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    steps = _progress("analyze")(["centrality", "brokerage"])
+    tables = {}
+    for step in steps:
+        tables[step] = _centrality_table(g) if step == "centrality" else _brokerage_table(
+            g, groups)
+    cpath, bpath = out / "centrality.csv", out / "brokerage.csv"
+    tables["centrality"].to_csv(cpath)
+    tables["brokerage"].to_csv(bpath)
+    _say(args, f"{args.file}: {g.n_nodes} nodes, {g.n_edges} ties "
+               f"({'directed' if g.directed else 'undirected'})")
+    cent = tables["centrality"]
+    if "betweenness" in cent.columns and len(cent):
+        top = cent["betweenness"].sort_values(ascending=False, kind="stable").head(args.top)
+        _say(args, f"Top {len(top)} by betweenness:")
+        for node, v in top.items():
+            _say(args, f"  {node!s:>20}  {v:.4g}")
+    if groups is not None:
+        _say(args, f"Gould–Fernandez brokerage with groups = node attribute {groups!r}")
+    _say(args, f"Wrote {cpath} and {bpath}")
+    return 0
+
+
+def cmd_disrupt(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    import netcrime as nc
+
+    from . import plot
+    from .report import _new_axes
+
+    _use_agg()
+    g = _read_graph(args.file, args)
+    known = tuple(nc.disruption.STRATEGIES)
+    for s in args.strategy:
+        if s not in known and s != "leaders":
+            raise UsageError(f"argument --strategy: invalid choice {s!r} "
+                             f"(choose from {', '.join(known)}, leaders)")
+    recovery = None
+    if args.recovery is not None:
+        recovery = nc.disruption.Recovery(p=args.recovery)
+    results = {}
+    frames = []
+    for s in _progress("strategies")(args.strategy):
+        strat: Any = s
+        if s == "leaders":
+            if "role" not in g.node_attrs.columns:
+                raise DataError(f"{args.file}: strategy 'leaders' needs a node attribute "
+                                "'role'; the graph has none")
+            from .report import RAID_ROLES
+
+            strat = nc.disruption.role_order(list(RAID_ROLES))
+        res = nc.disruption.attack(g, strat, mode=args.mode, recovery=recovery,
+                                   max_removals=args.max_removals, rng=args.seed,
+                                   metrics=("lcc", "lcc_frac", "n_components"))
+        label = s + (" + recovery" if recovery is not None else "")
+        results[label] = res
+        c = res.curve
+        frames.append(pd.DataFrame({
+            "strategy": s, "mode": args.mode, "recovery": args.recovery,
+            "step": c["step"], "node": c["node"],
+            "fraction_removed": c["step"].to_numpy(float) / res.n_nodes,
+            "lcc": c["lcc"], "lcc_frac": c["lcc_frac"], "n_components": c["n_components"],
+        }))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    curves = pd.concat(frames, ignore_index=True)
+    cpath = out / "curves.csv"
+    curves.to_csv(cpath, index=False)
+    ax = _new_axes((9.0, 5.0))
+    plot.plot_removal_curves(results, ax=ax, threshold=0.5,
+                             title=f"{Path(args.file).name}: disruption ({args.mode})")
+    ppath = out / "curves.png"
+    ax.figure.savefig(ppath, dpi=120)
+    _say(args, f"{args.file}: {g.n_nodes} nodes, {g.n_edges} ties")
+    for label, res in results.items():
+        half = res.removals_to(0.5)
+        _say(args, f"  {label:<28} R = {res.robustness:.3f}   removals to halve the LCC: "
+                   f"{half if half is not None else 'never'}")
+    _say(args, f"Wrote {cpath} and {ppath}")
+    return 0
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+
+    import netcrime as nc
+
+    if args.name is None:
+        if args.out:
+            raise UsageError("argument --out: needs a dataset NAME to export")
+        tab = nc.datasets.list_datasets()
+        w = max(int(tab["name"].str.len().max()), 4)
+        print(f"{'name':<{w}}  {'nodes':>5}  {'edges':>5}  {'dir':<3}  description")
+        for r in tab.itertuples(index=False):
+            desc = str(r.description)
+            desc = desc if len(desc) <= 64 else desc[:63] + "…"
+            print(f"{r.name:<{w}}  {r.nodes:>5}  {r.edges:>5}  "
+                  f"{'yes' if r.directed else 'no':<3}  {desc}")
+        print("\nDescribe one with 'netcrime datasets NAME'; export it with "
+              "'netcrime datasets NAME --out FILE'.")
+        return 0
+    g = nc.datasets.load(args.name)
+    meta = g.meta
+    if args.out:
+        written = _write_graph(g, args.out)
+        _say(args, f"{args.name}: {g.n_nodes} nodes, {g.n_edges} ties -> "
+                   + ", ".join(str(p) for p in written))
+    else:
+        print(f"{args.name}: {g.n_nodes} nodes, {g.n_edges} ties "
+              f"({'directed' if g.directed else 'undirected'}"
+              f"{', weighted' if g.weighted else ''})")
+        for key in ("description", "citation", "doi", "source"):
+            if meta.get(key):
+                print(f"  {key}: {meta[key]}")
+        cols = list(g.node_attrs.columns)
+        if cols:
+            print(f"  node attributes: {', '.join(map(str, cols))}")
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Criminal network analysis: demo report, synthetic networks, centrality "
+                    "and brokerage tables, disruption curves, bundled datasets.",
+        epilog="Exit codes: 0 success, 1 data/graph error, 2 usage error.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    d = sub.add_parser(
+        "demo", help="build a traditional and an online trafficking network, analyse, attack "
+                     "and report",
+        description="Build a traditional (wheel) and an online (chain) trafficking network, "
+                    "profile them, find brokers and key players, attack them with and "
+                    "without recovery, and write a report with figures and CSV tables.")
+    d.add_argument("--out", default="netcrime-demo", metavar="DIR",
+                   help="output directory (default: ./netcrime-demo)")
+    d.add_argument("--seed", type=_int_at_least(0), default=1, help="random seed (default 1)")
+    d.add_argument("--format", choices=("md", "html"), default="md",
+                   help="report format (default md)")
+    d.add_argument("--n", type=_int_at_least(30), default=150,
+                   help="approximate size of each network (default 150)")
+    d.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    d.set_defaults(func=cmd_demo)
+
+    gp = sub.add_parser(
+        "generate", help="generate a wheel, chain or trafficking network to a file",
+        description="Generate a network and write it as CSV edge + node lists (OUT_edges.csv, "
+                    "OUT_nodes.csv) or, by extension, any netcrime.io format (.dl, .net, "
+                    ".graphml).")
+    gp.add_argument("form", choices=("wheel", "chain", "trafficking"), help="network form")
+    gp.add_argument("--out", metavar="PATH", help="output prefix or file (default: FORM)")
+    gp.add_argument("--seed", type=_int_at_least(0), default=None, help="random seed")
+    gp.add_argument("--n", type=_int_at_least(2), default=100,
+                    help="trafficking: number of nodes (default 100)")
+    gp.add_argument("--mode", choices=("traditional", "online", "hybrid"),
+                    default="traditional", help="trafficking: network mode")
+    gp.add_argument("--core-size", type=_int_at_least(1), default=1, help="wheel: core size")
+    gp.add_argument("--cells", type=_int_at_least(0), default=6, help="wheel: number of cells")
+    gp.add_argument("--cell-size", type=_int_at_least(1), default=5,
+                    help="wheel: members per cell, handler included")
+    gp.add_argument("--anonymity", type=_prob, default=1.0,
+                    help="wheel: share of workers who do not know the core")
+    gp.add_argument("--groups", type=_int_at_least(1), default=1, help="chain: core groups")
+    gp.add_argument("--stage-size", type=_int_at_least(1), default=1,
+                    help="chain: actors per stage per group")
+    gp.add_argument("--cross-group-p", type=_prob, default=0.0,
+                    help="chain: probability of a handoff to another group")
+    gp.add_argument("--online-share", type=_prob, default=0.0,
+                    help="chain: share of online ties")
+    gp.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    gp.set_defaults(func=cmd_generate)
+
+    a = sub.add_parser(
+        "analyze", help="centrality and brokerage tables of a network file (CSV)",
+        description="Read a network file (format by extension: .csv edge list, .dl, .net, "
+                    ".graphml) and write centrality.csv and brokerage.csv.")
+    a.add_argument("file", metavar="FILE", help="network file")
+    a.add_argument("--out", default=".", metavar="DIR", help="output directory (default .)")
+    a.add_argument("--groups", metavar="ATTR",
+                   help="node attribute for Gould–Fernandez roles (default: 'stage' or "
+                        "'group' when present)")
+    a.add_argument("--top", type=_int_at_least(0), default=10,
+                   help="print the top K nodes by betweenness (default 10)")
+    _directed_flags(a)
+    a.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    a.set_defaults(func=cmd_analyze)
+
+    r = sub.add_parser(
+        "disrupt", help="removal curves of attack strategies on a network file (CSV, PNG)",
+        description="Attack a network with one or more strategies and write curves.csv and "
+                    "curves.png (LCC/LCC0 against the fraction of nodes removed).")
+    r.add_argument("file", metavar="FILE", help="network file")
+    r.add_argument("--strategy", nargs="+", default=["degree", "betweenness", "random"],
+                   metavar="S", help="strategies (netcrime.disruption.STRATEGIES, or "
+                                     "'leaders' for a role order); default: degree "
+                                     "betweenness random")
+    r.add_argument("--mode", choices=("static", "adaptive", "block"), default="adaptive",
+                   help="recompute scores never, after every removal, or every 5 "
+                        "(default adaptive)")
+    r.add_argument("--recovery", type=_prob, default=None, metavar="P",
+                   help="rewire orphans with probability P after each removal")
+    r.add_argument("--max-removals", type=_int_at_least(1), default=None, metavar="K",
+                   help="stop after K removals")
+    r.add_argument("--seed", type=_int_at_least(0), default=None, help="random seed")
+    r.add_argument("--out", default=".", metavar="DIR", help="output directory (default .)")
+    _directed_flags(r)
+    r.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    r.set_defaults(func=cmd_disrupt)
+
+    ds = sub.add_parser(
+        "datasets", help="list the bundled datasets, describe or export one",
+        description="Without NAME: list the bundled criminal networks. With NAME: describe "
+                    "it, or export it with --out (CSV edge + node lists, or any netcrime.io "
+                    "format by extension).")
+    ds.add_argument("name", nargs="?", metavar="NAME", help="dataset name")
+    ds.add_argument("--out", metavar="FILE", help="export the dataset to FILE")
+    ds.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    ds.set_defaults(func=cmd_datasets)
+    return p
+
+
+def _directed_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--directed", dest="directed", action="store_const", const=True,
+                   default=None, help="read a CSV edge list as directed (CSV: required, "
+                                      "with --undirected the alternative)")
+    g.add_argument("--undirected", dest="directed", action="store_const", const=False,
+                   help="read a CSV edge list as undirected (other formats: symmetrise)")
+    p.add_argument("--nodes", metavar="FILE", help="CSV node list (column 'node' plus "
+                   "attributes); default for X_edges.csv: X_nodes.csv when it exists")
+
+
+# --------------------------------------------------------------------------- main
+def _error(msg: str) -> None:
+    msg = " ".join(str(msg).split())  # one line
+    print(f"{PROG}: error: {msg}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``netcrime`` command; return its exit code (0 ok, 1 data error, 2 usage).
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments without the program name (default ``sys.argv[1:]``).
+    """
+    from .exceptions import NetcrimeError, ParameterError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help/--version (0) or a usage error (2)
+        return int(e.code) if isinstance(e.code, int) else (0 if e.code is None else 2)
+    try:
+        return int(args.func(args))
+    except (UsageError, ParameterError) as e:
+        _error(str(e))
+        return 2
+    except (DataError, NetcrimeError) as e:
+        _error(str(e))
+        return 1
+    except BrokenPipeError:  # output piped into a command that stopped reading (head)
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:  # pragma: no cover
+            pass
+        return 1
+    except OSError as e:
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        _error(where + (e.strerror or str(e)))
+        return 1
+    except UnicodeDecodeError as e:
+        _error(f"{getattr(args, 'file', '')}: not a text file ({e.reason})")
+        return 1
+    except KeyboardInterrupt:  # pragma: no cover
+        _error("interrupted")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
