@@ -291,3 +291,27 @@ def test_seeds_and_errors():
         tn(broker_fee=(0.5, 0.2))
     with pytest.raises(ParameterError, match="'anonymity'"):
         tn(anonymity=-0.1)
+
+
+@pytest.mark.parametrize("mode", ["traditional", "online", "hybrid"])
+@pytest.mark.parametrize("kw", [
+    {"counts": {"client": 0}},
+    {"counts": {"victim": 0, "bottom": 0, "client": 0}},
+    {"bottom_share": 1.0},
+    {"victims_per_exploiter": 1000.0},
+    {"cell_size": 2, "core_size": 1, "cell_topology": "empty"},
+    {"n": 30, "n_groups": 3},
+])
+def test_edge_cases_build_consistent_networks(mode, kw):
+    args = {"n": 200, "mode": mode, "rng": 3, **kw}
+    g = tn(**args)
+    na = g.node_attrs
+    counts = na["role"].astype(str).value_counts()
+    want = kw.get("counts", {})
+    for role, k in want.items():
+        assert counts.get(role, 0) == k
+    vict = na["role"].isin(["victim", "bottom"])
+    if kw.get("bottom_share") == 1.0:
+        assert (na.loc[vict, "role"] == "bottom").all()
+    # every person has a role with a tier, every tie has a relation
+    assert na["role"].notna().all() and g.edge_attrs["relation"].notna().all()

@@ -633,7 +633,7 @@ def trafficking_network(
         key = np.unique(bc * cap + bv)
         bc, bv = key // cap, key % cap
         # a client lives in the destination of his first booking, belongs to no group
-        first = np.r_[True, bc[1:] != bc[:-1]]
+        first = np.r_[True, bc[1:] != bc[:-1]] if len(bc) else np.zeros(0, bool)
         nd["location"][bc[first]] = nd["location"][bv[first]]
         parts.add_edges(bc, bv, "transaction", time=t_exp)
     v_index = bv - (victims[0] if V else 0)
