@@ -12,6 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import netcrime as nc
 from netcrime.brokerage import ROLES, gould_fernandez
@@ -324,3 +326,25 @@ def test_example_brokers_in_trafficking_runs():
     assert out.returncode == 0, out.stderr
     assert "Top gatekeepers between stages" in out.stdout
     assert "Spearman correlations" in out.stdout
+
+
+# ---------------------------------------------------------------------------- hypothesis
+@st.composite
+def _small_digraph(draw):
+    N = draw(st.integers(2, 9))
+    cells = draw(st.lists(st.booleans(), min_size=N * N, max_size=N * N))
+    A = np.array(cells, dtype=int).reshape(N, N)  # loops allowed
+    cl = np.array(draw(st.lists(st.integers(0, 3), min_size=N, max_size=N)))
+    return A, cl
+
+
+@given(_small_digraph(), st.booleans())
+def test_counts_property(data, partial):
+    A, cl = data
+    N = len(cl)
+    src, dst = np.nonzero(A)
+    g = nc.Graph.from_arrays(N, src, dst, directed=True)
+    res = gould_fernandez(g, groups=pd.Series(cl, index=g.nodes), partial_credit=partial)
+    np.testing.assert_allclose(res.nodes[NAMES[:5]].to_numpy(), _brute_counts(A, cl, partial),
+                               rtol=1e-12, atol=1e-12)
+    assert res.density == A.sum() / (N * (N - 1))
