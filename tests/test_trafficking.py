@@ -315,3 +315,17 @@ def test_edge_cases_build_consistent_networks(mode, kw):
         assert (na.loc[vict, "role"] == "bottom").all()
     # every person has a role with a tier, every tie has a relation
     assert na["role"].notna().all() and g.edge_attrs["relation"].notna().all()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_traditional_members_more_centralised_and_less_secret_than_online(seed):
+    def members(g):
+        na = g.node_attrs
+        return g.subgraph(na.index[(na["kind"] == "person") & na["tier"].between(0, 2)
+                                   & (na["role"] != "bottom")])
+
+    t = members(tn(n=400, mode="traditional", rng=seed))
+    o = members(tn(n=400, mode="online", rng=seed))
+    assert abs(t.n_nodes - o.n_nodes) <= 0.05 * t.n_nodes
+    assert nc.covert.centralization(t) > nc.covert.centralization(o)
+    assert nc.covert.secrecy(t, model="degree") < nc.covert.secrecy(o, model="degree")
