@@ -448,3 +448,22 @@ def test_errors_leave_inputs_untouched():
     with pytest.raises(GraphFormatError):
         nc.Graph.from_edges(df, directed=True)
     pd.testing.assert_frame_equal(df, before)
+
+
+@pytest.mark.parametrize("chunk", [2, 1 << 18])
+def test_missing_endpoint_found_in_any_chunk(monkeypatch, chunk):
+    import netcrime.graph
+
+    monkeypatch.setattr(netcrime.graph, "_CHUNK", chunk)  # labels are factorised in chunks
+    df = pd.DataFrame({"source": [1, 2, 3, 4, 5, 6, 7], "target": [2, 3, 4, 5, 6, 7, 1]},
+                      dtype=object)
+    df.loc[5, "target"] = None
+    raises(GraphFormatError,
+           f"The 'edges' parameter of {FE}() must have no missing (NaN/None) endpoints. "
+           "Got None in column 'target', row 5 instead.",
+           nc.Graph.from_edges, df, directed=True)
+    df.loc[6, "source"] = float("nan")  # the source column is reported first
+    raises(GraphFormatError,
+           f"The 'edges' parameter of {FE}() must have no missing (NaN/None) endpoints. "
+           "Got nan in column 'source', row 6 instead.",
+           nc.Graph.from_edges, df, directed=False, nodes=range(1, 8))

@@ -299,6 +299,24 @@ def test_from_edges_many_chunks_matches_factorize():
     assert g.n_edges == len(key)
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 7])
+def test_chunked_factorisation_matches_pandas(monkeypatch, chunk):
+    import netcrime.graph
+
+    monkeypatch.setattr(netcrime.graph, "_CHUNK", chunk)
+    rng = np.random.default_rng(chunk)
+    pool = np.array([0, 1, 2, "a", "b", ("t", 1), ("t", 2), 3.5, "c", 9], dtype=object)
+    s = pd.Series(pool[rng.integers(0, 10, 25)], dtype=object)
+    t = pd.Series(pool[rng.integers(0, 10, 25)], dtype=object)
+    g = nc.Graph.from_edges(pd.DataFrame({"source": s, "target": t}), directed=True,
+                            multiedges="first")
+    _, uniques = pd.factorize(pd.concat([s, t], ignore_index=True))
+    assert list(g.nodes) == list(uniques)
+    pairs = list(dict.fromkeys(zip(s, t)))
+    out = g.to_pandas()
+    assert sorted(zip(out["source"], out["target"]), key=repr) == sorted(pairs, key=repr)
+
+
 # ---------------------------------------------------------------------------- derived graphs
 
 
