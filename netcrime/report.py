@@ -614,6 +614,9 @@ def run_demo(
 ) -> DemoResult:
     """Build the demo (:func:`build_demo`) and write its report (:func:`write_report`)."""
     check_choice(format, ("md", "html"), func="run_demo", param="format")
+    if Path(out).exists() and not Path(out).is_dir():
+        raise param_error("run_demo", "out", "a directory (or a path that does not exist yet)",
+                          str(out))
     result = build_demo(seed=seed, n=n, progress=progress)
     write_report(result, out, format=format)
     return result

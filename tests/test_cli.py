@@ -1,0 +1,310 @@
+"""Tests of the ``netcrime`` command (netcrime.cli) and the demo report (netcrime.report).
+
+Oracles: networkx (degree, betweenness, density, components after removals) on the same
+graphs, the library's generators called with the same seed, and the published CAVIAR phase
+sizes (Morselli 2009, via the bundled provenance).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import netcrime as nc
+from netcrime.cli import main
+from netcrime.report import RAID_ROLES, organisation
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(args, capsys):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def nx_of(g: nc.Graph) -> nx.Graph:
+    G = nx.Graph()
+    G.add_nodes_from(range(g.n_nodes))
+    s, t = g.edge_array()
+    G.add_edges_from(zip(s.tolist(), t.tolist()))
+    return G
+
+
+# --------------------------------------------------------------------------- usage
+@pytest.mark.parametrize("cmd", [[], ["demo"], ["generate"], ["analyze"], ["disrupt"],
+                                 ["datasets"]])
+def test_help_everywhere(cmd, capsys):
+    code, out, _ = run([*cmd, "--help"], capsys)
+    assert code == 0
+    assert out.startswith("usage: netcrime")
+
+
+def test_version(capsys):
+    code, out, _ = run(["--version"], capsys)
+    assert code == 0 and nc.__version__ in out
+
+
+@pytest.mark.parametrize("args", [
+    [],                                   # no command
+    ["frobnicate"],                       # unknown command
+    ["demo", "--n", "5"],                 # below the minimum
+    ["demo", "--seed", "-1"],
+    ["demo", "--format", "pdf"],
+    ["generate", "hexagon"],
+    ["generate", "wheel", "--anonymity", "1.5"],
+    ["disrupt", "x.net", "--mode", "sometimes"],
+])
+def test_usage_errors_exit_2(args, capsys):
+    code, _, err = run(args, capsys)
+    assert code == 2
+    assert "error" in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- files
+def test_missing_file_exit_1(tmp_path, capsys):
+    code, _, err = run(["analyze", tmp_path / "nope.net"], capsys)
+    assert code == 1
+    assert err.strip().count("\n") == 0  # one line
+    assert err.startswith("netcrime: error:") and "nope.net: no such file" in err
+
+
+def test_malformed_file_exit_1_names_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.net"
+    bad.write_text("*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1 7\n")
+    code, _, err = run(["analyze", bad], capsys)
+    assert code == 1
+    assert "bad.net, line 5" in err
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+
+
+def test_csv_needs_direction_exit_2(tmp_path, capsys):
+    p = tmp_path / "e.csv"
+    p.write_text("source,target\na,b\n")
+    code, _, err = run(["analyze", p], capsys)
+    assert code == 2 and "--directed or --undirected" in err
+
+
+def test_unknown_strategy_and_dataset_exit_2(tmp_path, capsys):
+    p = tmp_path / "g.net"
+    nc.io.write(nc.Graph.from_networkx(nx.path_graph(5)), p)
+    code, _, err = run(["disrupt", p, "--strategy", "bogus", "--out", tmp_path], capsys)
+    assert code == 2 and "bogus" in err
+    code, _, err = run(["datasets", "no_such_network"], capsys)
+    assert code == 2 and "no_such_network" in err
+
+
+def test_subprocess_exit_codes_and_clean_stderr(tmp_path):
+    code = "import sys; from netcrime.cli import main; sys.exit(main())"
+    bad = tmp_path / "bad.dl"
+    bad.write_text("dl n=3\nformat=fullmatrix\ndata:\n0 1\n")
+    r = subprocess.run([sys.executable, "-c", code, "analyze", str(bad)],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr and r.stderr.startswith("netcrime: error: bad.dl")
+    r = subprocess.run([sys.executable, "-m", "netcrime.cli", "demo", "--n", "x"],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    r = subprocess.run([sys.executable, "-m", "netcrime.cli", "datasets"],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 0 and "caviar_phase04" in r.stdout
+
+
+# --------------------------------------------------------------------------- commands
+def test_generate_matches_library_same_seed(tmp_path, capsys):
+    code, out, _ = run(["generate", "wheel", "--seed", 7, "--cells", 4, "--cell-size", 5,
+                        "--core-size", 2, "--anonymity", 0.5, "--out", tmp_path / "w"],
+                       capsys)
+    assert code == 0 and "w_edges.csv" in out
+    got = nc.io.read_csv(tmp_path / "w_edges.csv", directed=False,
+                         nodes_path=tmp_path / "w_nodes.csv")
+    want = nc.generators.kenney_wheel(core_size=2, n_cells=4, cell_size=5, anonymity=0.5,
+                                      rng=7)
+    assert got.n_nodes == want.n_nodes and got.n_edges == want.n_edges
+    assert set(map(tuple, got.to_pandas()[["source", "target"]].to_numpy().tolist())) == set(
+        map(tuple, want.to_pandas()[["source", "target"]].to_numpy().tolist()))
+    assert got.node_attrs["role"].astype(str).tolist() == want.node_attrs["role"].astype(
+        str).tolist()
+    # any netcrime.io format by extension
+    code, _, _ = run(["generate", "trafficking", "--n", 40, "--seed", 3, "--out",
+                      tmp_path / "t.net"], capsys)
+    assert code == 0
+    t = nc.io.read(tmp_path / "t.net")
+    want = nc.generators.trafficking_network(n=40, rng=3)
+    assert (t.n_nodes, t.n_edges) == (want.n_nodes, want.n_edges)
+
+
+def test_analyze_tables_match_networkx(tmp_path, capsys):
+    G = nx.karate_club_graph()
+    g = nc.Graph.from_networkx(G)
+    p = tmp_path / "karate.net"
+    nc.io.write(g, p)
+    code, out, _ = run(["analyze", p, "--out", tmp_path / "a", "--top", 3], capsys)
+    assert code == 0 and "Top 3 by betweenness" in out
+    cent = pd.read_csv(tmp_path / "a" / "centrality.csv", index_col="node")
+    bro = pd.read_csv(tmp_path / "a" / "brokerage.csv", index_col="node")
+    assert len(cent) == 34 and len(bro) == 34
+    labels = [str(v) for v in G.nodes]  # Pajek labels are text; read back as ints
+    deg = dict(G.degree())
+    btw = nx.betweenness_centrality(G)
+    con = nx.constraint(G)
+    for v, lab in zip(G.nodes, labels):
+        key = int(lab)
+        assert cent.loc[key, "degree"] == deg[v]
+        assert cent.loc[key, "betweenness"] == pytest.approx(btw[v], abs=1e-12)
+        assert bro.loc[key, "constraint"] == pytest.approx(con[v], abs=1e-12)
+
+
+def test_analyze_gould_fernandez_with_groups(tmp_path, capsys):
+    g = nc.generators.kenney_chain(n_groups=2, stage_sizes=2, cross_group_p=0.3, rng=4)
+    nc.io.write_csv(g, tmp_path / "c_edges.csv", nodes_path=tmp_path / "c_nodes.csv")
+    code, out, _ = run(["analyze", tmp_path / "c_edges.csv", "--directed", "--groups", "stage",
+                        "--out", tmp_path / "a"], capsys)
+    assert code == 0 and "'stage'" in out
+    bro = pd.read_csv(tmp_path / "a" / "brokerage.csv", index_col="node")
+    want = nc.brokerage.gould_fernandez(g, groups="stage").nodes
+    np.testing.assert_array_equal(bro["gf_total"].to_numpy(), want["total"].to_numpy())
+    code, _, err = run(["analyze", tmp_path / "c_edges.csv", "--directed", "--groups", "nope",
+                        "--out", tmp_path / "a"], capsys)
+    assert code == 2 and "nope" in err
+
+
+def test_disrupt_curve_matches_networkx_removal_loop(tmp_path, capsys):
+    G = nx.les_miserables_graph()
+    g = nc.Graph.from_networkx(G)
+    p = tmp_path / "lesmis.graphml"
+    nc.io.write(g, p)
+    code, out, _ = run(["disrupt", p, "--strategy", "degree", "random", "--mode", "static",
+                        "--seed", 3, "--out", tmp_path / "d"], capsys)
+    assert code == 0 and "R = " in out
+    curves = pd.read_csv(tmp_path / "d" / "curves.csv")
+    assert (tmp_path / "d" / "curves.png").stat().st_size > 5000
+    deg = curves[curves["strategy"] == "degree"]
+    # oracle: static degree order (ties: lower position first), networkx components
+    h = nc.io.read(p)
+    H = nx_of(h)
+    order = sorted(H.nodes, key=lambda v: (-H.degree(v), v))
+    lcc = [max(len(c) for c in nx.connected_components(H))]
+    for v in order[:-1]:
+        H.remove_node(v)
+        lcc.append(max(len(c) for c in nx.connected_components(H)))
+    lcc.append(0)
+    np.testing.assert_array_equal(deg["lcc"].to_numpy(), lcc)
+    np.testing.assert_allclose(deg["fraction_removed"].to_numpy(),
+                               np.arange(len(lcc)) / h.n_nodes)
+
+
+def test_datasets_list_and_export(tmp_path, capsys):
+    code, out, _ = run(["datasets"], capsys)
+    assert code == 0
+    for name in nc.datasets.list_datasets()["name"]:
+        assert name in out
+    code, out, _ = run(["datasets", "caviar_phase04"], capsys)
+    assert code == 0 and "33 nodes, 48 ties" in out and "Morselli" in out
+    code, _, _ = run(["datasets", "caviar_phase04", "--out", tmp_path / "p4.net"], capsys)
+    assert code == 0
+    g = nc.io.read(tmp_path / "p4.net")
+    assert (g.n_nodes, g.n_edges) == (33, 48)  # Morselli's phase 4: 33 actors
+    code, _, _ = run(["datasets", "montagna_meetings", "--out", tmp_path / "m"], capsys)
+    assert code == 0
+    m = nc.io.read_csv(tmp_path / "m_edges.csv", directed=False,
+                       nodes_path=tmp_path / "m_nodes.csv")
+    assert (m.n_nodes, m.n_edges) == (101, 256)  # Cavallaro et al. 2020
+    code, _, err = run(["datasets", "--out", tmp_path / "x"], capsys)
+    assert code == 2 and "NAME" in err
+
+
+# --------------------------------------------------------------------------- demo
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    import io
+    from contextlib import redirect_stdout
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        code = main(["demo", "--out", str(out), "--seed", "1", "--n", "60"])
+    return code, out, buf.getvalue()
+
+
+def test_demo_writes_report_figures_tables(demo_run):
+    code, out, printed = demo_run
+    assert code == 0
+    report = (out / "report.md").read_text()
+    figs = sorted(p.name for p in (out / "figures").glob("*.png"))
+    assert figs == sorted(["network_traditional.png", "network_online.png", "profiles.png",
+                           "removal_traditional.png", "removal_online.png",
+                           "brokers_traditional.png", "brokers_online.png"])
+    for f in figs:
+        assert f"figures/{f}" in report
+        assert (out / "figures" / f).stat().st_size > 10_000
+    tables = {p.name for p in (out / "tables").glob("*.csv")}
+    assert {"profiles.csv", "brokers.csv", "key_players.csv", "robustness.csv",
+            "curves.csv", "traditional_edges.csv", "online_nodes.csv"} <= tables
+    assert "survives the raid" in printed or "react alike" in printed
+    assert "report.md" in printed
+
+
+def test_demo_numbers_match_library(demo_run):
+    _, out, printed = demo_run
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        full = {m: nc.generators.trafficking_network(n=60, mode=m, rng=1)
+                for m in ("traditional", "online")}
+    orgs = {m: organisation(g) for m, g in full.items()}
+    prof = pd.read_csv(out / "tables" / "profiles.csv", index_col=0)
+    rob = pd.read_csv(out / "tables" / "robustness.csv")
+    report = (out / "report.md").read_text()
+    for m, g in orgs.items():
+        G = nx_of(g)
+        # sizes and density: networkx on the organisation the library builds with the seed
+        assert prof.loc[m, "n_nodes"] == G.number_of_nodes()
+        assert prof.loc[m, "n_edges"] == G.number_of_edges()
+        assert prof.loc[m, "density"] == pytest.approx(nx.density(G), rel=1e-12)
+        assert "| density | " in report
+        # raid on the command structure: networkx components after removing it
+        roles = g.node_attrs["role"].astype(str).to_numpy()
+        command = [i for i in range(g.n_nodes) if roles[i] in RAID_ROLES]
+        lcc0 = max(len(c) for c in nx.connected_components(G))
+        H = G.copy()
+        H.remove_nodes_from(command)
+        after = max(len(c) for c in nx.connected_components(H)) / lcc0
+        row = rob[(rob["network"] == m) & (rob["strategy"] == "leaders first")
+                  & (~rob["recovery"])]
+        assert int(row["core_size"].iloc[0]) == len(command)
+        assert float(row["lcc_frac_after_core"].iloc[0]) == pytest.approx(after, rel=1e-12)
+        assert f"keeps {after:.0%} of its size" in printed
+    # the report's robustness table shows the same numbers as the CSV (3 decimals)
+    for r in rob.itertuples():
+        assert f"| {r.network} | {r.strategy} |" in report
+        assert f"{r.robustness:.3f}" in report
+
+
+def test_demo_html_and_determinism(tmp_path, capsys):
+    code, _, _ = run(["demo", "--out", tmp_path / "h", "--seed", "2", "--n", "30",
+                      "--format", "html", "-q"], capsys)
+    assert code == 0
+    html = (tmp_path / "h" / "report.html").read_text()
+    assert html.startswith("<!DOCTYPE html>") and html.count("<table>") >= 5
+    imgs = re.findall(r"<img src='([^']+)'", html)
+    assert len(imgs) == 7 and all((tmp_path / "h" / i).exists() for i in imgs)
+    code, _, _ = run(["demo", "--out", tmp_path / "h2", "--seed", "2", "--n", "30",
+                      "--format", "html", "-q"], capsys)
+    a = pd.read_csv(tmp_path / "h" / "tables" / "curves.csv")
+    b = pd.read_csv(tmp_path / "h2" / "tables" / "curves.csv")
+    pd.testing.assert_frame_equal(a, b)  # same seed, same numbers
+
+
+def test_demo_refuses_a_file_as_output_dir(tmp_path, capsys):
+    f = tmp_path / "file.txt"
+    f.write_text("x")
+    code, _, err = run(["demo", "--out", f, "--n", "30", "-q"], capsys)
+    assert code == 2 and "directory" in err
