@@ -10,14 +10,15 @@ disruption (Morselli 2009; Morselli & Petit 2007, Global Crime 8(2):109-130).
 One idea: follow size, density, Freeman centralization, the largest component and the most
 central actors phase by phase, with the seizure phases marked.
 
-Run:  python examples/caviar_phases.py
-Output (in $NETCRIME_EXAMPLES_OUT, default ./example-output): caviar_phases.csv and
-caviar_phases.png.
+Run:  python examples/caviar_phases.py [OUTPUT_DIR]
+Output (in OUTPUT_DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output): caviar_phases.csv
+and caviar_phases.png.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -30,7 +31,8 @@ import pandas as pd
 
 import netcrime as nc
 
-OUT = Path(os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
+OUT = Path(sys.argv[1] if len(sys.argv) > 1 else
+           os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
 SERERO, PERLINI = 1, 3  # node labels in the CAVIAR data
 
 
