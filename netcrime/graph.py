@@ -4,7 +4,8 @@ Arrays inside, labels at the edge. A :class:`Graph` holds
 
 * ``indptr``/``indices``: the CSR of out-neighbours (rows sorted, read-only int64 arrays);
   an undirected edge ``{u, v}`` is stored in both rows (a self-loop once);
-* ``edge_ids``: for every CSR entry, the row of ``edge_attrs`` it belongs to;
+* ``edge_ids``: for every CSR entry, the row of ``edge_attrs`` it belongs to (edges are
+  sorted by ``(source, target)`` position, so for a directed graph this is the identity);
 * ``nodes``: a pandas ``Index`` of labels, position ``i`` is row ``i`` of the CSR;
 * ``node_attrs`` (indexed by ``nodes``) and ``edge_attrs`` (one row per edge, with the edge's
   ``source``/``target`` positions in :meth:`Graph.edge_array`).
@@ -1012,11 +1013,32 @@ class Graph:
         return pos.astype(np.int64)
 
     def with_node_attrs(self, **columns: Any) -> Graph:
-        """A copy with node attribute columns added or replaced (arrays in node order)."""
+        """A copy with node attribute columns added or replaced.
+
+        Each value is an array of ``n_nodes`` values in node order, or a Series indexed by
+        node label (aligned by label; labels it lacks get NaN).
+
+        Examples
+        --------
+        >>> import netcrime as nc
+        >>> g = nc.Graph.from_arrays(3, [0, 1], [1, 2], directed=False, nodes=["a", "b", "c"])
+        >>> h = g.with_node_attrs(role=["boss", "mule", "mule"])
+        >>> h.node_attrs["role"].tolist()
+        ['boss', 'mule', 'mule']
+        """
         na = self._node_attrs.copy()
         for k, v in columns.items():
-            arr = v.reindex(self._nodes) if isinstance(v, pd.Series) else v
-            na[k] = np.asarray(arr) if not isinstance(arr, pd.Series) else arr.to_numpy()
+            if isinstance(v, pd.Series):
+                na[k] = v.reindex(self._nodes).to_numpy()
+                continue
+            arr = np.asarray(v)
+            if arr.ndim != 1 or len(arr) != self.n_nodes:
+                raise param_error(
+                    "Graph.with_node_attrs", k,
+                    f"a Series indexed by node or an array of {self.n_nodes} values in node "
+                    "order", None, shown=f"an array of shape {arr.shape}",
+                )
+            na[k] = arr
         return self._derive(node_attrs=na)
 
     def with_meta(self, **meta: Any) -> Graph:

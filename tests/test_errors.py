@@ -467,3 +467,11 @@ def test_missing_endpoint_found_in_any_chunk(monkeypatch, chunk):
            f"The 'edges' parameter of {FE}() must have no missing (NaN/None) endpoints. "
            "Got nan in column 'source', row 6 instead.",
            nc.Graph.from_edges, df, directed=False, nodes=range(1, 8))
+
+
+def test_with_node_attrs_length():
+    g = nc.Graph.from_arrays(3, [0], [1], directed=True)
+    raises(ParameterError,
+           "The 'role' parameter of Graph.with_node_attrs() must be a Series indexed by node or "
+           "an array of 3 values in node order. Got an array of shape (2,) instead.",
+           g.with_node_attrs, role=["a", "b"])
