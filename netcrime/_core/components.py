@@ -16,7 +16,7 @@ Private kernels: numpy arrays in, numpy arrays out; no pandas, no labels.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 __all__ = [
     "adaptive_degree_order",
@@ -528,3 +528,351 @@ def edge_betweenness_csr(indptr, indices, lengths, weighted, sources):
         _edge_bc_source(indptr, indices, lengths, weighted, s, dist, sigma, delta, order,
                         done, hk, hv, out)
     return out
+
+
+# ---------------------------------------------------------------------------- adaptive betweenness
+@njit(cache=True)
+def _bc_source_alive(indptr, indices, lengths, weighted, alive, s, dist, sigma, delta, order,
+                     hk, hv, done, bc):
+    """One Brandes source on the subgraph of ``alive`` nodes; work proportional to the part
+    reachable from ``s`` (workspaces are reset only where touched)."""
+    dist[s] = 0.0
+    sigma[s] = 1.0
+    cnt = 0
+    if not weighted:
+        order[0] = s
+        tail = 1
+        head = 0
+        while head < tail:
+            v = order[head]
+            head += 1
+            dv = dist[v] + 1.0
+            sv = sigma[v]
+            for p in range(indptr[v], indptr[v + 1]):
+                u = indices[p]
+                if not alive[u]:
+                    continue
+                if dist[u] == np.inf:
+                    dist[u] = dv
+                    order[tail] = u
+                    tail += 1
+                    sigma[u] = sv
+                elif dist[u] == dv:
+                    sigma[u] += sv
+        cnt = tail
+        for t in range(cnt - 1, -1, -1):
+            v = order[t]
+            dv = dist[v] + 1.0
+            acc = 0.0
+            for p in range(indptr[v], indptr[v + 1]):
+                u = indices[p]
+                if alive[u] and dist[u] == dv:
+                    acc += (1.0 + delta[u]) / sigma[u]
+            delta[v] = sigma[v] * acc
+    else:
+        size = 1
+        hk[0] = 0.0
+        hv[0] = s
+        while size > 0:
+            d = hk[0]
+            v = hv[0]
+            size -= 1
+            hk[0] = hk[size]
+            hv[0] = hv[size]
+            i = 0
+            while True:
+                left = 2 * i + 1
+                if left >= size:
+                    break
+                c = left
+                if left + 1 < size and hk[left + 1] < hk[left]:
+                    c = left + 1
+                if hk[c] < hk[i]:
+                    hk[i], hk[c] = hk[c], hk[i]
+                    hv[i], hv[c] = hv[c], hv[i]
+                    i = c
+                else:
+                    break
+            if done[v] or d > dist[v]:
+                continue
+            done[v] = True
+            order[cnt] = v
+            cnt += 1
+            for p in range(indptr[v], indptr[v + 1]):
+                u = indices[p]
+                if not alive[u] or done[u]:
+                    continue
+                nd = d + lengths[p]
+                du = dist[u]
+                if du == np.inf or nd < du - 1e-10 * du:
+                    dist[u] = nd
+                    sigma[u] = sigma[v]
+                    j = size
+                    hk[j] = nd
+                    hv[j] = u
+                    size += 1
+                    while j > 0:
+                        par = (j - 1) // 2
+                        if hk[par] > hk[j]:
+                            hk[par], hk[j] = hk[j], hk[par]
+                            hv[par], hv[j] = hv[j], hv[par]
+                            j = par
+                        else:
+                            break
+                elif abs(nd - du) <= 1e-10 * du:
+                    sigma[u] += sigma[v]
+        for t in range(cnt - 1, -1, -1):
+            v = order[t]
+            acc = 0.0
+            for p in range(indptr[v], indptr[v + 1]):
+                u = indices[p]
+                if not alive[u] or dist[u] == np.inf:
+                    continue
+                target = dist[v] + lengths[p]
+                if abs(dist[u] - target) <= 1e-10 * dist[u]:
+                    acc += (1.0 + delta[u]) / sigma[u]
+            delta[v] = sigma[v] * acc
+    for t in range(1, cnt):
+        w = order[t]
+        bc[w] += delta[w]
+    for t in range(cnt):
+        w = order[t]
+        dist[w] = np.inf
+        sigma[w] = 0.0
+        delta[w] = 0.0
+        done[w] = False
+
+
+@njit(cache=True)
+def _bc_bfs_source(indptr, indices, s, dist, sigma, delta, coef, order, bc):
+    """One unweighted Brandes source on a compact CSR (``dist`` = -1 where unvisited; the
+    workspaces are reset only where touched)."""
+    dist[s] = 0
+    sigma[s] = 1.0
+    order[0] = s
+    head = 0
+    tail = 1
+    while head < tail:
+        v = order[head]
+        head += 1
+        dv = dist[v] + 1
+        sv = sigma[v]
+        for p in range(indptr[v], indptr[v + 1]):
+            u = indices[p]
+            du = dist[u]
+            if du == -1:
+                dist[u] = dv
+                sigma[u] = sv
+                order[tail] = u
+                tail += 1
+            elif du == dv:
+                sigma[u] += sv
+    for t in range(tail - 1, -1, -1):
+        v = order[t]
+        dv = dist[v] + 1
+        acc = 0.0
+        for p in range(indptr[v], indptr[v + 1]):
+            u = indices[p]
+            if dist[u] == dv:
+                acc += coef[u]
+        d = sigma[v] * acc
+        delta[v] = d
+        coef[v] = (1.0 + d) / sigma[v]
+    for t in range(1, tail):
+        w = order[t]
+        bc[w] += delta[w]
+    for t in range(tail):
+        dist[order[t]] = -1
+
+
+# pieces smaller than this run single-threaded: on a shared machine the fork/join of a
+# parallel region per piece costs more than it saves on small pieces
+_PARALLEL_MIN = 2048
+
+
+@njit(cache=True)
+def _piece_sources_serial(ptr, idx, lng, weighted, nm):
+    out = np.zeros(nm)
+    order = np.empty(nm, np.int64)
+    sigma = np.zeros(nm)
+    delta = np.zeros(nm)
+    if not weighted:
+        dist = np.full(nm, -1, np.int64)
+        coef = np.zeros(nm)
+        for s in range(nm):
+            _bc_bfs_source(ptr, idx, s, dist, sigma, delta, coef, order, out)
+    else:
+        alive = np.ones(nm, np.bool_)
+        fdist = np.full(nm, np.inf)
+        done = np.zeros(nm, np.bool_)
+        hk = np.empty(len(idx) + 1)
+        hv = np.empty(len(idx) + 1, np.int64)
+        for s in range(nm):
+            _bc_source_alive(ptr, idx, lng, True, alive, s, fdist, sigma, delta, order, hk,
+                             hv, done, out)
+    return out
+
+
+@njit(cache=True, parallel=True)
+def _piece_sources(ptr, idx, lng, weighted, nm, nth):
+    """Brandes from every source of a compact CSR, sources split over ``nth`` threads."""
+    loc = np.zeros((nth, nm))
+    for c in prange(nth):
+        order = np.empty(nm, np.int64)
+        sigma = np.zeros(nm)
+        delta = np.zeros(nm)
+        acc = loc[c]
+        if not weighted:
+            dist = np.full(nm, -1, np.int64)
+            coef = np.zeros(nm)
+            for s in range(c, nm, nth):
+                _bc_bfs_source(ptr, idx, s, dist, sigma, delta, coef, order, acc)
+        else:
+            alive = np.ones(nm, np.bool_)
+            fdist = np.full(nm, np.inf)
+            done = np.zeros(nm, np.bool_)
+            hk = np.empty(len(idx) + 1)
+            hv = np.empty(len(idx) + 1, np.int64)
+            for s in range(c, nm, nth):
+                _bc_source_alive(ptr, idx, lng, True, alive, s, fdist, sigma, delta, order,
+                                 hk, hv, done, acc)
+    out = np.zeros(nm)
+    for c in range(nth):
+        out += loc[c]
+    return out
+
+
+@njit(cache=True)
+def _piece_betweenness(indptr, indices, lengths, weighted, members, nm, local, bc,
+                       nthreads):
+    """Exact betweenness of the nodes ``members[:nm]`` (a union of whole components of the
+    alive graph) on a compact sub-CSR; ``local`` is -1 outside the members on entry and on
+    exit."""
+    for j in range(nm):
+        local[members[j]] = j
+    ptr = np.zeros(nm + 1, np.int64)
+    for j in range(nm):
+        v = members[j]
+        c = 0
+        for p in range(indptr[v], indptr[v + 1]):
+            if local[indices[p]] >= 0:
+                c += 1
+        ptr[j + 1] = ptr[j] + c
+    idx = np.empty(ptr[nm], np.int64)
+    lng = np.empty(ptr[nm] if weighted else 0)
+    for j in range(nm):
+        v = members[j]
+        q = ptr[j]
+        for p in range(indptr[v], indptr[v + 1]):
+            u = local[indices[p]]
+            if u >= 0:
+                idx[q] = u
+                if weighted:
+                    lng[q] = lengths[p]
+                q += 1
+    if nthreads > 1 and nm >= _PARALLEL_MIN:
+        out = _piece_sources(ptr, idx, lng, weighted, nm, nthreads)
+    else:
+        out = _piece_sources_serial(ptr, idx, lng, weighted, nm)
+    for j in range(nm):
+        bc[members[j]] = out[j]
+        local[members[j]] = -1
+
+
+@njit(cache=True)
+def adaptive_betweenness_order(indptr, indices, lengths, weighted, nbr_ptr, nbr_idx,
+                               tie_key, n_remove, lcc_only, nthreads):
+    """Adaptive (recompute after every removal) exact betweenness attack.
+
+    Betweenness is additive over (weak) components, so after removing ``v`` only the nodes
+    of ``v``'s former component get new values: the component is split into its new pieces
+    by BFS, and Brandes' algorithm runs from every source of each piece on a compact copy of
+    the piece (so edges to removed nodes are never scanned again). Selection: highest raw
+    score; scores within a relative ``1e-9`` (absolute ``1e-12``) of the best are tied and
+    the smallest ``tie_key`` wins. ``lcc_only`` restricts the choice to the largest
+    component (ties: the one holding the lowest position). Returns
+    ``(order, score_at_removal)``.
+    """
+    n = len(indptr) - 1
+    alive = np.ones(n, np.bool_)
+    bc = np.zeros(n)
+    comp = np.full(n, -1, np.int64)
+    csize = np.zeros(n + n_remove + 1, np.int64)
+    queue = np.empty(n, np.int64)
+    local = np.full(n, -1, np.int64)
+    members = np.empty(n, np.int64)
+    ncomp = 0
+    for s in range(n):
+        if comp[s] >= 0:
+            continue
+        comp[s] = ncomp
+        queue[0] = s
+        head = 0
+        tail = 1
+        while head < tail:
+            v = queue[head]
+            head += 1
+            for p in range(nbr_ptr[v], nbr_ptr[v + 1]):
+                u = nbr_idx[p]
+                if comp[u] < 0:
+                    comp[u] = ncomp
+                    queue[tail] = u
+                    tail += 1
+        csize[ncomp] = tail
+        ncomp += 1
+        if tail > 2:
+            _piece_betweenness(indptr, indices, lengths, weighted, queue, tail, local, bc,
+                                   nthreads)
+    out = np.empty(n_remove, np.int64)
+    got = np.empty(n_remove)
+    for step in range(n_remove):
+        target_comp = -1
+        if lcc_only:
+            best_size = -1
+            for v in range(n):
+                if alive[v] and csize[comp[v]] > best_size:
+                    best_size = csize[comp[v]]
+                    target_comp = comp[v]
+        best = -np.inf
+        for v in range(n):
+            if alive[v] and (target_comp < 0 or comp[v] == target_comp) and bc[v] > best:
+                best = bc[v]
+        thr = best - (1e-9 * abs(best) + 1e-12)
+        pick = -1
+        for v in range(n):
+            if alive[v] and (target_comp < 0 or comp[v] == target_comp) and bc[v] >= thr:
+                if pick < 0 or tie_key[v] < tie_key[pick]:
+                    pick = v
+        v = pick
+        out[step] = v
+        got[step] = bc[v]
+        alive[v] = False
+        old = comp[v]
+        comp[v] = -1
+        # split the old component into its new pieces (BFS from v's alive neighbours)
+        for p in range(nbr_ptr[v], nbr_ptr[v + 1]):
+            s = nbr_idx[p]
+            if not alive[s] or comp[s] != old:
+                continue
+            comp[s] = ncomp
+            queue[0] = s
+            head = 0
+            tail = 1
+            while head < tail:
+                x = queue[head]
+                head += 1
+                for q in range(nbr_ptr[x], nbr_ptr[x + 1]):
+                    u = nbr_idx[q]
+                    if alive[u] and comp[u] == old:
+                        comp[u] = ncomp
+                        queue[tail] = u
+                        tail += 1
+            csize[ncomp] = tail
+            ncomp += 1
+            if tail > 2:
+                _piece_betweenness(indptr, indices, lengths, weighted, queue, tail, local, bc,
+                                   nthreads)
+            else:
+                for j in range(tail):
+                    bc[queue[j]] = 0.0
+    return out, got

@@ -6,10 +6,16 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numba
 import numpy as np
 import pandas as pd
 
-from .._core.components import adaptive_degree_order, neighbour_csr, removal_curve
+from .._core.components import (
+    adaptive_betweenness_order,
+    adaptive_degree_order,
+    neighbour_csr,
+    removal_curve,
+)
 from .._validation import check_bool, check_choice, check_float, check_int, check_rng
 from ..exceptions import UndefinedMetricError
 from ..graph import Graph, as_graph
@@ -387,6 +393,15 @@ def attack(
         p, i = _nbr(g)
         order, sc = adaptive_degree_order(p, i, keys, r)
         got = sc.astype(float)
+    elif (recovery is None and mode == "adaptive" and strat.kind == "betweenness"
+          and strat.params.get("k") is None):
+        distance = strat.params.get("distance")
+        lengths = (np.zeros(len(g.indices)) if distance is None else g.edge_values(
+            distance, func="attack", param="strategy", positive=True))
+        p, i = _nbr(g)
+        order, got = adaptive_betweenness_order(
+            np.asarray(g.indptr), np.asarray(g.indices), np.ascontiguousarray(lengths),
+            distance is not None, p, i, keys, r, lcc_only, numba.get_num_threads())
     elif recovery is None and mode == "adaptive" and strat.kind == "betweenness":
         order, got = _adaptive_betweenness(g, strat, keys, r, lcc_only, rng_strat, bar)
 
