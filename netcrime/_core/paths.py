@@ -152,25 +152,25 @@ def _brandes_bfs_one(indptr, indices, s, dist, sigma, delta, order, bc, endpoint
                 sigma[w] = sv
             elif dist[w] == dv:
                 sigma[w] += sv
-    # accumulation, pulling from successors in reverse BFS order
-    for i in range(tail - 1, -1, -1):
+    # accumulation, pulling from successors in reverse BFS order; once w is final,
+    # delta[w] holds (1 + dependency(w)) / sigma[w], so each DAG edge costs one add
+    # (the source itself, order[0], needs no dependency)
+    for i in range(tail - 1, 0, -1):
         v = order[i]
         dv = dist[v] + 1
         acc = 0.0
         for k in range(indptr[v], indptr[v + 1]):
             w = indices[k]
             if dist[w] == dv:
-                acc += (1.0 + delta[w]) / sigma[w]
-        delta[v] = sigma[v] * acc
+                acc += delta[w]
+        dep = sigma[v] * acc
+        if endpoints:
+            bc[v] += dep + 1.0
+        else:
+            bc[v] += dep
+        delta[v] = (1.0 + dep) / sigma[v]
     if endpoints:
         bc[s] += tail - 1
-        for i in range(1, tail):
-            w = order[i]
-            bc[w] += delta[w] + 1.0
-    else:
-        for i in range(1, tail):
-            w = order[i]
-            bc[w] += delta[w]
     for i in range(tail):
         w = order[i]
         dist[w] = -1
