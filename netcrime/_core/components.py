@@ -800,7 +800,6 @@ def adaptive_betweenness_order(indptr, indices, lengths, weighted, nbr_ptr, nbr_
     csize = np.zeros(n + n_remove + 1, np.int64)
     queue = np.empty(n, np.int64)
     local = np.full(n, -1, np.int64)
-    members = np.empty(n, np.int64)
     ncomp = 0
     for s in range(n):
         if comp[s] >= 0:
