@@ -1191,7 +1191,9 @@ def plot_removal_curves(
         One removal result (an object with a ``.curve`` DataFrame and ``.robustness``, as
         returned by :func:`netcrime.disruption.attack`), a list of them, a dict
         ``name -> result or curve``, a comparison object with a ``.results`` dict, or a tidy
-        DataFrame with a ``strategy`` column. A curve needs the fraction removed
+        DataFrame with a ``strategy`` column (e.g. from
+        :func:`netcrime.disruption.compare_strategies`; with a ``repeat`` column holding
+        several runs, the mean curve is drawn with a ±1 sd band). A curve needs the fraction removed
         (``fraction_removed``) and the relative size of the largest component
         (``lcc_frac`` or ``lcc_fraction``; or ``lcc``, divided by its first value). For a
         result object without a fraction column, the fraction removed is ``step / n_nodes``.
@@ -1231,6 +1233,14 @@ def plot_removal_curves(
     k = len(curves)
     for j, (name, df, rob) in enumerate(curves):
         x, y = _curve_columns(df, func)
+        band = None
+        if "repeat" in df.columns and df["repeat"].nunique() > 1:
+            # several runs (compare_strategies(..., repeats=R)): mean curve, ±1 sd band
+            agg = pd.DataFrame({"x": x.to_numpy(), "y": y.to_numpy()}).groupby("x")["y"]
+            mean, sd = agg.mean(), agg.std(ddof=0)
+            x, y = pd.Series(mean.index.to_numpy(float)), pd.Series(mean.to_numpy())
+            band = (mean - sd).to_numpy(), (mean + sd).to_numpy()
+            name = f"{name} (mean of {df['repeat'].nunique()})"
         key = _norm_key(name)
         color = _strategy_color(name)
         if key.startswith("random"):
@@ -1244,6 +1254,8 @@ def plot_removal_curves(
         lw = 1.6 + 2.0 * (k - 1 - j) / max(k - 1, 1)
         ax.plot(x, y, ls=ls, color=color, lw=lw, marker=marker, ms=3.0, label=label,
                 zorder=2 + j, alpha=0.95)
+        if band is not None:
+            ax.fill_between(x, band[0], band[1], color=color, alpha=0.15, lw=0, zorder=1)
     if threshold is not None:
         if not (isinstance(threshold, (int, float)) and 0 < threshold < 1):
             raise param_error(func, "threshold", "a float in (0, 1)", threshold)

@@ -346,3 +346,24 @@ def test_figures_save_headless(tmp_path):
     ax.figure.savefig(out, dpi=60)
     assert out.stat().st_size > 1000
     assert matplotlib.get_backend().lower() == "agg"
+
+
+def test_plot_removal_curves_compare_strategies_mean_of_repeats():
+    import networkx as nx
+
+    G = nx.karate_club_graph()
+    df = nc.disruption.compare_strategies(G, ["degree", "random"], repeats=3, rng=1)
+    ax = nc.plot.plot_removal_curves(df)
+    texts = legend_texts(ax)
+    assert texts == ["degree (mean of 3)", "random (mean of 3)"]
+    lines = ax.get_lines()
+    rnd = df[df["strategy"] == "random"]
+    want = rnd.groupby("fraction_removed")["lcc_frac"].mean()
+    np.testing.assert_allclose(lines[1].get_xdata(), want.index.to_numpy())
+    np.testing.assert_allclose(lines[1].get_ydata(), want.to_numpy())
+    # the result objects of attack() work too, with Schneider's R in the legend
+    res = {"degree": nc.disruption.attack(G, "degree")}
+    ax = nc.plot.plot_removal_curves(res)
+    assert legend_texts(ax) == [f"degree  (R = {res['degree'].robustness:.3f})"]
+    np.testing.assert_allclose(ax.get_lines()[0].get_xdata(),
+                               res["degree"].curve["step"] / G.number_of_nodes())
