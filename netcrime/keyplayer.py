@@ -50,12 +50,15 @@ class _Objective:
     """Evaluates one key-player objective for sets of node positions (to be maximised)."""
 
     def __init__(self, g: Graph, objective: str, *, m: int = 1, normalizer: str = "n",
-                 sources: np.ndarray | None = None) -> None:
+                 sources: np.ndarray | None = None, serial: bool = False) -> None:
         self.g = g
         self.objective = objective
         self.m = m
         self.normalizer = normalizer
         self.sources = sources  # sampled sources (positions), None = exact
+        # one-off evaluations use the parallel BFS of _core.paths; the many small ones of a
+        # search use a serial masked BFS (no thread start-up per call)
+        self.sums = _kp.distance_pair_sums_serial if serial else _kp.distance_pair_sums
         self.n = g.n_nodes
         self.ip = np.asarray(g.indptr, np.int64)
         self.ix = np.asarray(g.indices, np.int64)
@@ -83,8 +86,7 @@ class _Objective:
         pairs = n_alive * (n_alive - 1.0)
         if obj == "fragmentation" and not self.g.directed:
             return 1.0 - _kp.component_pairs(self.ip, self.ix, alive) / pairs
-        reached, inverse, n_src, _ = _kp.distance_pair_sums(self.ip, self.ix, alive,
-                                                            self.sources)
+        reached, inverse, n_src, _ = self.sums(self.ip, self.ix, alive, self.sources)
         scale = n_alive / n_src if self.sources is not None else 1.0
         if obj == "fragmentation":
             return 1.0 - scale * reached / pairs
@@ -447,7 +449,7 @@ def key_players(
             order = gen.permutation(N)
             # enough candidates that sample of them survive any removal of k nodes
             sources = order[: sample + k]
-    f_raw = _Objective(g, objective, m=m, normalizer=normalizer, sources=sources)
+    f_raw = _Objective(g, objective, m=m, normalizer=normalizer, sources=sources, serial=True)
     if sources is not None:
         def f(S: np.ndarray) -> float:
             keep = sources[~np.isin(sources, S)][:sample]

@@ -20,6 +20,7 @@ from . import paths as _paths
 __all__ = [
     "component_pairs",
     "distance_pair_sums",
+    "distance_pair_sums_serial",
     "multi_source_distances",
     "residual_csr",
 ]
@@ -103,6 +104,57 @@ def distance_pair_sums(
             return 0.0, 0.0, 0, n_alive
     _, reached, inverse = _paths.distance_sums(ip, ix, sources=src)
     return float(reached.sum()), float(inverse.sum()), n_src, n_alive
+
+
+@njit(cache=True)
+def _masked_sums(ip, ix, alive, sources):
+    n = len(ip) - 1
+    dist = np.full(n, -1, np.int64)
+    queue = np.empty(n, np.int64)
+    reached = 0.0
+    inverse = 0.0
+    for s in sources:
+        if not alive[s]:
+            continue
+        dist[s] = 0
+        queue[0] = s
+        head = 0
+        tail = 1
+        while head < tail:
+            u = queue[head]
+            head += 1
+            du = dist[u] + 1
+            for t in range(ip[u], ip[u + 1]):
+                v = ix[t]
+                if alive[v] and dist[v] < 0:
+                    dist[v] = du
+                    queue[tail] = v
+                    tail += 1
+                    reached += 1.0
+                    inverse += 1.0 / du
+        for h in range(tail):
+            dist[queue[h]] = -1
+    return reached, inverse
+
+
+def distance_pair_sums_serial(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    alive: np.ndarray,
+    sources: np.ndarray | None = None,
+) -> tuple[float, float, int, int]:
+    """Same result as :func:`distance_pair_sums`, one thread, BFS with a mask (no residual
+    CSR). For the many small evaluations of a key-player search, where the start-up cost of
+    the parallel kernel of :mod:`netcrime._core.paths` dominates."""
+    alive = np.ascontiguousarray(alive, np.bool_)
+    n_alive = int(alive.sum())
+    src = np.flatnonzero(alive) if sources is None else np.asarray(sources, np.int64)
+    src = np.ascontiguousarray(src[alive[src]], np.int64)
+    if n_alive == 0 or len(src) == 0:
+        return 0.0, 0.0, len(src), n_alive
+    reached, inverse = _masked_sums(np.asarray(indptr, np.int64), np.asarray(indices, np.int64),
+                                    alive, src)
+    return float(reached), float(inverse), len(src), n_alive
 
 
 @njit(cache=True)
