@@ -34,6 +34,7 @@ __all__ = [
     "reach",
 ]
 
+_PARALLEL_MIN_NODES = 2000
 _OBJECTIVES = ("fragmentation", "distance_fragmentation", "reach", "distance_reach")
 
 
@@ -56,8 +57,10 @@ class _Objective:
         self.m = m
         self.normalizer = normalizer
         self.sources = sources  # sampled sources (positions), None = exact
-        # one-off evaluations use the parallel BFS of _core.paths; the many small ones of a
-        # search use a serial masked BFS (no thread start-up per call)
+        # one-off evaluations on large graphs use the parallel BFS of _core.paths; small
+        # graphs and the many evaluations of a search use a serial masked BFS (no thread
+        # start-up per call)
+        serial = serial or g.n_nodes < _PARALLEL_MIN_NODES
         self.sums = _kp.distance_pair_sums_serial if serial else _kp.distance_pair_sums
         self.n = g.n_nodes
         self.ip = np.asarray(g.indptr, np.int64)

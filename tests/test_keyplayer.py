@@ -186,3 +186,25 @@ def test_key_players_sampled_objective():
     true_val = distance_fragmentation(G, removed=s.players)
     assert abs(s.value - true_val) < 0.05
     assert true_val >= exact.value - 0.05
+
+
+def test_large_cycle_closed_forms():
+    # n = 2001 (the parallel all-pairs BFS path): on the cycle C_n every node has two others
+    # at each distance 1..1000, so sum_{i != j} 1/d = 2 n H_1000 and
+    # DF = 1 - 2 H_1000 / (n - 1). Removing one node of a *directed* cycle leaves a directed
+    # path: n'(n'-1)/2 of the n'(n'-1) ordered pairs are reachable, F = 1/2.
+    n = 2001
+    C = nc.Graph.from_arrays(n, np.arange(n), (np.arange(n) + 1) % n, directed=False)
+    H = sum(1 / d for d in range(1, 1001))
+    assert distance_fragmentation(C) == pytest.approx(1 - 2 * H / (n - 1), rel=1e-12)
+    D = nc.Graph.from_arrays(n + 1, np.arange(n + 1), (np.arange(n + 1) + 1) % (n + 1),
+                             directed=True)
+    assert fragmentation(D) == 0.0
+    assert fragmentation(D, removed=[0]) == pytest.approx(0.5, rel=1e-12)
+    # and the same through the search's serial kernel
+    from netcrime._core import keyplayer as K
+
+    alive = np.ones(n + 1, bool)
+    alive[0] = False
+    reached, _, _, n_alive = K.distance_pair_sums_serial(D.indptr, D.indices, alive)
+    assert reached == n_alive * (n_alive - 1) / 2
