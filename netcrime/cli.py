@@ -167,6 +167,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     _say(args, f"{args.form}: {g.n_nodes} nodes, {g.n_edges} ties "
                f"({'directed' if g.directed else 'undirected'}) -> "
                + ", ".join(str(p) for p in written))
+    if written[0].suffix == ".csv":
+        flag = "--directed" if g.directed else "--undirected"
+        _say(args, f"Read it back with: netcrime analyze {written[0]} {flag}")
     return 0
 
 

@@ -74,8 +74,11 @@ class DemoResult:
         Top brokers among the members (:func:`members`) of each network: ``network,
         node, role, stage, group`` and the Gould–Fernandez counts (groups = stage; members
         without a stage form the group ``"none"``; undirected ties read as mutual arcs).
+    broker_concentration : dict name -> float
+        Share of all brokered two-paths (Gould–Fernandez total) held by the top broker.
     key_players : DataFrame
-        ``network, rank, node, role, stage`` of the key-player set of each network.
+        ``network, rank, node, set_fragmentation, role, stage`` of the key-player set
+        (k = 5, Borgatti's fragmentation objective, ``rng=seed``) of each network.
     attacks : dict (network, strategy, recovery: bool) -> AttackResult
     robustness : DataFrame
         One row per attack: ``network, strategy, recovery, robustness`` (Schneider's R
@@ -99,6 +102,7 @@ class DemoResult:
     networks: dict[str, Any]
     profiles: pd.DataFrame
     brokers: pd.DataFrame
+    broker_concentration: dict[str, float]
     key_players: pd.DataFrame
     attacks: dict[tuple[str, str, bool], Any]
     robustness: pd.DataFrame
@@ -171,12 +175,16 @@ def build_demo(
 
     # brokers: Gould–Fernandez with the stage as group
     rows = []
-    for name, g in networks.items():
+    concentration: dict[str, float] = {}
+    for name, org in networks.items():
+        g = members(org)  # brokers are people: GF among the members
         with warnings.catch_warnings():  # undirected: read as a mutual digraph, as sna does
             warnings.simplefilter("ignore", NetcrimeWarning)
             gf = brokerage.gould_fernandez(g, groups=_stage_groups(g))
         counts = gf.nodes[["coordinator", "itinerant", "representative", "gatekeeper",
                            "liaison", "total"]]
+        tot = float(counts["total"].sum())
+        concentration[name] = float(counts["total"].max()) / tot if tot > 0 else math.nan
         top = counts.sort_values("total", ascending=False, kind="stable").head(10)
         top = top[top["total"] > 0]
         for node, r in top.iterrows():
@@ -192,9 +200,10 @@ def build_demo(
     # key players
     rows = []
     for name, g in networks.items():
-        kp = _key_player_set(keyplayer, g, seed)
+        kp, value = _key_player_set(keyplayer, g, seed)
         for rank, node in enumerate(kp, start=1):
             rows.append({"network": name, "rank": rank, "node": node,
+                         "set_fragmentation": value,
                          "role": _attr_or_missing(g, "role").loc[node],
                          "stage": _attr_or_missing(g, "stage").loc[node]})
     key_players = pd.DataFrame(rows)
@@ -234,16 +243,18 @@ def build_demo(
     robustness = pd.DataFrame(rob_rows)
     curves = pd.concat(curve_frames, ignore_index=True)
     result = DemoResult(seed=seed, n=n, full=full, networks=networks, profiles=profiles,
-                        brokers=brokers, key_players=key_players, attacks=attacks,
+                        brokers=brokers, broker_concentration=concentration,
+                        key_players=key_players, attacks=attacks,
                         robustness=robustness, curves=curves)
     result.summary = _summary(result)
     return result
 
 
-def _key_player_set(keyplayer: Any, g: Any, seed: int, k: int = 5) -> list[Any]:
-    """The demo's key-player set: k nodes whose removal fragments the network most."""
+def _key_player_set(keyplayer: Any, g: Any, seed: int, k: int = 5) -> tuple[list, float]:
+    """The demo's key-player set: k nodes whose removal fragments the network most, and the
+    fragmentation of the rest."""
     res = keyplayer.key_players(g, k, objective="fragmentation", rng=seed)
-    return list(res.players)
+    return list(res.players), float(res.value)
 
 
 def _raid(result: DemoResult, net: str, rec: bool) -> float:
@@ -498,6 +509,9 @@ def _sections(result: DemoResult, files: Mapping[str, Path], out: Path) -> list[
               "them on, a liaison links two other stages; members without a stage "
               "(leaders, brokers) form the group 'none'. Undirected ties are read as mutual "
               "arcs, as R sna does."),
+        ("p", "The top broker holds "
+              + " and ".join(f"{v:.0%} of all brokered two-paths in the {k} network"
+                             for k, v in result.broker_concentration.items()) + "."),
         ("table", result.brokers, False),
     ]
     for net in MODES:

@@ -308,3 +308,32 @@ def test_demo_refuses_a_file_as_output_dir(tmp_path, capsys):
     f.write_text("x")
     code, _, err = run(["demo", "--out", f, "--n", "30", "-q"], capsys)
     assert code == 2 and "directory" in err
+
+
+def test_demo_brokers_and_key_players_match_library(demo_run):
+    _, out, _ = demo_run
+    from netcrime.report import members
+
+    brokers = pd.read_csv(out / "tables" / "brokers.csv")
+    kps = pd.read_csv(out / "tables" / "key_players.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for m in ("traditional", "online"):
+            org = organisation(nc.generators.trafficking_network(n=60, mode=m, rng=1))
+            mem = members(org)
+            st = mem.node_attrs["stage"].astype(object)
+            gf = nc.brokerage.gould_fernandez(mem, groups=st.where(st.notna(), "none")).nodes
+            sub = brokers[brokers["network"] == m]
+            for r in sub.itertuples():
+                assert r.total == gf.loc[r.node, "total"]
+                assert r.liaison == gf.loc[r.node, "liaison"]
+            assert sub["total"].iloc[0] == gf["total"].max()
+            kp = nc.keyplayer.key_players(org, 5, objective="fragmentation", rng=1)
+            got = kps[kps["network"] == m]
+            assert got["node"].tolist() == list(kp.players)
+            # oracle for the value: networkx components of the residual organisation
+            G = nx_of(org)
+            G.remove_nodes_from(int(org.node_index([v])[0]) for v in kp.players)
+            n = G.number_of_nodes()
+            pairs = sum(len(c) * (len(c) - 1) for c in nx.connected_components(G))
+            assert got["set_fragmentation"].iloc[0] == pytest.approx(1 - pairs / (n * (n - 1)))
