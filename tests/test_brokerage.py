@@ -348,3 +348,23 @@ def test_counts_property(data, partial):
     np.testing.assert_allclose(res.nodes[NAMES[:5]].to_numpy(), _brute_counts(A, cl, partial),
                                rtol=1e-12, atol=1e-12)
     assert res.density == A.sum() / (N * (N - 1))
+
+
+def test_equivariant_under_relabelling_and_reordering():
+    rng = np.random.default_rng(9)
+    N = 20
+    A = (rng.random((N, N)) < 0.2).astype(int)
+    np.fill_diagonal(A, 0)
+    cl = rng.integers(0, 4, N)
+    src, dst = np.nonzero(A)
+    g = nc.Graph.from_arrays(N, src, dst, directed=True)
+    perm = rng.permutation(N)
+    inv = np.argsort(perm)  # new position of old node i
+    labels = [f"x{p}" for p in perm]
+    h = nc.Graph.from_arrays(N, inv[src], inv[dst], directed=True, nodes=labels)
+    ra = gould_fernandez(g, groups=pd.Series(cl, index=g.nodes))
+    rb = gould_fernandez(h, groups=pd.Series(cl, index=[f"x{i}" for i in range(N)]))
+    cols = NAMES + [f"z_{r}" for r in NAMES]
+    np.testing.assert_allclose(rb.nodes[cols].to_numpy(), ra.nodes[cols].to_numpy()[perm],
+                               rtol=1e-12, equal_nan=True)
+    pd.testing.assert_frame_equal(ra.graph, rb.graph)

@@ -191,3 +191,24 @@ def test_ego_betweenness_closed_forms():
     # kite-like: ego 0 with neighbours 1, 2 that share neighbour 3 also adjacent to 0
     K = nx.Graph([(0, 1), (0, 2), (0, 3), (1, 3), (2, 3)])
     assert ego_betweenness(K)[0] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_equivariant_under_relabelling_and_reordering(directed):
+    # same network, nodes renamed and listed in another order: same value per node
+    G = _random_nx(25, 0.15, directed=directed, weighted=True, seed=40)
+    rng = np.random.default_rng(0)
+    perm = rng.permutation(list(G))
+    H = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(f"n{v}" for v in perm)
+    H.add_edges_from((f"n{u}", f"n{v}", d) for u, v, d in G.edges(data=True))
+    for f in (constraint, effective_size, efficiency, hierarchy):
+        a = f(G, weight="weight")
+        b = f(H, weight="weight")
+        assert a.name == b.name == f.__name__
+        assert list(b.index) == [f"n{v}" for v in perm]
+        np.testing.assert_allclose(b.to_numpy(), a[perm].to_numpy(), rtol=1e-12,
+                                   equal_nan=True)
+    a = ego_betweenness(G)
+    b = ego_betweenness(H)
+    np.testing.assert_allclose(b.to_numpy(), a[perm].to_numpy(), rtol=1e-12)
