@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import re
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -274,7 +275,8 @@ def _summary(result: DemoResult) -> str:
         surv[net] = a
         lines.append(
             f"  {net} ({form}): organisation of {g.n_nodes} nodes, {g.n_edges} ties; "
-            f"command structure {core} nodes. After the raid on it the largest component "
+            f"command structure {core} node{'s' if core != 1 else ''}. After the raid on it "
+            "the largest component "
             f"keeps {a:.0%} of its size ({b:.0%} with recovery p={RECOVERY_P:g})."
         )
     best = max(surv, key=surv.get)
@@ -584,6 +586,7 @@ def _render_html(blocks: list[tuple]) -> str:
             text = html.escape(b[1])
             parts = text.split("`")
             text = "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+            text = re.sub(r"\*([^*\s][^*]*)\*", r"<em>\1</em>", text)
             out.append(f"<p>{text}</p>")
         elif kind in ("pre", "code"):
             out.append(f"<pre>{html.escape(b[1])}</pre>")
