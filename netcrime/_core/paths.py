@@ -6,12 +6,13 @@ Private layer: numpy arrays in, numpy arrays out; no pandas, no labels. Two sear
 * **Dijkstra** (binary heap with lazy deletion) for positive edge lengths.
 
 Both run one single-source search per source inside numba ``@njit(parallel=True)`` kernels
-that split the sources over the available threads (``numba.get_num_threads()``), each thread
-with its own O(n) workspace. This per-source design was measured against a batched
-sparse-matrix x dense-block BFS (sources in blocks of 64-512): on the benchmark graph
-(n = 10,000, mean degree 8) the per-source kernel is several times faster, because a
-batched BFS pays ``m * B`` work per *level* while a per-source search pays ``m`` once (see
-``benchmarks/results/centrality.md``).
+that split the sources over the numba threads (``numba.get_num_threads()``; chunk ``c`` takes
+sources ``c, c + T, ...``), each thread with its own O(n) workspace and accumulator. This
+per-source design was measured against a batched sparse-matrix x dense-block Brandes
+(``A @ F`` with ``F`` an n x 256 block of BFS frontiers; kept in
+``benchmarks/bench_centrality.py``): on the n = 10,000, m = 40,000 benchmark graph the
+batched design extrapolates to about 3x the time of the per-source kernel, because it pays
+``m * B`` work per BFS *level* while a per-source search pays ``m`` once.
 
 Stable signatures (other modules call these):
 
