@@ -333,8 +333,8 @@ def test_registry_is_complete():
     )
 
 
-def test_registered_node_metrics_are_labelled_series():
-    """A function registered elsewhere must not be a node metric in disguise."""
+def test_graph_statistics_are_not_node_metrics():
+    """A function registered as a graph statistic must not be a node metric in disguise."""
     g = nc.Graph.from_networkx(_base("undirected"))
     for e in GRAPH_STATISTICS:
         mod, _, name = e.path.rpartition(".")
