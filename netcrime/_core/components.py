@@ -644,16 +644,24 @@ def _bc_source_alive(indptr, indices, lengths, weighted, alive, s, dist, sigma, 
 
 
 @njit(cache=True)
-def _bc_bfs_source(indptr, indices, s, dist, sigma, delta, coef, order, bc):
-    """One unweighted Brandes source on a compact CSR (``dist`` = -1 where unvisited; the
-    workspaces are reset only where touched)."""
+def _bc_bfs_source(indptr, indices, s, dist, sigma, coef, order, estart, succ, bc):
+    """One unweighted Brandes source on a compact CSR.
+
+    The forward BFS records, per settled node (in BFS order), its successors on shortest
+    paths (``succ[estart[t]:estart[t + 1]]``), so the backward accumulation walks only the
+    shortest-path DAG instead of every arc again, with one division per node:
+    ``delta_v = sigma_v * sum_{w in succ(v)} (1 + delta_w) / sigma_w``.
+    ``dist`` must be -1 everywhere on entry and is restored on exit.
+    """
     dist[s] = 0
     sigma[s] = 1.0
     order[0] = s
     head = 0
     tail = 1
+    ne = 0
     while head < tail:
         v = order[head]
+        estart[head] = ne
         head += 1
         dv = dist[v] + 1
         sv = sigma[v]
@@ -665,24 +673,23 @@ def _bc_bfs_source(indptr, indices, s, dist, sigma, delta, coef, order, bc):
                 sigma[u] = sv
                 order[tail] = u
                 tail += 1
+                succ[ne] = u
+                ne += 1
             elif du == dv:
                 sigma[u] += sv
-    for t in range(tail - 1, -1, -1):
+                succ[ne] = u
+                ne += 1
+    estart[tail] = ne
+    for t in range(tail - 1, 0, -1):
         v = order[t]
-        dv = dist[v] + 1
         acc = 0.0
-        for p in range(indptr[v], indptr[v + 1]):
-            u = indices[p]
-            if dist[u] == dv:
-                acc += coef[u]
+        for e in range(estart[t], estart[t + 1]):
+            acc += coef[succ[e]]
         d = sigma[v] * acc
-        delta[v] = d
+        bc[v] += d
         coef[v] = (1.0 + d) / sigma[v]
-    for t in range(1, tail):
-        w = order[t]
-        bc[w] += delta[w]
-    for t in range(tail):
-        dist[order[t]] = -1
+        dist[v] = -1
+    dist[s] = -1
 
 
 # pieces smaller than this run single-threaded: on a shared machine the fork/join of a
@@ -697,10 +704,13 @@ def _piece_sources_serial(ptr, idx, lng, weighted, nm):
     sigma = np.zeros(nm)
     delta = np.zeros(nm)
     if not weighted:
-        dist = np.full(nm, -1, np.int64)
+        dist = np.full(nm, -1, np.int32)
         coef = np.zeros(nm)
+        order32 = np.empty(nm, np.int32)
+        estart = np.empty(nm + 1, np.int32)
+        succ = np.empty(len(idx), np.int32)
         for s in range(nm):
-            _bc_bfs_source(ptr, idx, s, dist, sigma, delta, coef, order, out)
+            _bc_bfs_source(ptr, idx, s, dist, sigma, coef, order32, estart, succ, out)
     else:
         alive = np.ones(nm, np.bool_)
         fdist = np.full(nm, np.inf)
@@ -723,10 +733,13 @@ def _piece_sources(ptr, idx, lng, weighted, nm, nth):
         delta = np.zeros(nm)
         acc = loc[c]
         if not weighted:
-            dist = np.full(nm, -1, np.int64)
+            dist = np.full(nm, -1, np.int32)
             coef = np.zeros(nm)
+            order32 = np.empty(nm, np.int32)
+            estart = np.empty(nm + 1, np.int32)
+            succ = np.empty(len(idx), np.int32)
             for s in range(c, nm, nth):
-                _bc_bfs_source(ptr, idx, s, dist, sigma, delta, coef, order, acc)
+                _bc_bfs_source(ptr, idx, s, dist, sigma, coef, order32, estart, succ, acc)
         else:
             alive = np.ones(nm, np.bool_)
             fdist = np.full(nm, np.inf)
@@ -758,7 +771,7 @@ def _piece_betweenness(indptr, indices, lengths, weighted, members, nm, local, b
             if local[indices[p]] >= 0:
                 c += 1
         ptr[j + 1] = ptr[j] + c
-    idx = np.empty(ptr[nm], np.int64)
+    idx = np.empty(ptr[nm], np.int32)
     lng = np.empty(ptr[nm] if weighted else 0)
     for j in range(nm):
         v = members[j]
