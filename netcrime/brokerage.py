@@ -601,12 +601,14 @@ def ego_betweenness(g: Any, /) -> pd.Series:
     value is ego's unnormalised betweenness in that network: unordered pairs for undirected
     graphs, ordered pairs for directed ones. Undirected, every contact is adjacent to ego,
     so a pair of contacts ``(j, k)`` that is not tied is at distance 2 and ego's share has a
-    closed form, ``EB_i = sum_{j<k, j !~ k} 1 / (1 + #{q in N(i): j ~ q ~ k})``
-    (``O(sum_i sum_{j in N(i)} sum_{q in N(j) ∩ N(i)} deg(q))``). Directed ego networks can
-    hold longer shortest paths (``j`` an out-contact reaching ego through an in-contact),
-    so a BFS runs from every contact inside the ego network (``O(sum_i k_i m_i)``, ``k_i``
-    contacts, ``m_i`` arcs in the ego network). Everett & Borgatti show ego betweenness
-    ranks nodes much like global betweenness at a fraction of the cost.
+    closed form, ``EB_i = sum_{j<k, j !~ k} 1 / (1 + #{q in N(i): j ~ q ~ k})``, computed
+    from the two-paths inside each ego network (``O(sum_q deg(q)^2)`` plus the two-paths
+    among contacts; pairs with no other intermediary are counted, not visited). Directed
+    ego networks can hold longer shortest paths (``j`` an out-contact reaching ego
+    through an in-contact), so a BFS runs from every contact inside the ego network
+    (``O(sum_i k_i m_i)``, ``k_i`` contacts, ``m_i`` arcs in the ego network). Everett &
+    Borgatti show ego betweenness ranks nodes much like global betweenness at a fraction
+    of the cost.
 
     References
     ----------
@@ -623,9 +625,9 @@ def ego_betweenness(g: Any, /) -> pd.Series:
     func = "ego_betweenness"
     g = as_graph(g, func=func, param="g")
     ip, ix, _ = _triads.strip_loops(g.indptr, g.indices)
-    jp, jx = _triads.transpose_csr(ip, ix)
     if g.directed:
+        jp, jx = _triads.transpose_csr(ip, ix)
         eb = _holes.ego_betweenness_directed(ip, ix, jp, jx)
     else:
-        eb = _holes.ego_betweenness_counts(ip, ix, jp, jx) / 2.0
+        eb = _holes.ego_betweenness_counts(ip, ix) / 2.0
     return pd.Series(eb, index=g.nodes, name="ego_betweenness", dtype="float64")

@@ -166,8 +166,9 @@ def test_mutual_weight_convention_directed():
 # ---------------------------------------------------------------------------- ego betweenness
 @pytest.mark.parametrize("directed", [False, True])
 @pytest.mark.parametrize("seed", range(4))
-def test_ego_betweenness_vs_networkx_ego_graph(directed, seed):
-    G = _random_nx(25, 0.15, directed=directed, weighted=False, loops=True, seed=seed + 30)
+@pytest.mark.parametrize("p", [0.15, 0.5])
+def test_ego_betweenness_vs_networkx_ego_graph(directed, seed, p):
+    G = _random_nx(25, p, directed=directed, weighted=False, loops=True, seed=seed + 30)
     G.add_node("iso")
     eb = ego_betweenness(G)
     H = G.copy()

@@ -110,39 +110,65 @@ def burt_measures(
 
 
 @njit(cache=True)
-def _ego_bc_kernel(n, ip, ix, jp, jx):
+def _ego_bc_kernel(n, ip, ix):
+    # undirected: per ego i, the ego network's adjacency in local ids (contacts only), then
+    # for every contact a: pairs (a, c) not adjacent count 1 each, minus the share lost to
+    # other intermediaries b (a ~ b ~ c inside N(i)): 1 - 1/(1 + #b).
     out = np.zeros(n)
-    inN = np.full(n, -1, np.int64)  # stamp: member of ego's contact set
-    arc = np.full(n, -1, np.int64)  # stamp: out-neighbour of the current j
+    stamp = np.full(n, -1, np.int64)
+    loc = np.zeros(n, np.int64)
+    nodes = np.zeros(n, np.int64)
+    eptr = np.zeros(n + 1, np.int64)
+    eidx = np.zeros(max(len(ix), 1), np.int64)
+    adj = np.full(n, -1, np.int64)  # adj[c] == tag: c adjacent to the current a
     cnt = np.zeros(n, np.int64)
+    touched = np.zeros(n, np.int64)
+    tag = 0
     for i in range(n):
+        k = 0
         for t in range(ip[i], ip[i + 1]):
-            inN[ix[t]] = i
-        for t in range(jp[i], jp[i + 1]):
-            inN[jx[t]] = i
+            v = ix[t]
+            if v != i and stamp[v] != i:
+                stamp[v] = i
+                loc[v] = k
+                nodes[k] = v
+                k += 1
+        if k < 2:
+            continue
+        e = 0
+        for a in range(k):
+            eptr[a] = e
+            v = nodes[a]
+            for t in range(ip[v], ip[v + 1]):
+                w = ix[t]
+                if w != v and stamp[w] == i:
+                    eidx[e] = loc[w]
+                    e += 1
+        eptr[k] = e
         total = 0.0
-        for t in range(jp[i], jp[i + 1]):
-            j = jx[t]
-            for u in range(ip[j], ip[j + 1]):
-                arc[ix[u]] = j
-            # other intermediaries q in N(i), q != i: count two-paths j -> q -> k
-            for u in range(ip[j], ip[j + 1]):
-                q = ix[u]
-                if q == i or inN[q] != i:
-                    continue
-                for w in range(ip[q], ip[q + 1]):
-                    cnt[ix[w]] += 1
-            for u in range(ip[i], ip[i + 1]):
-                k = ix[u]
-                if k == j or arc[k] == j:
-                    continue
-                total += 1.0 / (1.0 + cnt[k])
-            for u in range(ip[j], ip[j + 1]):
-                q = ix[u]
-                if q == i or inN[q] != i:
-                    continue
-                for w in range(ip[q], ip[q + 1]):
-                    cnt[ix[w]] = 0
+        for a in range(k):
+            tag += 1
+            deg_a = eptr[a + 1] - eptr[a]
+            for t in range(eptr[a], eptr[a + 1]):
+                adj[eidx[t]] = tag
+            nt = 0
+            for t in range(eptr[a], eptr[a + 1]):
+                b = eidx[t]
+                for u in range(eptr[b], eptr[b + 1]):
+                    c = eidx[u]
+                    if c == a:
+                        continue
+                    if cnt[c] == 0:
+                        touched[nt] = c
+                        nt += 1
+                    cnt[c] += 1
+            corr = 0.0
+            for h in range(nt):
+                c = touched[h]
+                if adj[c] != tag:
+                    corr += 1.0 - 1.0 / (1.0 + cnt[c])
+                cnt[c] = 0
+            total += (k - 1 - deg_a) - corr
         out[i] = total
     return out
 
@@ -226,19 +252,17 @@ def _ego_bc_directed_kernel(n, ip, ix, jp, jx):
     return out
 
 
-def ego_betweenness_counts(
-    indptr: np.ndarray, indices: np.ndarray, in_indptr: np.ndarray, in_indices: np.ndarray
-) -> np.ndarray:
+def ego_betweenness_counts(indptr: np.ndarray, indices: np.ndarray) -> np.ndarray:
     """Ego betweenness of an undirected graph over *ordered* pairs (halve it).
 
-    Inputs are loop-free out- and in-CSRs (the same symmetric CSR twice). In an undirected
-    ego network every contact is adjacent to ego, so distances are at most 2. For ego
-    ``i``, every ordered pair ``(j, k)`` with ``j -> i -> k``, ``j != k`` and no arc
-    ``j -> k`` has distance 2 in the ego network; ego's share is
-    ``1 / (1 + #{q in N(i) \\ {i}: j -> q -> k})``.
+    Input: the symmetric CSR (loops are skipped). In an undirected ego network every
+    contact is adjacent to ego, so two contacts ``j, k`` that are not tied are at distance
+    2 and ego's share of the pair is ``1 / (1 + #{q in N(i): j ~ q ~ k})``. Per ego the
+    network is copied into local ids (``O(sum_{q in N(i)} deg(q))``), then the two-paths
+    inside it are walked; pairs with no other intermediary count 1 without being visited.
     """
     n = len(indptr) - 1
-    return _ego_bc_kernel(n, indptr, indices, in_indptr, in_indices)
+    return _ego_bc_kernel(n, np.asarray(indptr, np.int64), np.asarray(indices, np.int64))
 
 
 def ego_betweenness_directed(
