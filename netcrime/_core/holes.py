@@ -174,8 +174,8 @@ def _ego_bc_kernel(n, ip, ix):
 
 
 @njit(cache=True)
-def _ego_bfs(src, ip, ix, member, i, dist, sigma, queue):
-    # BFS from src inside the ego network of i (member[x] == i); returns #visited
+def _local_bfs(src, eptr, eidx, dist, sigma, queue):
+    # BFS on the ego network in local ids; dist must be -1 and sigma 0 on entry
     dist[src] = 0
     sigma[src] = 1.0
     queue[0] = src
@@ -184,10 +184,8 @@ def _ego_bfs(src, ip, ix, member, i, dist, sigma, queue):
     while head < tail:
         u = queue[head]
         head += 1
-        for t in range(ip[u], ip[u + 1]):
-            v = ix[t]
-            if member[v] != i:
-                continue
+        for t in range(eptr[u], eptr[u + 1]):
+            v = eidx[t]
             if dist[v] < 0:
                 dist[v] = dist[u] + 1
                 queue[tail] = v
@@ -199,55 +197,70 @@ def _ego_bfs(src, ip, ix, member, i, dist, sigma, queue):
 
 @njit(cache=True)
 def _ego_bc_directed_kernel(n, ip, ix, jp, jx):
-    # general case: shortest paths inside a directed ego network can be longer than 2
+    # general case: shortest paths inside a directed ego network can be longer than 2.
+    # Per ego: copy the ego network (ego = local 0, contacts 1..k) into a local out-CSR,
+    # BFS from ego and from every contact, and sum sigma_si sigma_it / sigma_st over the
+    # pairs with d(s, i) + d(i, t) == d(s, t).
     out = np.zeros(n)
-    member = np.full(n, -1, np.int64)
-    di = np.full(n, -1, np.int64)  # distances from ego
-    si = np.zeros(n)
-    ds = np.full(n, -1, np.int64)
-    ss = np.zeros(n)
-    queue = np.zeros(n, np.int64)
-    nodes = np.zeros(n, np.int64)
+    stamp = np.full(n, -1, np.int64)
+    loc = np.zeros(n, np.int64)
+    nodes = np.zeros(n + 1, np.int64)
+    eptr = np.zeros(n + 2, np.int64)
+    eidx = np.zeros(max(len(ix), 1), np.int64)
+    di = np.full(n + 1, -1, np.int64)
+    si = np.zeros(n + 1)
+    ds = np.full(n + 1, -1, np.int64)
+    ss = np.zeros(n + 1)
+    queue = np.zeros(n + 1, np.int64)
     for i in range(n):
-        k = 0
-        member[i] = i
+        stamp[i] = i
+        loc[i] = 0
+        nodes[0] = i
+        k = 1
         for t in range(ip[i], ip[i + 1]):
             v = ix[t]
-            if member[v] != i:
-                member[v] = i
+            if stamp[v] != i:
+                stamp[v] = i
+                loc[v] = k
                 nodes[k] = v
                 k += 1
         for t in range(jp[i], jp[i + 1]):
             v = jx[t]
-            if member[v] != i:
-                member[v] = i
+            if stamp[v] != i:
+                stamp[v] = i
+                loc[v] = k
                 nodes[k] = v
                 k += 1
-        if k < 2:
+        if k < 3:
             continue
+        e = 0
         for a in range(k):
-            di[nodes[a]] = -1
-            si[nodes[a]] = 0.0
-        di[i] = -1
-        si[i] = 0.0
-        _ego_bfs(i, ip, ix, member, i, di, si, queue)
+            eptr[a] = e
+            v = nodes[a]
+            for t in range(ip[v], ip[v + 1]):
+                w = ix[t]
+                if stamp[w] == i:
+                    eidx[e] = loc[w]
+                    e += 1
+        eptr[k] = e
+        _local_bfs(0, eptr, eidx, di, si, queue)
         total = 0.0
+        for a in range(1, k):
+            tl = _local_bfs(a, eptr, eidx, ds, ss, queue)
+            if ds[0] > 0:
+                for h in range(tl):
+                    t = queue[h]
+                    if t == a or t == 0 or di[t] < 0:
+                        continue
+                    if ds[0] + di[t] == ds[t]:
+                        total += ss[0] * si[t] / ss[t]
+            for h in range(tl):
+                ds[queue[h]] = -1
+                ss[queue[h]] = 0.0
+        # reset the BFS from ego (its visited set is not kept: reset all k)
         for a in range(k):
-            s = nodes[a]
-            for b in range(k):
-                ds[nodes[b]] = -1
-                ss[nodes[b]] = 0.0
-            ds[i] = -1
-            ss[i] = 0.0
-            _ego_bfs(s, ip, ix, member, i, ds, ss, queue)
-            if ds[i] < 0:
-                continue
-            for b in range(k):
-                t = nodes[b]
-                if t == s or di[t] < 0 or ds[t] < 0:
-                    continue
-                if ds[i] + di[t] == ds[t]:
-                    total += ss[i] * si[t] / ss[t]
+            di[a] = -1
+            si[a] = 0.0
         out[i] = total
     return out
 
