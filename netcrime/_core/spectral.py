@@ -1,0 +1,236 @@
+"""Spectral kernels: PageRank, eigenvector (Perron) centrality, Katz centrality.
+
+Private layer: numpy/scipy arrays in, numpy arrays out. The adjacency matrix is built from a
+CSR (``indptr``, ``indices``, optional CSR-aligned non-negative ``weights``) with
+``A[u, v] = w(u, v)``; an undirected edge appears in both rows and a self-loop once on the
+diagonal (networkx's ``adjacency_matrix`` convention).
+
+``pagerank(indptr, indices, weights, alpha, personalization, dangling, tol, max_iter)``
+    power iteration with sparse mat-vecs; stops when the a-posteriori bound
+    ``alpha / (1 - alpha) * ||x_{k+1} - x_k||_1`` on the l1 distance to the fixed point is
+    below ``tol``.
+``spectral_radius(A, symmetric)``
+    the Perron root of a non-negative sparse matrix.
+``perron_vector(A, symmetric)``
+    unit-norm non-negative leading eigenvector following the documented rule for
+    disconnected graphs (see :func:`netcrime.centrality.eigenvector`).
+``katz(A, alpha, beta)``
+    solution of ``(I - alpha A^T) x = beta`` (dense solve or GMRES, residual checked).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+from scipy.sparse.csgraph import connected_components
+
+from ..exceptions import ConvergenceError, UndefinedMetricError
+
+__all__ = ["adjacency", "katz", "pagerank", "perron_vector", "spectral_radius"]
+
+_DENSE_MAX = 400  # components up to this size are solved densely (LAPACK)
+_TIE_RTOL = 1e-9  # leading eigenvalues closer than this (relative) are treated as tied
+
+
+def adjacency(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | None,
+              n: int) -> sp.csr_array:
+    """Sparse ``A`` with ``A[u, v] = w(u, v)`` (1 when unweighted)."""
+    data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
+    return sp.csr_array((data, np.asarray(indices), np.asarray(indptr)), shape=(n, n))
+
+
+# ---------------------------------------------------------------------------- PageRank
+def pagerank(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    weights: np.ndarray | None,
+    alpha: float,
+    personalization: np.ndarray,
+    dangling: np.ndarray,
+    tol: float,
+    max_iter: int,
+) -> tuple[np.ndarray, int]:
+    """PageRank vector and the number of iterations used.
+
+    ``personalization`` and ``dangling`` are probability vectors (sum 1). A node whose
+    out-weights sum to zero is dangling: its mass is redistributed by ``dangling``.
+    """
+    n = len(indptr) - 1
+    data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    out_w = np.bincount(rows, weights=data, minlength=n)
+    is_dangling = out_w <= 0
+    inv = np.zeros(n)
+    np.divide(1.0, out_w, out=inv, where=~is_dangling)
+    # P^T as CSR: row v gathers from in-neighbours u with weight w(u, v) / out_w(u)
+    pt = sp.csr_array((data * inv[rows], (np.asarray(indices), rows)), shape=(n, n))
+    pt.sum_duplicates()
+    dang_idx = np.flatnonzero(is_dangling)
+    teleport = (1.0 - alpha) * personalization
+    x = personalization.copy()
+    bound_factor = alpha / (1.0 - alpha)
+    for it in range(1, max_iter + 1):
+        x_new = pt @ x
+        x_new *= alpha
+        x_new += teleport
+        if len(dang_idx):
+            x_new += (alpha * x[dang_idx].sum()) * dangling
+        # keep the iterate a probability vector (round-off only)
+        x_new /= x_new.sum()
+        err = np.abs(x_new - x).sum()
+        x = x_new
+        if bound_factor * err <= tol:
+            return x, it
+    raise ConvergenceError(
+        f"pagerank() did not reach tol={tol:g} in max_iter={max_iter} iterations "
+        f"(last l1 bound {bound_factor * err:.3g}). Increase max_iter or tol."
+    )
+
+
+# ---------------------------------------------------------------------------- eigenvalues
+def _leading_sym(a: sp.csr_array) -> tuple[float, np.ndarray]:
+    """Largest algebraic eigenpair of a symmetric non-negative matrix (connected support)."""
+    n = a.shape[0]
+    if n <= _DENSE_MAX:
+        vals, vecs = np.linalg.eigh(a.toarray())
+        lam, v = float(vals[-1]), vecs[:, -1]
+    else:
+        vals, vecs = spla.eigsh(a, k=1, which="LA", tol=0, ncv=min(n, 40),
+                                v0=np.ones(n))
+        lam, v = float(vals[0]), vecs[:, 0]
+    if v.sum() < 0:
+        v = -v
+    v = np.clip(v, 0.0, None)
+    return lam, v / np.linalg.norm(v)
+
+
+def spectral_radius(a: sp.csr_array, symmetric: bool) -> float:
+    """Perron root ``rho(A)`` of a non-negative sparse matrix."""
+    n = a.shape[0]
+    if a.nnz == 0 or n == 0:
+        return 0.0
+    if n <= _DENSE_MAX:
+        vals = np.linalg.eigvalsh(a.toarray()) if symmetric else np.linalg.eigvals(a.toarray())
+        return float(np.max(np.abs(vals)))
+    if symmetric:
+        # the Perron root of a symmetric non-negative matrix is its largest eigenvalue
+        vals = spla.eigsh(a, k=1, which="LA", tol=0, ncv=min(n, 40),
+                          v0=np.ones(n), return_eigenvectors=False)
+        return float(vals[0])
+    vals = spla.eigs(a, k=1, which="LM", tol=0, ncv=min(n, 40), v0=np.ones(n),
+                     return_eigenvectors=False)
+    return float(np.abs(vals[0]))
+
+
+def perron_vector(a: sp.csr_array, symmetric: bool) -> tuple[np.ndarray, float]:
+    """Unit-norm non-negative centrality vector ``x`` with ``A^T x = lambda x``.
+
+    Undirected (``symmetric``): every connected component ``c`` has a simple leading
+    eigenvalue ``lambda_c`` with positive unit eigenvector ``v_c``. Let ``lambda`` be the
+    largest. Components with ``lambda_c < lambda`` get 0; the tied components share
+    ``x = sum_c <1, v_c> v_c`` normalised, i.e. the projection of the all-ones vector on the
+    eigenspace of ``lambda`` -- the limit of power iteration started from ones.
+
+    Directed: the left Perron vector of the whole graph; it must be unique (a simple
+    dominant eigenvalue), otherwise UndefinedMetricError.
+    """
+    if a.nnz == 0:
+        raise UndefinedMetricError(
+            "eigenvector() is undefined on a graph without edges (every vector is an "
+            "eigenvector of the zero matrix)."
+        )
+    if symmetric:
+        return _perron_undirected(a)
+    return _perron_directed(a)
+
+
+def _perron_undirected(a: sp.csr_array) -> tuple[np.ndarray, float]:
+    n = a.shape[0]
+    ncomp, labels = connected_components(a, directed=False)
+    s = np.asarray(a.sum(axis=1)).ravel()
+    # upper bound of lambda_c: sqrt(max_u (A s)_u) = sqrt of the max row sum of A^2
+    bound_node = np.sqrt(np.maximum(a @ s, 0.0))
+    bound = np.zeros(ncomp)
+    np.maximum.at(bound, labels, bound_node)
+    order = np.argsort(-bound, kind="stable")
+    members = np.argsort(labels, kind="stable")
+    starts = np.zeros(ncomp + 1, np.int64)
+    np.cumsum(np.bincount(labels, minlength=ncomp), out=starts[1:])
+    best = 0.0
+    found: list[tuple[float, np.ndarray, np.ndarray]] = []
+    for c in order:
+        if bound[c] < best * (1 - _TIE_RTOL) or bound[c] == 0:
+            break
+        nodes = members[starts[c]:starts[c + 1]]
+        sub = a[nodes][:, nodes]
+        lam, v = _leading_sym(sp.csr_array(sub))
+        found.append((lam, nodes, v))
+        best = max(best, lam)
+    if best <= 0:
+        raise UndefinedMetricError(
+            "eigenvector() is undefined: the adjacency matrix has no positive eigenvalue."
+        )
+    x = np.zeros(n)
+    for lam, nodes, v in found:
+        if lam >= best * (1 - _TIE_RTOL):
+            x[nodes] = v.sum() * v
+    return x / np.linalg.norm(x), best
+
+
+def _perron_directed(a: sp.csr_array) -> tuple[np.ndarray, float]:
+    n = a.shape[0]
+    at = sp.csr_array(a.T)
+    if n <= _DENSE_MAX:
+        vals, vecs = np.linalg.eig(at.toarray())
+        order = np.argsort(-vals.real)
+        vals, vecs = vals[order], vecs[:, order]
+    else:
+        k = min(3, n - 2)
+        vals, vecs = spla.eigs(at, k=k, which="LR", tol=0, ncv=min(n, 40), v0=np.ones(n))
+        order = np.argsort(-vals.real)
+        vals, vecs = vals[order], vecs[:, order]
+    lam = float(vals[0].real)
+    if lam <= 1e-12 * max(1.0, np.abs(at.data).max()):
+        raise UndefinedMetricError(
+            "eigenvector() is undefined on this directed graph: its adjacency matrix has "
+            "no positive eigenvalue (the graph has no directed cycle). Use katz() or pagerank()."
+        )
+    if len(vals) > 1 and abs(vals[1] - lam) <= _TIE_RTOL * lam * 1e3:
+        raise UndefinedMetricError(
+            "eigenvector() is undefined on this directed graph: its dominant eigenvalue "
+            f"{lam:.6g} is not simple, so the eigenvector is not unique (e.g. several strongly "
+            "connected components tie). Use katz() or pagerank(), or analyse components."
+        )
+    v = vecs[:, 0].real
+    if v.sum() < 0:
+        v = -v
+    v = np.clip(v, 0.0, None)
+    return v / np.linalg.norm(v), lam
+
+
+# ---------------------------------------------------------------------------- Katz
+def katz(a: sp.csr_array, alpha: float, beta: np.ndarray) -> np.ndarray:
+    """Solve ``(I - alpha A^T) x = beta``: dense LAPACK up to 400 nodes, else GMRES.
+
+    Sparse LU (``spsolve``) is not used: its fill-in on expander-like graphs was measured at
+    83 s for n = 10,000 (mean degree 8) against 0.02 s for GMRES at relative residual 1e-14.
+    """
+    n = a.shape[0]
+    m = sp.csr_array(sp.identity(n, format="csr") - alpha * sp.csr_array(a.T))
+    if n <= _DENSE_MAX:
+        x = np.linalg.solve(m.toarray(), beta)
+    else:
+        x, info = spla.gmres(m, beta, rtol=1e-14, atol=0.0, restart=60, maxiter=500)
+        if info != 0:
+            raise ConvergenceError(
+                f"katz() linear solver did not converge (GMRES info={info}); alpha may be "
+                "too close to 1/rho(A)."
+            )
+    res = np.linalg.norm(m @ x - beta) / max(np.linalg.norm(beta), 1e-300)
+    if not np.isfinite(res) or res > 1e-10:
+        raise ConvergenceError(
+            f"katz() linear solve is inaccurate (relative residual {res:.3g}); alpha may be "
+            "too close to 1/rho(A)."
+        )
+    return np.asarray(x, dtype=float)
