@@ -17,7 +17,7 @@ the *name* of the column to use (``weight=`` for strengths, ``distance=`` for le
 from __future__ import annotations
 
 import types
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -202,6 +202,52 @@ def _pair_keys(
         key *= nn
         key += np.maximum(src, dst)
     return key, edge_attrs, rows
+
+
+class NodeOrder(Sequence):
+    """The node labels of a graph, recorded in ``DataFrame.attrs["nodes"]`` by
+    :meth:`Graph.to_pandas`.
+
+    A read-only sequence wrapping the (immutable) label Index. pandas deep-copies ``attrs`` on
+    every operation on the frame; this object copies as itself, so filtering a million-node
+    edge list does not copy a million labels each time. It compares equal to another
+    NodeOrder or to a list/tuple of the same labels.
+    """
+
+    __slots__ = ("labels",)
+
+    def __init__(self, labels: pd.Index) -> None:
+        self.labels = labels
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.labels[i]
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __iter__(self) -> Any:
+        return iter(self.labels)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, NodeOrder):
+            return self.labels.equals(other.labels) and len(self) == len(other)
+        if isinstance(other, (list, tuple)):
+            return list(self.labels) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __copy__(self) -> NodeOrder:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> NodeOrder:
+        return self
+
+    def __reduce__(self) -> tuple:
+        return (NodeOrder, (self.labels,))
+
+    def __repr__(self) -> str:
+        return f"NodeOrder({list(self.labels[:5])!r}{', ...' if len(self) > 5 else ''})"
 
 
 class Graph:
@@ -761,8 +807,23 @@ class Graph:
     def to_pandas(self) -> pd.DataFrame:
         """Edge list with ``source``/``target`` labels and every edge attribute.
 
-        The frame's ``attrs["directed"]`` records the direction, so :func:`as_graph` can read
-        it back without guessing.
+        The frame's ``attrs["directed"]`` records the direction and ``attrs["nodes"]`` the
+        node order (a :class:`NodeOrder`, isolates included), so :func:`as_graph` can read
+        it back without guessing. Node attributes are in :attr:`node_attrs`; rebuild with
+        ``Graph.from_edges(df, directed=..., nodes=g.node_attrs)``.
+
+        Examples
+        --------
+        >>> import netcrime as nc
+        >>> g = nc.Graph.from_arrays(3, [0], [1], directed=True, nodes=["a", "b", "c"])
+        >>> df = g.to_pandas()
+        >>> df
+          source target
+        0      a      b
+        >>> list(df.attrs["nodes"]), df.attrs["directed"]
+        (['a', 'b', 'c'], True)
+        >>> nc.as_graph(df) == g
+        True
         """
         lab = self._nodes
         src, dst = self.edge_array()
@@ -775,7 +836,7 @@ class Graph:
         for c in self._edge_attrs.columns:
             df[c] = self._edge_attrs[c].to_numpy()
         df.attrs["directed"] = self._directed
-        df.attrs["nodes"] = list(self._nodes)
+        df.attrs["nodes"] = NodeOrder(self._nodes)
         return df
 
     # ------------------------------------------------------------------ properties
@@ -1164,5 +1225,7 @@ def as_graph(obj: Any, *, func: str = "as_graph", param: str = "g") -> Graph:
                 "netcrime.Graph.from_edges(df, directed=...)."
             )
         nodes = obj.attrs.get("nodes")
+        if isinstance(nodes, NodeOrder):
+            nodes = nodes.labels
         return Graph.from_edges(obj, directed=bool(obj.attrs["directed"]), nodes=nodes)
     raise param_error(func, param, rule, None, shown=f"an object of type {type(obj).__name__}")

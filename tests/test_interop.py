@@ -277,3 +277,23 @@ def test_as_graph_does_not_mutate_inputs(karate):
     assert I.get_edgelist() == I_edges and I.es["weight"] == I_w
     pd.testing.assert_frame_equal(df, df_before)
     assert df.attrs == df_before.attrs
+
+
+def test_node_order_in_attrs_is_cheap_and_faithful(tuple_label_graph):
+    import copy
+    import pickle
+
+    g = nc.Graph.from_networkx(tuple_label_graph).remove_nodes([("cell", 0)])
+    df = g.to_pandas()
+    order = df.attrs["nodes"]
+    # pandas deep-copies attrs on every operation: the order copies as itself
+    assert copy.deepcopy(order) is order and df[df.index > 2].attrs["nodes"] is order
+    assert order == list(g.nodes) and order == tuple(g.nodes) and len(order) == g.n_nodes
+    assert list(order) == list(g.nodes) and order[0] == g.nodes[0]
+    assert pickle.loads(pickle.dumps(order)) == order
+    assert order != list(g.nodes)[::-1]
+    # concat compares attrs for equality: identical orders survive
+    assert pd.concat([df.head(2), df.tail(2)]).attrs["nodes"] == order
+    # isolates come back through as_graph after filtering rows
+    sub = nc.as_graph(df[df.index % 2 == 0])
+    assert list(sub.nodes) == list(g.nodes)
