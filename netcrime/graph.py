@@ -72,7 +72,8 @@ def _check_unique_labels(index: pd.Index, func: str, param: str) -> None:
 
 
 
-_CHUNK = 1 << 18
+_CHUNK = 1 << 18  # rows per label-factorisation chunk
+_COMPOSITE_LIMIT = 2**62  # sort key * m + row in int64 while n * n * m stays below this
 
 
 def _factorize_columns(*columns: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -524,7 +525,7 @@ class Graph:
         nn = np.int64(max(n, 1))
         m = len(key)
         if m > 1 and not (key[1:] >= key[:-1]).all():
-            if int(nn) * int(nn) * m < 2**62:
+            if int(nn) * int(nn) * m < _COMPOSITE_LIMIT:
                 # stable order by one in-place sort of the composite key * m + row: about
                 # twice as fast as a stable argsort and no gathered copy of the keys
                 key *= m

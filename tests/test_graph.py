@@ -317,6 +317,26 @@ def test_chunked_factorisation_matches_pandas(monkeypatch, chunk):
     assert sorted(zip(out["source"], out["target"]), key=repr) == sorted(pairs, key=repr)
 
 
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("rule", ["first", "last", "sum"])
+def test_argsort_fallback_for_huge_keys_agrees(monkeypatch, directed, rule):
+    # key * m + row overflows int64 when n * n * m >= 2**62; then a stable argsort is used
+    import netcrime.graph
+
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame({"source": rng.integers(0, 30, 400), "target": rng.integers(0, 30, 400),
+                       "weight": rng.random(400), "row": np.arange(400)})
+    a = nc.Graph.from_edges(df, directed=directed, multiedges=rule)
+    with pytest.raises(GraphFormatError, match="in rows") as e1:
+        nc.Graph.from_edges(df, directed=directed)
+    monkeypatch.setattr(netcrime.graph, "_COMPOSITE_LIMIT", 0)
+    b = nc.Graph.from_edges(df, directed=directed, multiedges=rule)
+    assert a == b
+    with pytest.raises(GraphFormatError, match="in rows") as e2:
+        nc.Graph.from_edges(df, directed=directed)
+    assert str(e1.value) == str(e2.value)
+
+
 # ---------------------------------------------------------------------------- derived graphs
 
 
