@@ -12,7 +12,11 @@ per-source design was measured against a batched sparse-matrix x dense-block Bra
 (``A @ F`` with ``F`` an n x 256 block of BFS frontiers; kept in
 ``benchmarks/bench_centrality.py``): on the n = 10,000, m = 40,000 benchmark graph the
 batched design extrapolates to about 3x the time of the per-source kernel, because it pays
-``m * B`` work per BFS *level* while a per-source search pays ``m`` once.
+``m * B`` work per BFS *level* while a per-source search pays ``m`` once (with floating-point
+work per source). Hop distances alone (closeness, harmonic, distance blocks) are different:
+there a bit-parallel multi-source BFS (64 sources per 64-bit mask, one edge scan per level
+for all of them) beats one BFS per source by about 7x; :func:`distance_sums` and
+:func:`bfs_distances` use it.
 
 Stable signatures (other modules call these):
 
@@ -324,43 +328,6 @@ def betweenness_kernel(
 
 
 # ---------------------------------------------------------------------------- distance sums
-@njit(cache=True, parallel=True)
-def _sums_bfs(indptr, indices, n, sources, nchunks):
-    ns = len(sources)
-    total = np.zeros(ns)
-    reached = np.zeros(ns, np.int64)
-    inverse = np.zeros(ns)
-    for c in prange(nchunks):
-        dist = np.full(n, -1, np.int32)
-        order = np.empty(n, np.int32)
-        for j in range(c, ns, nchunks):
-            s = sources[j]
-            dist[s] = 0
-            order[0] = s
-            head = 0
-            tail = 1
-            tot = 0
-            inv = 0.0
-            while head < tail:
-                v = order[head]
-                head += 1
-                dv = dist[v] + 1
-                for k in range(indptr[v], indptr[v + 1]):
-                    w = indices[k]
-                    if dist[w] < 0:
-                        dist[w] = dv
-                        order[tail] = w
-                        tail += 1
-                        tot += dv
-                        inv += 1.0 / dv
-            total[j] = tot
-            reached[j] = tail - 1
-            inverse[j] = inv
-            for i in range(tail):
-                dist[order[i]] = -1
-    return total, reached, inverse
-
-
 @njit(cache=True)
 def _dijkstra_one(indptr, indices, lengths, s, dist, done, order, hk, hv):
     """Settle nodes from ``s``; returns the number settled (``order[:tail]``)."""
@@ -417,6 +384,89 @@ def _sums_dij(indptr, indices, lengths, n, sources, nchunks):
     return total, reached, inverse
 
 
+# ---------------------------------------------------------------------------- MS-BFS
+# Multi-source BFS with 64-bit masks (Then et al. 2014, "The more the merrier: efficient
+# multi-source graph traversal", PVLDB 8(4), doi:10.14778/2735496.2735507): 64 sources share
+# one scan of every edge per BFS level, so hop-distance sums and distance blocks cost
+# O(levels * m) word operations per 64 sources instead of O(64 * m). Measured ~7x faster
+# than one BFS per source on the n = 10,000, mean-degree-8 benchmark graph.
+_DEBRUIJN = 0x03F79D71B4CB0A89
+_BIT_INDEX = np.zeros(64, np.int64)
+for _i in range(64):
+    _BIT_INDEX[(((1 << _i) * _DEBRUIJN) & 0xFFFFFFFFFFFFFFFF) >> 58] = _i
+del _i
+
+
+@njit(cache=True, parallel=True)
+def _msbfs(indptr, indices, n, sources, table, want_block, out, total, reached, inverse):
+    ns = len(sources)
+    nb = (ns + 63) // 64
+    deb = np.uint64(_DEBRUIJN)
+    for b in prange(nb):
+        lo = b * 64
+        hi = min(ns, lo + 64)
+        seen = np.zeros(n, np.uint64)
+        front = np.zeros(n, np.uint64)
+        nxt = np.zeros(n, np.uint64)
+        tot = np.zeros(64)
+        rea = np.zeros(64, np.int64)
+        inv = np.zeros(64)
+        active = np.empty(n, np.int64)
+        touched = np.empty(n, np.int64)
+        na = 0
+        for j in range(lo, hi):
+            s = sources[j]
+            bit = np.uint64(1) << np.uint64(j - lo)
+            if front[s] == 0:
+                active[na] = s
+                na += 1
+            seen[s] |= bit
+            front[s] |= bit
+            if want_block:
+                out[j, s] = 0
+        level = 0
+        while na > 0:
+            level += 1
+            nt = 0
+            for i in range(na):
+                u = active[i]
+                f = front[u]
+                front[u] = 0
+                for k in range(indptr[u], indptr[u + 1]):
+                    w = indices[k]
+                    if nxt[w] == 0:
+                        touched[nt] = w
+                        nt += 1
+                    nxt[w] |= f
+            na = 0
+            fl = float(level)
+            il = 1.0 / level
+            for i in range(nt):
+                w = touched[i]
+                new = nxt[w] & ~seen[w]
+                nxt[w] = 0
+                if new != 0:
+                    seen[w] |= new
+                    front[w] = new
+                    active[na] = w
+                    na += 1
+                    while new != 0:
+                        low = new & (~new + np.uint64(1))
+                        idx = table[(low * deb) >> np.uint64(58)]
+                        if want_block:
+                            out[lo + idx, w] = level
+                        else:
+                            tot[idx] += fl
+                            rea[idx] += 1
+                            inv[idx] += il
+                        new ^= low
+        if not want_block:
+            for j in range(lo, hi):
+                total[j] = tot[j - lo]
+                reached[j] = rea[j - lo]
+                inverse[j] = inv[j - lo]
+
+
 def distance_sums(
     indptr: np.ndarray,
     indices: np.ndarray,
@@ -431,35 +481,17 @@ def distance_sums(
         return np.zeros(0), np.zeros(0, np.int64), np.zeros(0)
     nchunks = _n_chunks(len(src))
     if lengths is None:
-        return _sums_bfs(indptr, indices, n, src, nchunks)
+        total = np.zeros(len(src))
+        reached = np.zeros(len(src), np.int64)
+        inverse = np.zeros(len(src))
+        _msbfs(indptr, indices, n, src, _BIT_INDEX, False, np.zeros((0, 0), np.int32),
+               total, reached, inverse)
+        return total, reached, inverse
     lengths = np.ascontiguousarray(lengths, dtype=np.float64)
     return _sums_dij(indptr, indices, lengths, n, src, nchunks)
 
 
 # ---------------------------------------------------------------------------- dense blocks
-@njit(cache=True, parallel=True)
-def _block_bfs(indptr, indices, n, sources, out):
-    ns = len(sources)
-    for j in prange(ns):
-        row = out[j]
-        order = np.empty(n, np.int32)
-        s = sources[j]
-        row[s] = 0
-        order[0] = s
-        head = 0
-        tail = 1
-        while head < tail:
-            v = order[head]
-            head += 1
-            dv = row[v] + 1
-            for k in range(indptr[v], indptr[v + 1]):
-                w = indices[k]
-                if row[w] < 0:
-                    row[w] = dv
-                    order[tail] = w
-                    tail += 1
-
-
 @njit(cache=True, parallel=True)
 def _block_dij(indptr, indices, lengths, n, sources, out, nchunks):
     ns = len(sources)
@@ -488,7 +520,9 @@ def bfs_distances(indptr: np.ndarray, indices: np.ndarray, sources: np.ndarray) 
     src = _sources_array(sources, n)
     out = np.full((len(src), n), -1, dtype=np.int32)
     if len(src):
-        _block_bfs(indptr, indices, n, src, out)
+        empty = np.zeros(0)
+        _msbfs(indptr, indices, n, src, _BIT_INDEX, True, out, empty,
+               np.zeros(0, np.int64), empty)
     return out
 
 
