@@ -208,7 +208,7 @@ NOTES = """\
 * `edge_array()` (source/target per edge) and a directed graph's `edge_ids` (the identity)
   are derived from the CSR on first use instead of being stored.
 
-Before this work (same machine, same load, one run): int labels, directed 0.59 s with a
+Before this work (same machine, also shared, one run): int labels, directed 0.59 s with a
 peak of 6.2x the edge list; undirected 0.81 s, 9.3x.
 """
 
