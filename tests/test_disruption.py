@@ -607,3 +607,85 @@ def test_role_order_leaders_then_handlers_on_kenney_wheel():
     assert res.curve["lcc"].iloc[-1] == 3
     assert res.curve["stage_completeness"].iloc[0] == 1.0
     assert res.curve["stage_completeness"].iloc[-1] == 0.0
+
+
+# ---------------------------------------------------------------------------- more paths
+def test_sampled_betweenness_adaptive_seeded_and_exact_when_k_ge_n():
+    G = nx.connected_watts_strogatz_graph(40, 4, 0.2, seed=6)
+    exact = D.attack(G, "betweenness", mode="adaptive", max_removals=10).curve
+    full = D.attack(G, D.strategy("betweenness", k=40), mode="adaptive", max_removals=10,
+                    rng=1).curve
+    assert full["node"].tolist() == exact["node"].tolist()
+    a = D.attack(G, D.strategy("betweenness", k=10), mode="adaptive", max_removals=10, rng=3)
+    b = D.attack(G, D.strategy("betweenness", k=10), mode="adaptive", max_removals=10, rng=3)
+    pd.testing.assert_frame_equal(a.curve, b.curve)
+
+
+def test_weighted_edge_betweenness_adaptive_equals_networkx():
+    G = nx.connected_watts_strogatz_graph(20, 4, 0.3, seed=2)
+    rng = np.random.default_rng(0)
+    for u, v in G.edges:
+        G[u][v]["length"] = float(rng.integers(1, 5))
+    res = D.attack_edges(G, D.edge_strategy("betweenness", distance="length"),
+                         mode="adaptive", max_removals=8)
+    H = G.copy()
+    g = nc.as_graph(G)
+    src, dst = g.edge_array()
+    eid = {frozenset((g.nodes[a], g.nodes[b])): i for i, (a, b) in enumerate(zip(src, dst))}
+    for _, row in res.curve.iloc[1:].iterrows():
+        eb = nx.edge_betweenness_centrality(H, normalized=False, weight="length")
+        best = max(eb.values())
+        tied = sorted(eid[frozenset(e)] for e, x in eb.items()
+                      if x >= best - (RTOL * best + 1e-12))
+        a, b = g.nodes[src[tied[0]]], g.nodes[dst[tied[0]]]
+        assert {row["source"], row["target"]} == {a, b}
+        H.remove_edge(a, b)
+
+
+def test_edge_block_mode_and_random_static():
+    G = nx.karate_club_graph()
+    res = D.attack_edges(G, "betweenness", mode="block", block_size=3, max_removals=6)
+    H = G.copy()
+    for k in range(2):
+        eb = nx.edge_betweenness_centrality(H, normalized=False)
+        top = sorted(eb.values(), reverse=True)[:3]
+        got = res.curve["score"].iloc[1 + 3 * k: 4 + 3 * k].to_numpy() / 2
+        np.testing.assert_allclose(got, top)
+        for _, row in res.curve.iloc[1 + 3 * k: 4 + 3 * k].iterrows():
+            H.remove_edge(row["source"], row["target"])
+    r1 = D.attack_edges(G, "random", rng=2)
+    assert len(r1.curve) == G.number_of_edges() + 1
+    assert r1.curve["n_components"].iloc[-1] == G.number_of_nodes()
+    assert r1.robustness == pytest.approx(
+        r1.curve["lcc"].iloc[1:].sum() / G.number_of_nodes() / G.number_of_edges())
+
+
+def test_directed_recovery_keeps_tie_directions():
+    # a -> hub -> b: after the hub is arrested, a rewires *to* the replacement, b *from* it
+    G = nx.DiGraph([("a", "hub"), ("hub", "b"), ("c", "r"), ("r", "d")])
+    nx.set_node_attributes(G, {"a": "x", "hub": "boss", "b": "y", "c": "x", "r": "boss",
+                               "d": "y"}, "role")
+    res = D.attack(G, "degree", max_removals=1,
+                   recovery=D.Recovery(p=1.0, rng=0), tie_break="first")
+    assert res.curve["node"].iloc[1] == "hub"
+    log = res.recovery_log
+    assert set(zip(log["source"], log["target"])) == {("a", "r"), ("r", "b")}
+    assert res.curve["lcc"].iloc[1] == 5  # a, b, c, r, d now one weak component
+
+
+def test_lcc_only_static_and_progress_bar():
+    G = nx.union(nx.path_graph(5), nx.complete_graph(range(10, 13)))
+    # static degree ranking would take the triangle's nodes (degree 2) tied with the
+    # path's inner nodes; lcc_only keeps every target inside the 5-node path first
+    res = D.attack(G, "degree", lcc_only=True, max_removals=2, progress=True)
+    assert res.curve["node"].iloc[1] in {1, 2, 3}
+    lcc_before_second = max(nx.connected_components(G.subgraph(
+        set(G) - {res.curve["node"].iloc[1]})), key=len)
+    assert res.curve["node"].iloc[2] in lcc_before_second
+
+
+def test_bundled_dataset_equals_test_copy():
+    from test_cavallaro2020 import load_netcrime
+
+    for name in ("meetings", "phonecalls"):
+        assert nc.datasets.load(f"montagna_{name}") == load_netcrime(name)

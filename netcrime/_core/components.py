@@ -103,8 +103,8 @@ def removal_curve(nbr_ptr, nbr_idx, order):
     present = np.ones(n, np.bool_)
     for k in range(r):
         present[order[k]] = False
-    parent = np.arange(n)
-    size = np.ones(n, np.int64)
+    parent = np.arange(n).astype(np.int32)
+    size = np.ones(n, np.int32)
     tree = np.zeros(n + 1, np.int64)
     logn = 1
     while logn * 2 <= n:
@@ -143,7 +143,7 @@ def removal_curve(nbr_ptr, nbr_idx, order):
             _fen_add(tree, sa, -1)
             _fen_add(tree, sb, -1)
             _fen_add(tree, sa + sb, 1)
-            pairs += sa * sb
+            pairs += np.int64(sa) * np.int64(sb)
             ncomp -= 1
             if sa + sb > lcc:
                 lcc = sa + sb
@@ -180,7 +180,7 @@ def removal_curve(nbr_ptr, nbr_idx, order):
             _fen_add(tree, sa, -1)
             _fen_add(tree, sb, -1)
             _fen_add(tree, sa + sb, 1)
-            pairs += sa * sb
+            pairs += np.int64(sa) * np.int64(sb)
             ncomp -= 1
             if sa + sb > lcc:
                 lcc = sa + sb
@@ -888,3 +888,22 @@ def adaptive_betweenness_order(indptr, indices, lengths, weighted, nbr_ptr, nbr_
                 for j in range(tail):
                     bc[queue[j]] = 0.0
     return out, got
+
+
+# ---------------------------------------------------------------------------- ranking
+@njit(cache=True)
+def tolerance_groups(vals, rtol, atol):
+    """Group ids of descending-sorted ``vals``: a new group starts at the first value below
+    ``head - (rtol |head| + atol)``, ``head`` being the first value of the current group."""
+    n = len(vals)
+    out = np.zeros(n, np.int64)
+    if n == 0:
+        return out
+    gid = 0
+    head = vals[0]
+    for i in range(1, n):
+        if vals[i] < head - (rtol * abs(head) + atol):
+            gid += 1
+            head = vals[i]
+        out[i] = gid
+    return out

@@ -24,7 +24,6 @@ from .metrics import (
     DEFAULT_METRICS,
     Metric,
     as_metrics,
-    component_stats,
     evaluate,
     stage_set,
 )
@@ -146,6 +145,14 @@ def _component_curve(g: Graph, order: np.ndarray, lcc0: int) -> dict[str, np.nda
     lcc, sec, nc, pairs = removal_curve(p, i, np.asarray(order, np.int64))
     return {"lcc": lcc, "lcc_frac": lcc / lcc0 if lcc0 else np.full(len(lcc), np.nan),
             "second": sec, "n_components": nc, "reachable_pairs": pairs}
+
+
+def _intact_stats(g: Graph) -> dict[str, int]:
+    """Component statistics of the intact graph (one union-find pass, no removals)."""
+    p, i = _nbr(g)
+    lcc, sec, nc, pairs = removal_curve(p, i, np.zeros(0, np.int64))
+    return {"lcc": int(lcc[0]), "second": int(sec[0]), "n_components": int(nc[0]),
+            "reachable_pairs": int(pairs[0])}
 
 
 def _progress(total: int, on: bool) -> Any:
@@ -376,7 +383,7 @@ def attack(
         if m.name == "stage_completeness":
             attr = m.params.get("attr", "stage")
             stages[attr] = stage_set(g, attr)
-    comp0 = component_stats(g)
+    comp0 = _intact_stats(g)
     lcc0 = comp0["lcc"]
     keys = _tie_keys(g.nodes, tie_break)
     bar = _progress(r, progress)
@@ -410,7 +417,7 @@ def attack(
             bar.update(r)
         cols: dict[str, Any] = {
             "step": np.arange(r + 1),
-            "node": pd.Series([None, *g.nodes.take(order).tolist()], dtype=object),
+            "node": _label_column(g, order),
             "score": np.r_[np.nan, got],
         }
         comp = _component_curve(g, order, lcc0)
@@ -507,6 +514,14 @@ def attack(
         {"source": object, "target": object}) if log else _empty_log())
     return AttackResult(curve=curve, strategy=strat.name, mode=mode, n_nodes=n, lcc0=lcc0,
                         recovery_log=logdf)
+
+
+def _label_column(g: Graph, order: np.ndarray) -> pd.Series:
+    """Object column: None, then the labels of ``order`` (plain Python objects)."""
+    col = np.empty(len(order) + 1, dtype=object)
+    col[0] = None
+    col[1:] = g.nodes.take(order).tolist()
+    return pd.Series(col, dtype=object)
 
 
 def _empty_log() -> pd.DataFrame:

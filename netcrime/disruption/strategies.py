@@ -135,16 +135,13 @@ def rank_order(scores: np.ndarray, keys: np.ndarray) -> np.ndarray:
     fin_idx = np.flatnonzero(~nan)
     srt = fin_idx[np.argsort(-s[fin_idx], kind="stable")]
     vals = s[srt]
-    group = np.zeros(len(srt), np.int64)
-    if len(srt):
-        gid = 0
-        head = vals[0]
-        for i in range(1, len(srt)):
-            if vals[i] < head - (_RTOL * abs(head) + _ATOL):
-                gid += 1
-                head = vals[i]
-            group[i] = gid
-    out = srt[np.lexsort((keys[srt], group))]
+    from .._core.components import tolerance_groups
+
+    group = tolerance_groups(np.ascontiguousarray(vals), _RTOL, _ATOL)
+    if len(group) and group[-1] == len(group) - 1:
+        out = srt  # no ties at all: the stable sort already is the order
+    else:
+        out = srt[np.lexsort((keys[srt], group))]
     nan_idx = np.flatnonzero(nan)
     nan_idx = nan_idx[np.argsort(keys[nan_idx], kind="stable")]
     return np.concatenate([out, nan_idx]).astype(np.int64)
