@@ -689,3 +689,16 @@ def test_bundled_dataset_equals_test_copy():
 
     for name in ("meetings", "phonecalls"):
         assert nc.datasets.load(f"montagna_{name}") == load_netcrime(name)
+
+
+def test_undefined_scores_fall_back_to_tie_rule():
+    # eigenvector centrality is undefined once no tie is left: every node then scores NaN
+    # and the lowest position goes first
+    G = nx.Graph([(0, 1), (2, 3)])
+    G.add_node(4)
+    res = D.attack(G, "eigenvector", mode="adaptive")
+    assert res.curve["node"].iloc[1:].tolist() == [0, 2, 1, 3, 4]
+    assert res.curve["score"].iloc[3:].isna().all()
+    res = D.attack(nx.karate_club_graph(), D.strategy("brokerage", groups="club"),
+                   mode="adaptive")
+    assert len(res.curve) == 35

@@ -7,7 +7,15 @@
 * :func:`compare_strategies` -- many strategies x repetitions in one tidy frame, on any
   ``concurrent.futures``-style executor (threads, processes, dask.distributed).
 
-See DOMAIN notes in the README and the references in each docstring.
+Conventions shared by every function here:
+
+* curves are tidy DataFrames, one row per step; row 0 is the intact network and each row
+  holds the metrics *after* that step's removal (i.e. before the next one), as in
+  Cavallaro et al. (2020), doi:10.1371/journal.pone.0236476;
+* ties between equal scores are broken deterministically by ``tie_break`` (lowest position
+  by default; see :mod:`netcrime.disruption.strategies`);
+* directed graphs fall apart into *weak* components;
+* randomness comes from one ``rng=`` and repetitions from ``SeedSequence.spawn``.
 """
 
 from .attack import AttackResult, attack

@@ -91,18 +91,16 @@ class AttackResult:
         """Fewest removals after which ``metric`` is at or below ``threshold`` (None if the
         recorded curve never gets there)."""
         check_float(threshold, func="AttackResult.removals_to", param="threshold")
-        if metric not in self.curve.columns:
-            raise check_choice(metric, tuple(self.curve.columns),
-                               func="AttackResult.removals_to", param="metric")
+        check_choice(metric, tuple(self.curve.columns), func="AttackResult.removals_to",
+                     param="metric")
         hit = np.flatnonzero(self.curve[metric].to_numpy(dtype=float) <= threshold)
         return int(self.curve["step"].iloc[hit[0]]) if len(hit) else None
 
     def auc(self, metric: str = "lcc_frac") -> float:
         """Area under ``metric`` against the fraction removed ``x = step / N`` (trapezoidal
         rule over the recorded steps; ``N`` = nodes, or edges for an edge attack)."""
-        if metric not in self.curve.columns:
-            raise check_choice(metric, tuple(self.curve.columns), func="AttackResult.auc",
-                               param="metric")
+        check_choice(metric, tuple(self.curve.columns), func="AttackResult.auc",
+                     param="metric")
         x = self.curve["step"].to_numpy(dtype=float) / self._denominator()
         y = self.curve[metric].to_numpy(dtype=float)
         return float(np.trapezoid(y, x)) if len(x) > 1 else 0.0
@@ -326,6 +324,10 @@ def attack(
     other combinations recompute the strategy (and metrics) on the residual network at every
     step. Metrics other than the component metrics are evaluated on the residual network
     at every step.
+
+    NaN rule. A metric that is undefined for the residual network (efficiency, information
+    or trade-off with fewer than two nodes left) is NaN in that row; ``score`` is NaN in row
+    0 and for nodes removed after every node with a finite score.
 
     Scores. ``score`` is the raw strategy score (betweenness: Brandes' dependency sum over
     ordered pairs, i.e. twice igraph's raw value for undirected graphs; degree: current

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_choice, check_float, check_int, param_error
-from ..exceptions import NetcrimeWarning
+from ..exceptions import NetcrimeWarning, UndefinedMetricError
 from ..graph import Graph
 
 __all__ = [
@@ -75,8 +75,16 @@ class Strategy:
         self.kind = kind or name
 
     def scores(self, g: Graph, rng: np.random.Generator) -> np.ndarray:
-        """Float64 scores of the nodes of ``g`` in position order."""
-        out = self.func(g, rng)
+        """Float64 scores of the nodes of ``g`` in position order.
+
+        A score that is undefined on this (residual) network -- the scoring function raises
+        :class:`~netcrime.exceptions.UndefinedMetricError`, e.g. eigenvector centrality once
+        no tie is left -- gives every node NaN, so the attack's tie rule decides.
+        """
+        try:
+            out = self.func(g, rng)
+        except UndefinedMetricError:
+            return np.full(g.n_nodes, np.nan)
         if isinstance(out, pd.Series):
             if not out.index.equals(g.nodes):
                 out = out.reindex(g.nodes)
