@@ -702,3 +702,14 @@ def test_undefined_scores_fall_back_to_tie_rule():
     res = D.attack(nx.karate_club_graph(), D.strategy("brokerage", groups="club"),
                    mode="adaptive")
     assert len(res.curve) == 35
+
+
+def test_empty_graph_robustness_is_undefined():
+    from netcrime.exceptions import UndefinedMetricError
+
+    res = D.attack(nx.empty_graph(0), "degree")
+    assert len(res.curve) == 1
+    with pytest.raises(UndefinedMetricError):
+        _ = res.robustness
+    single = D.attack(nx.empty_graph(1), "degree")
+    assert single.robustness == 0.0

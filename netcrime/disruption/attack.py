@@ -84,6 +84,9 @@ class AttackResult:
         """
         if "lcc" not in self.curve.columns:
             raise UndefinedMetricError("robustness needs the 'lcc' metric in the curve.")
+        if self.n_nodes == 0 or self._denominator() == 0:
+            raise UndefinedMetricError("robustness is undefined for an attack on an empty "
+                                       "network (no nodes, or no edges for an edge attack).")
         s = self.curve["lcc"].to_numpy(dtype=float)[1:] / self.n_nodes
         return float(s.sum() / self._denominator())
 

@@ -345,7 +345,8 @@ def strategy(name: str, /, **params: Any) -> Strategy:
         Strategy parameters:
 
         * ``degree``: ``weight=None`` (a strength column turns it into ``strength``);
-          directed graphs use in + out degree. ``strength``: ``weight="weight"``.
+          the degree is :meth:`netcrime.Graph.degree` (directed: in + out; a self-loop
+          counts once). ``strength``: ``weight="weight"``.
         * ``betweenness``: ``distance=None`` (an edge attribute read as a *length*),
           ``k=None`` (sampled: ``k`` uniformly drawn sources, scores scaled by ``n/k``;
           in an adaptive attack only the affected component is recomputed, drawing
