@@ -713,3 +713,21 @@ def test_empty_graph_robustness_is_undefined():
         _ = res.robustness
     single = D.attack(nx.empty_graph(1), "degree")
     assert single.robustness == 0.0
+
+
+def test_incident_edge_strategy_shuts_a_platform():
+    # platform P hosts accounts a1..a3; a1 also has an offline tie to person x
+    G = nx.Graph()
+    G.add_edges_from([("P", "a1"), ("P", "a2"), ("P", "a3")], relation="hosting")
+    G.add_edge("a1", "x", relation="contact")
+    G.add_edge("x", "y", relation="contact")
+    strat = D.edge_strategy("incident", nodes=["P"], column="relation", values="hosting")
+    res = D.attack_edges(G, strat)
+    assert len(res.curve) == 4  # the three hosting ties, nothing else
+    assert set(res.curve["target"].iloc[1:]) | set(res.curve["source"].iloc[1:]) >= {
+        "a1", "a2", "a3"}
+    # cutting P-a1 first splits {P, a2, a3} from {a1, x, y}; then P loses a2 and a3
+    np.testing.assert_array_equal(res.curve["lcc"], [6, 3, 3, 3])
+    assert res.curve["n_components"].iloc[-1] == 4  # P, a2, a3 isolated
+    with pytest.raises(nc.NodeNotFoundError):
+        D.attack_edges(G, D.edge_strategy("incident", nodes=["nope"]))

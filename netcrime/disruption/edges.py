@@ -22,7 +22,7 @@ from .strategies import pick_best, rank_order
 
 __all__ = ["EDGE_STRATEGIES", "EdgeStrategy", "attack_edges", "edge_strategy"]
 
-EDGE_STRATEGIES = ("betweenness", "weight", "random", "attribute")
+EDGE_STRATEGIES = ("betweenness", "weight", "random", "attribute", "incident")
 
 
 class EdgeStrategy:
@@ -84,7 +84,7 @@ def edge_strategy(name: str, /, **params: Any) -> EdgeStrategy:
 
     Parameters
     ----------
-    name : {"betweenness", "weight", "random", "attribute"}
+    name : {"betweenness", "weight", "random", "attribute", "incident"}
         * ``"betweenness"``: edge betweenness (Girvan & Newman 2002), ``distance=None``
           (an edge attribute read as a length), ``k=None`` (sampled sources, scaled by
           ``n/k``). Raw ordered-pair sums (twice networkx's unnormalised value for
@@ -95,7 +95,14 @@ def edge_strategy(name: str, /, **params: Any) -> EdgeStrategy:
         * ``"attribute"``: ``column`` and ``values`` (a value or a list): every tie whose
           attribute is one of ``values`` scores 1 (removed, in edge-id order under
           ``tie_break="first"``), all others NaN; the attack stops when they are all gone
-          unless ``max_removals`` says otherwise.
+          unless ``max_removals`` says otherwise. Blocking a channel:
+          ``edge_strategy("attribute", column="channel", values="online")``.
+        * ``"incident"``: ``nodes`` (labels), optionally ``column`` and ``values``: every tie
+          touching one of ``nodes`` (and, if given, whose ``column`` is in ``values``) scores
+          1, all others NaN; stops when they are gone. Shutting down a platform: the ties of
+          the platform node to the accounts and ads it hosts,
+          ``edge_strategy("incident", nodes=[platform], column="relation",
+          values="hosting")``.
 
     Returns
     -------
@@ -110,7 +117,8 @@ def edge_strategy(name: str, /, **params: Any) -> EdgeStrategy:
     func = "edge_strategy"
     check_choice(name, EDGE_STRATEGIES, func=func, param="name")
     allowed = {"betweenness": ("distance", "k"), "weight": ("weight", "lowest"),
-               "random": (), "attribute": ("column", "values")}[name]
+               "random": (), "attribute": ("column", "values"),
+               "incident": ("nodes", "column", "values")}[name]
     for p in params:
         if p not in allowed:
             raise param_error(func, p, f"a parameter of edge strategy {name!r} "
@@ -134,6 +142,31 @@ def edge_strategy(name: str, /, **params: Any) -> EdgeStrategy:
         return EdgeStrategy("weight", fw, params=params)
     if name == "random":
         return EdgeStrategy("random", lambda g, rng: rng.random(g.n_edges), stochastic=True)
+    if name == "incident":
+        if "nodes" not in params:
+            raise param_error(func, "nodes", "given for the 'incident' strategy", None)
+        nodes = params["nodes"]
+        nodes = list(nodes) if isinstance(nodes, (list, tuple, set, np.ndarray, pd.Index)) \
+            else [nodes]
+        col = params.get("column")
+        if (col is None) != ("values" not in params):
+            raise param_error(func, "column", "given together with 'values' (or neither)", col)
+        vals = params.get("values")
+        vals = (list(vals) if isinstance(vals, (list, tuple, set, np.ndarray)) else [vals])
+
+        def hits(g: Graph) -> np.ndarray:
+            pos = g.node_index(nodes, func=func, param="nodes")
+            mark = np.zeros(g.n_nodes, bool)
+            mark[pos] = True
+            src, dst = g.edge_array()
+            ok = mark[src] | mark[dst]
+            if col is not None:
+                ok &= _matches(g, col, vals)
+            return ok
+
+        p2 = {"nodes": nodes} | ({"column": col, "values": vals} if col is not None else {})
+        return EdgeStrategy("incident", lambda g, rng: np.where(hits(g), 1.0, np.nan),
+                            params=p2, limit=lambda g: int(hits(g).sum()))
     if "column" not in params or "values" not in params:
         raise param_error(func, "column", "given together with 'values' for the "
                           "'attribute' strategy", params.get("column"))
@@ -151,7 +184,7 @@ def _as_edge_strategy(obj: Any) -> EdgeStrategy:
     if isinstance(obj, EdgeStrategy):
         return obj
     if isinstance(obj, str):
-        if obj not in EDGE_STRATEGIES or obj == "attribute":
+        if obj not in EDGE_STRATEGIES or obj in ("attribute", "incident"):
             raise param_error("attack_edges", "strategy", "'betweenness', 'weight', 'random', "
                               "an EdgeStrategy or a callable score(g) -> array", obj)
         return edge_strategy(obj)
