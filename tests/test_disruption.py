@@ -731,3 +731,25 @@ def test_incident_edge_strategy_shuts_a_platform():
     assert res.curve["n_components"].iloc[-1] == 4  # P, a2, a3 isolated
     with pytest.raises(nc.NodeNotFoundError):
         D.attack_edges(G, D.edge_strategy("incident", nodes=["nope"]))
+
+
+def _score_by_label(h):
+    return pd.Series([float(v) for v in h.nodes], index=h.nodes)
+
+
+def test_compare_strategies_process_pool_and_pickling():
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    s = D.strategy("betweenness", distance=None)
+    assert pickle.loads(pickle.dumps(s)).params == s.params
+    r = pickle.loads(pickle.dumps(D.role_order(["leader"])))
+    assert r.params["roles"] == ["leader"]
+    G = nx.path_graph(8)
+    strategies = {"deg": "degree", "rand": "random", "label": _score_by_label}
+    serial = D.compare_strategies(G, strategies, repeats=2, rng=9, max_removals=4)
+    with ProcessPoolExecutor(1) as ex:
+        par = D.compare_strategies(G, strategies, repeats=2, rng=9, max_removals=4,
+                                   executor=ex)
+    pd.testing.assert_frame_equal(serial, par)
+    assert serial.loc[serial["strategy"] == "label", "node"].iloc[1] == 7

@@ -52,7 +52,10 @@ def compare_strategies(
     executor : concurrent.futures.Executor-like, optional
         Anything with ``submit(fn, *args) -> future`` whose futures have ``result()``:
         ``ThreadPoolExecutor``, ``ProcessPoolExecutor`` or a ``dask.distributed.Client``.
-        None runs the repetitions one after another in this process.
+        None runs the repetitions one after another in this process. Process-based
+        executors pickle the graph and the strategies: strategies built by
+        :func:`strategy` / :func:`role_order` pickle as the call that made them; a user
+        callable must itself be picklable (a module-level function).
     **attack_kwargs
         Passed to :func:`attack` (``mode``, ``max_removals``, ``metrics``, ``recovery``,
         ``tie_break``, ``lcc_only``, ``block_size``).

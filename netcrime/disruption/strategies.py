@@ -64,7 +64,7 @@ class Strategy:
     :func:`~netcrime.disruption.attack`.
     """
 
-    __slots__ = ("func", "kind", "name", "params", "stochastic")
+    __slots__ = ("_recipe", "func", "kind", "name", "params", "stochastic")
 
     def __init__(self, name: str, func: Callable[..., Any], *, stochastic: bool = False,
                  params: dict[str, Any] | None = None, kind: str | None = None) -> None:
@@ -73,6 +73,15 @@ class Strategy:
         self.stochastic = stochastic
         self.params = dict(params or {})
         self.kind = kind or name
+        self._recipe: tuple | None = None
+
+    def __reduce__(self) -> tuple:
+        # strategies hold closures; they pickle (for process pools and dask workers) as the
+        # call that built them
+        if self._recipe is None:
+            raise TypeError(f"Strategy {self.name!r} was not built by strategy(), "
+                            "role_order() or from a picklable callable; it cannot be pickled.")
+        return self._recipe
 
     def scores(self, g: Graph, rng: np.random.Generator) -> np.ndarray:
         """Float64 scores of the nodes of ``g`` in position order.
@@ -395,6 +404,24 @@ def strategy(name: str, /, **params: Any) -> Strategy:
     >>> nc.disruption.strategy("ci", l=2)
     Strategy('collective_influence', l=2)
     """
+    out = _strategy(name, **params)
+    out._recipe = (_rebuild_strategy, (name, params))
+    return out
+
+
+def _rebuild_strategy(name: str, params: dict[str, Any]) -> Strategy:
+    return strategy(name, **params)
+
+
+def _rebuild_role_order(roles: list, attr: str, then: Any) -> Strategy:
+    return role_order(roles, attr=attr, then=then)
+
+
+def _rebuild_callable(obj: Any) -> Strategy:
+    return as_strategy(obj)
+
+
+def _strategy(name: str, /, **params: Any) -> Strategy:
     func = "strategy"
     key = _ALIASES.get(name, name) if isinstance(name, str) else name
     check_choice(key, STRATEGIES + tuple(_ALIASES), func=func, param="name")
@@ -505,8 +532,10 @@ def role_order(
         top = s.max() if len(s) else 0.0
         return tier + (s / (top * (1 + 1e-6)) if top > 0 else 0.0)
 
-    return Strategy("role_order", f, stochastic=bool(sub is not None and sub.stochastic),
-                    params={"roles": roles, "attr": attr})
+    out = Strategy("role_order", f, stochastic=bool(sub is not None and sub.stochastic),
+                   params={"roles": roles, "attr": attr})
+    out._recipe = (_rebuild_role_order, (roles, attr, then))
+    return out
 
 
 def as_strategy(obj: Any, *, func: str = "attack", param: str = "strategy") -> Strategy:
@@ -524,6 +553,8 @@ def as_strategy(obj: Any, *, func: str = "attack", param: str = "strategy") -> S
 
         def f(g: Graph, rng: np.random.Generator) -> Any:
             return obj(g)
-        return Strategy(name, f, params={})
+        out = Strategy(name, f, params={})
+        out._recipe = (_rebuild_callable, (obj,))
+        return out
     raise param_error(func, param, "a strategy name, a Strategy or a callable "
                       "score(g) -> Series", obj)
