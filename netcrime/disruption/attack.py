@@ -256,7 +256,7 @@ def _adaptive_betweenness(g: Graph, strat: Strategy, keys: np.ndarray, r: int,
 def attack(
     g: Any,
     /,
-    strategy: Any = "degree",
+    strategy: Any,
     *,
     mode: str = "static",
     block_size: int = 5,

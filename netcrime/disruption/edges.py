@@ -197,7 +197,7 @@ def _as_edge_strategy(obj: Any) -> EdgeStrategy:
 def attack_edges(
     g: Any,
     /,
-    strategy: Any = "betweenness",
+    strategy: Any,
     *,
     mode: str = "static",
     block_size: int = 5,
