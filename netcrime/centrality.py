@@ -700,14 +700,20 @@ def katz(
         raise UndefinedMetricError("katz() is undefined on a graph without nodes.")
     w = _strengths(g, weight, func)
     a = _spectral.adjacency(g.indptr, g.indices, w, n)
-    rho = _spectral.spectral_radius(a, symmetric=not g.directed)
-    limit = 1.0 / rho if rho > 1e-12 else np.inf
     if alpha is None:
+        rho = _spectral.spectral_radius(a, symmetric=not g.directed)
         alpha = 0.9 / rho if rho > 1e-12 else 0.9
     else:
-        ok = isinstance(alpha, (int, float, np.integer, np.floating)) and not isinstance(
-            alpha, (bool, np.bool_)) and np.isfinite(alpha) and 0 < alpha < limit
+        is_num = isinstance(alpha, (int, float, np.integer, np.floating)) and not isinstance(
+            alpha, (bool, np.bool_)) and bool(np.isfinite(alpha)) and alpha > 0
+        # cheap upper bound on rho(A) first; the eigen-solve only when it is inconclusive
+        ok = is_num and alpha * _spectral.radius_upper_bound(a) < 1.0
+        if is_num and not ok:
+            rho = _spectral.spectral_radius(a, symmetric=not g.directed)
+            ok = alpha * rho < 1.0
         if not ok:
+            rho = _spectral.spectral_radius(a, symmetric=not g.directed)
+            limit = 1.0 / rho if rho > 1e-12 else np.inf
             rule = (f"a float in (0, 1/rho(A)) = (0, {limit:.6g})" if np.isfinite(limit)
                     else "a positive float")
             raise param_error(func, "alpha", rule, alpha)

@@ -27,7 +27,14 @@ from scipy.sparse.csgraph import connected_components
 
 from ..exceptions import ConvergenceError, UndefinedMetricError
 
-__all__ = ["adjacency", "katz", "pagerank", "perron_vector", "spectral_radius"]
+__all__ = [
+    "adjacency",
+    "katz",
+    "pagerank",
+    "perron_vector",
+    "radius_upper_bound",
+    "spectral_radius",
+]
 
 _DENSE_MAX = 400  # components up to this size are solved densely (LAPACK)
 _TIE_RTOL = 1e-9  # leading eigenvalues closer than this (relative) are treated as tied
@@ -103,6 +110,16 @@ def _leading_sym(a: sp.csr_array) -> tuple[float, np.ndarray]:
         v = -v
     v = np.clip(v, 0.0, None)
     return lam, v / np.linalg.norm(v)
+
+
+def radius_upper_bound(a: sp.csr_array) -> float:
+    """Cheap upper bound on ``rho(A)`` for non-negative ``A``: the smallest of the maximum
+    row sum, the maximum column sum and ``sqrt(max_u (A r)_u)`` (``rho(A)^2 = rho(A^2)``)."""
+    if a.nnz == 0:
+        return 0.0
+    r = np.asarray(a.sum(axis=1)).ravel()
+    c = np.asarray(a.sum(axis=0)).ravel()
+    return float(min(r.max(), c.max(), np.sqrt(max((a @ r).max(), 0.0))))
 
 
 def spectral_radius(a: sp.csr_array, symmetric: bool) -> float:
