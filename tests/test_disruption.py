@@ -753,3 +753,31 @@ def test_compare_strategies_process_pool_and_pickling():
                                    executor=ex)
     pd.testing.assert_frame_equal(serial, par)
     assert serial.loc[serial["strategy"] == "label", "node"].iloc[1] == 7
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_adaptive_betweenness_with_leaves_and_twins_equals_naive(seed):
+    # pendant trees, stars (twin leaves) and complete bipartite blocks (open twins): the
+    # kernel's source reductions must not change a single value
+    rng = np.random.default_rng(seed)
+    G = nx.gnm_random_graph(25, 35, seed=seed)
+    nxt = 25
+    for hub in rng.choice(25, size=5, replace=False):
+        for _ in range(int(rng.integers(1, 4))):
+            G.add_edge(int(hub), nxt)
+            nxt += 1
+    K = nx.complete_bipartite_graph(3, 4)
+    G = nx.disjoint_union(G, K)
+    G.add_edge(0, G.number_of_nodes() - 1)
+    tree = nx.random_labeled_tree(8, seed=seed)
+    G = nx.disjoint_union(G, tree)
+    G.add_edge(1, G.number_of_nodes() - 1)
+    k = G.number_of_nodes() - 3
+    res = D.attack(G, "betweenness", mode="adaptive", max_removals=k)
+    ref = naive_adaptive(G, lambda H: nx.betweenness_centrality(H, normalized=False), k)
+    assert res.curve["node"].iloc[1:].tolist() == ref
+    H = G.copy()
+    for v, s in zip(ref, res.curve["score"].iloc[1:]):
+        assert s == pytest.approx(2 * nx.betweenness_centrality(H, normalized=False)[v],
+                                  abs=1e-9)
+        H.remove_node(v)

@@ -644,14 +644,15 @@ def _bc_source_alive(indptr, indices, lengths, weighted, alive, s, dist, sigma, 
 
 
 @njit(cache=True)
-def _bc_bfs_source(indptr, indices, s, dist, sigma, coef, order, estart, succ, bc):
+def _bc_bfs_source(indptr, indices, s, dist, sigma, coef, order, estart, succ, bc, w):
     """One unweighted Brandes source on a compact CSR.
 
     The forward BFS records, per settled node (in BFS order), its successors on shortest
     paths (``succ[estart[t]:estart[t + 1]]``), so the backward accumulation walks only the
     shortest-path DAG instead of every arc again, with one division per node:
     ``delta_v = sigma_v * sum_{w in succ(v)} (1 + delta_w) / sigma_w``.
-    ``dist`` must be -1 everywhere on entry and is restored on exit.
+    ``dist`` must be -1 everywhere on entry and is restored on exit. The source's
+    dependencies are added to ``bc`` with multiplicity ``w``.
     """
     dist[s] = 0
     sigma[s] = 1.0
@@ -686,7 +687,7 @@ def _bc_bfs_source(indptr, indices, s, dist, sigma, coef, order, estart, succ, b
         for e in range(estart[t], estart[t + 1]):
             acc += coef[succ[e]]
         d = sigma[v] * acc
-        bc[v] += d
+        bc[v] += w * d
         coef[v] = (1.0 + d) / sigma[v]
         dist[v] = -1
     dist[s] = -1
@@ -698,19 +699,99 @@ _PARALLEL_MIN = 2048
 
 
 @njit(cache=True)
-def _piece_sources_serial(ptr, idx, lng, weighted, nm):
+def _source_multiplicity(ptr, idx, nm):
+    """Sources that need no search of their own in an undirected, loop-free, connected
+    piece of ``nm >= 3`` nodes (exact; Puzis et al. 2012's structural-equivalence and
+    degree-1 reductions):
+
+    * open twins ``N(a) = N(b)`` (non-adjacent) have the same dependencies on every other
+      node and none on each other, so one search from the representative counts
+      ``|class|`` times;
+    * a leaf ``l`` hanging on ``u`` depends on every node exactly as ``u`` does, plus
+      ``nm - 2`` on ``u`` itself, so ``u``'s search counts once more per leaf.
+
+    Returns ``(mult, extra)``: ``mult[s]`` = how often source ``s``'s dependencies count
+    (0: no search), ``extra`` = values to add to the result.
+    """
+    mult = np.ones(nm)
+    extra = np.zeros(nm)
+    deg = np.empty(nm, np.int64)
+    for j in range(nm):
+        deg[j] = ptr[j + 1] - ptr[j]
+        for p in range(ptr[j], ptr[j + 1]):
+            if idx[p] == j:  # self-loop: keep every source
+                return np.ones(nm), np.zeros(nm)
+    for j in range(nm):
+        if deg[j] == 1:
+            u = idx[ptr[j]]
+            mult[j] = 0.0
+            mult[u] += 1.0
+            extra[u] += nm - 2.0
+    # open twins among the other nodes: group by (degree, order-free hash), then verify
+    h = np.zeros(nm, np.uint64)
+    for j in range(nm):
+        acc = np.uint64(0)
+        for p in range(ptr[j], ptr[j + 1]):
+            x = np.uint64(idx[p]) + np.uint64(0x9E3779B97F4A7C15)
+            x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+            x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+            acc += x ^ (x >> np.uint64(31))
+        h[j] = acc
+    cand = np.flatnonzero(deg >= 2)
+    if len(cand) < 2:
+        return mult, extra
+    keys_h = h[cand]
+    keys_d = deg[cand]
+    o1 = np.argsort(keys_h, kind="mergesort")
+    o2 = np.argsort(keys_d[o1], kind="mergesort")
+    srt = cand[o1[o2]]
+    stamp = np.full(nm, -1, np.int64)
+    i = 0
+    while i < len(srt):
+        j = i + 1
+        while j < len(srt) and deg[srt[j]] == deg[srt[i]] and h[srt[j]] == h[srt[i]]:
+            j += 1
+        if j - i > 1 and mult[srt[i]] == 1.0:
+            r = srt[i]
+            for p in range(ptr[r], ptr[r + 1]):
+                stamp[idx[p]] = r
+            for t in range(i + 1, j):
+                b = srt[t]
+                if mult[b] != 1.0:  # has leaves: cannot be a twin
+                    continue
+                same = True
+                for p in range(ptr[b], ptr[b + 1]):
+                    if stamp[idx[p]] != r:
+                        same = False
+                        break
+                if same:
+                    mult[b] = 0.0
+                    mult[r] += 1.0
+        i = j
+    return mult, extra
+
+
+@njit(cache=True)
+def _piece_sources_serial(ptr, idx, lng, weighted, nm, undirected):
     out = np.zeros(nm)
     order = np.empty(nm, np.int64)
     sigma = np.zeros(nm)
     delta = np.zeros(nm)
     if not weighted:
+        if undirected and nm >= 3:
+            mult, extra = _source_multiplicity(ptr, idx, nm)
+        else:
+            mult, extra = np.ones(nm), np.zeros(nm)
         dist = np.full(nm, -1, np.int32)
         coef = np.zeros(nm)
         order32 = np.empty(nm, np.int32)
         estart = np.empty(nm + 1, np.int32)
         succ = np.empty(len(idx), np.int32)
         for s in range(nm):
-            _bc_bfs_source(ptr, idx, s, dist, sigma, coef, order32, estart, succ, out)
+            if mult[s] > 0.0:
+                _bc_bfs_source(ptr, idx, s, dist, sigma, coef, order32, estart, succ, out,
+                               mult[s])
+        out += extra
     else:
         alive = np.ones(nm, np.bool_)
         fdist = np.full(nm, np.inf)
@@ -739,7 +820,8 @@ def _piece_sources(ptr, idx, lng, weighted, nm, nth):
             estart = np.empty(nm + 1, np.int32)
             succ = np.empty(len(idx), np.int32)
             for s in range(c, nm, nth):
-                _bc_bfs_source(ptr, idx, s, dist, sigma, coef, order32, estart, succ, acc)
+                _bc_bfs_source(ptr, idx, s, dist, sigma, coef, order32, estart, succ, acc,
+                               1.0)
         else:
             alive = np.ones(nm, np.bool_)
             fdist = np.full(nm, np.inf)
@@ -757,7 +839,7 @@ def _piece_sources(ptr, idx, lng, weighted, nm, nth):
 
 @njit(cache=True)
 def _piece_betweenness(indptr, indices, lengths, weighted, members, nm, local, bc,
-                       nthreads):
+                       nthreads, undirected):
     """Exact betweenness of the nodes ``members[:nm]`` (a union of whole components of the
     alive graph) on a compact sub-CSR; ``local`` is -1 outside the members on entry and on
     exit."""
@@ -786,7 +868,7 @@ def _piece_betweenness(indptr, indices, lengths, weighted, members, nm, local, b
     if nthreads > 1 and nm >= _PARALLEL_MIN:
         out = _piece_sources(ptr, idx, lng, weighted, nm, nthreads)
     else:
-        out = _piece_sources_serial(ptr, idx, lng, weighted, nm)
+        out = _piece_sources_serial(ptr, idx, lng, weighted, nm, undirected)
     for j in range(nm):
         bc[members[j]] = out[j]
         local[members[j]] = -1
@@ -794,7 +876,7 @@ def _piece_betweenness(indptr, indices, lengths, weighted, members, nm, local, b
 
 @njit(cache=True)
 def adaptive_betweenness_order(indptr, indices, lengths, weighted, nbr_ptr, nbr_idx,
-                               tie_key, n_remove, lcc_only, nthreads):
+                               tie_key, n_remove, lcc_only, nthreads, undirected):
     """Adaptive (recompute after every removal) exact betweenness attack.
 
     Betweenness is additive over (weak) components, so after removing ``v`` only the nodes
@@ -834,7 +916,7 @@ def adaptive_betweenness_order(indptr, indices, lengths, weighted, nbr_ptr, nbr_
         ncomp += 1
         if tail > 2:
             _piece_betweenness(indptr, indices, lengths, weighted, queue, tail, local, bc,
-                                   nthreads)
+                                   nthreads, undirected)
     out = np.empty(n_remove, np.int64)
     got = np.empty(n_remove)
     for step in range(n_remove):
@@ -883,7 +965,7 @@ def adaptive_betweenness_order(indptr, indices, lengths, weighted, nbr_ptr, nbr_
             ncomp += 1
             if tail > 2:
                 _piece_betweenness(indptr, indices, lengths, weighted, queue, tail, local, bc,
-                                   nthreads)
+                                   nthreads, undirected)
             else:
                 for j in range(tail):
                     bc[queue[j]] = 0.0

@@ -413,7 +413,8 @@ def attack(
         p, i = _nbr(g)
         order, got = adaptive_betweenness_order(
             np.asarray(g.indptr), np.asarray(g.indices), np.ascontiguousarray(lengths),
-            distance is not None, p, i, keys, r, lcc_only, numba.get_num_threads())
+            distance is not None, p, i, keys, r, lcc_only, numba.get_num_threads(),
+            not g.directed)
     elif recovery is None and mode == "adaptive" and strat.kind == "betweenness":
         order, got = _adaptive_betweenness(g, strat, keys, r, lcc_only, rng_strat, bar)
 
