@@ -323,7 +323,9 @@ def attack(
     reverse union-find pass (Newman & Ziff 2000): nodes are added back in reverse order and
     components merged, O((n + m) alpha(n)) for all ``n`` steps. Adaptive degree uses a bucket
     queue (O(n + m) plus one sort per degree bucket for the tie rule). Adaptive betweenness
-    recomputes Brandes' algorithm only on the component that held the removed node. All
+    recomputes Brandes' algorithm only on the component that held the removed node, on a
+    compact copy of it, and (unweighted, undirected) skips the searches from leaves and from
+    open twins of another source, whose dependencies are exact copies (Puzis et al. 2012). All
     other combinations recompute the strategy (and metrics) on the residual network at every
     step. Metrics other than the component metrics are evaluated on the residual network
     at every step.
@@ -340,6 +342,9 @@ def attack(
     ----------
     Newman MEJ, Ziff RM (2000) Efficient Monte Carlo algorithm and high-precision results for
     percolation. Phys Rev Lett 85:4104. doi:10.1103/PhysRevLett.85.4104.
+    Puzis R, Zilberman P, Elovici Y, Dolev S, Brandes U (2012) Heuristics for speeding up
+    betweenness centrality computation. SocialCom/PASSAT 2012, 302-311.
+    doi:10.1109/SocialCom-PASSAT.2012.66.
     Cavallaro L, Ficara A, De Meo P, Fiumara G, Catanese S, Bagdasar O, Song W, Liotta A
     (2020) Disrupting resilient criminal networks through data analysis: the case of Sicilian
     Mafia. PLoS ONE 15(8):e0236476. doi:10.1371/journal.pone.0236476.
