@@ -674,8 +674,10 @@ def katz(
     Notes
     -----
     ``x = alpha A^T x + beta 1``, i.e. ``x = beta (I - alpha A^T)^{-1} 1``, solved densely
-    (up to 400 nodes) or by GMRES at relative residual 1e-14; the residual is checked
-    (ConvergenceError otherwise).
+    (up to 400 nodes) or by a Krylov method (conjugate gradients for undirected graphs,
+    BiCGSTAB/GMRES for directed ones) at relative residual 1e-14; the residual is checked
+    (ConvergenceError otherwise). ``alpha`` is validated with a cheap upper bound on
+    ``rho(A)`` first; ARPACK runs only when that bound is inconclusive or ``alpha=None``.
     Well defined on disconnected graphs (no special rule); no NaN.
     Complexity: one spectral-radius computation (ARPACK) plus one sparse solve.
 
@@ -718,7 +720,7 @@ def katz(
                     else "a positive float")
             raise param_error(func, "alpha", rule, alpha)
         alpha = float(alpha)
-    x = _spectral.katz(a, alpha, np.full(n, beta))
+    x = _spectral.katz(a, alpha, np.full(n, beta), symmetric=not g.directed)
     if normalized:
         x = x / np.linalg.norm(x)
     return _series(g, x, "katz")

@@ -15,7 +15,7 @@ diagonal (networkx's ``adjacency_matrix`` convention).
     unit-norm non-negative leading eigenvector following the documented rule for
     disconnected graphs (see :func:`netcrime.centrality.eigenvector`).
 ``katz(A, alpha, beta)``
-    solution of ``(I - alpha A^T) x = beta`` (dense solve or GMRES, residual checked).
+    solution of ``(I - alpha A^T) x = beta`` (dense solve, CG or BiCGSTAB/GMRES; residual checked).
 """
 
 from __future__ import annotations
@@ -227,21 +227,28 @@ def _perron_directed(a: sp.csr_array) -> tuple[np.ndarray, float]:
 
 
 # ---------------------------------------------------------------------------- Katz
-def katz(a: sp.csr_array, alpha: float, beta: np.ndarray) -> np.ndarray:
-    """Solve ``(I - alpha A^T) x = beta``: dense LAPACK up to 400 nodes, else GMRES.
+def katz(a: sp.csr_array, alpha: float, beta: np.ndarray, symmetric: bool = False) -> np.ndarray:
+    """Solve ``(I - alpha A^T) x = beta``: dense LAPACK up to 400 nodes, else Krylov.
 
-    Sparse LU (``spsolve``) is not used: its fill-in on expander-like graphs was measured at
-    83 s for n = 10,000 (mean degree 8) against 0.02 s for GMRES at relative residual 1e-14.
+    ``I - alpha A`` is symmetric positive definite for an undirected graph with
+    ``alpha rho(A) < 1``, so conjugate gradients apply; directed graphs use BiCGSTAB with a
+    GMRES fallback. Sparse LU (``spsolve``) is not used: its fill-in on expander-like graphs
+    was measured at 83 s for n = 10,000 (mean degree 8) against 0.02 s for GMRES.
     """
     n = a.shape[0]
     m = sp.csr_array(sp.identity(n, format="csr") - alpha * sp.csr_array(a.T))
     if n <= _DENSE_MAX:
         x = np.linalg.solve(m.toarray(), beta)
     else:
-        x, info = spla.gmres(m, beta, rtol=1e-14, atol=0.0, restart=60, maxiter=500)
+        if symmetric:
+            x, info = spla.cg(m, beta, rtol=1e-14, atol=0.0, maxiter=20 * n)
+        else:
+            x, info = spla.bicgstab(m, beta, rtol=1e-14, atol=0.0, maxiter=20 * n)
+        if info != 0:
+            x, info = spla.gmres(m, beta, rtol=1e-14, atol=0.0, restart=60, maxiter=500)
         if info != 0:
             raise ConvergenceError(
-                f"katz() linear solver did not converge (GMRES info={info}); alpha may be "
+                f"katz() linear solver did not converge (info={info}); alpha may be "
                 "too close to 1/rho(A)."
             )
     res = np.linalg.norm(m @ x - beta) / max(np.linalg.norm(beta), 1e-300)
