@@ -781,3 +781,24 @@ def test_adaptive_betweenness_with_leaves_and_twins_equals_naive(seed):
         assert s == pytest.approx(2 * nx.betweenness_centrality(H, normalized=False)[v],
                                   abs=1e-9)
         H.remove_node(v)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_adaptive_betweenness_on_clique_cells_equals_naive(seed):
+    # cells as cliques (closed twins) joined at random: the closed-twin reduction is exact
+    G = nx.connected_caveman_graph(6, 4)
+    rng = np.random.default_rng(seed)
+    for _ in range(4):
+        a, b = (int(x) for x in rng.choice(24, size=2, replace=False))
+        G.add_edge(a, b)
+    G = nx.disjoint_union(G, nx.windmill_graph(3, 4))
+    G.add_edge(0, 30)
+    k = G.number_of_nodes() - 3
+    res = D.attack(G, "betweenness", mode="adaptive", max_removals=k)
+    ref = naive_adaptive(G, lambda H: nx.betweenness_centrality(H, normalized=False), k)
+    assert res.curve["node"].iloc[1:].tolist() == ref
+    H = G.copy()
+    for v, s in zip(ref, res.curve["score"].iloc[1:]):
+        assert s == pytest.approx(2 * nx.betweenness_centrality(H, normalized=False)[v],
+                                  abs=1e-9)
+        H.remove_node(v)

@@ -704,9 +704,9 @@ def _source_multiplicity(ptr, idx, nm):
     piece of ``nm >= 3`` nodes (exact; Puzis et al. 2012's structural-equivalence and
     degree-1 reductions):
 
-    * open twins ``N(a) = N(b)`` (non-adjacent) have the same dependencies on every other
-      node and none on each other, so one search from the representative counts
-      ``|class|`` times;
+    * open twins ``N(a) = N(b)`` (non-adjacent) and closed twins ``N[a] = N[b]``
+      (adjacent) have the same dependencies on every other node and none on each other, so
+      one search from the representative counts ``|class|`` times;
     * a leaf ``l`` hanging on ``u`` depends on every node exactly as ``u`` does, plus
       ``nm - 2`` on ``u`` itself, so ``u``'s search counts once more per leaf.
 
@@ -767,6 +767,47 @@ def _source_multiplicity(ptr, idx, nm):
                 if same:
                     mult[b] = 0.0
                     mult[r] += 1.0
+        i = j
+    # closed twins N[a] = N[b] (adjacent, e.g. the members of a clique cell): same argument,
+    # from a the twin b has no successor; group by (degree, hash of the closed neighbourhood)
+    for j in range(nm):
+        x = np.uint64(j) + np.uint64(0x9E3779B97F4A7C15)
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        h[j] += x ^ (x >> np.uint64(31))
+    keys_h = h[cand]
+    o1 = np.argsort(keys_h, kind="mergesort")
+    o2 = np.argsort(keys_d[o1], kind="mergesort")
+    srt = cand[o1[o2]]
+    i = 0
+    while i < len(srt):
+        j = i + 1
+        while j < len(srt) and deg[srt[j]] == deg[srt[i]] and h[srt[j]] == h[srt[i]]:
+            j += 1
+        if j - i > 1:
+            # the representative: the first member still counting exactly once
+            r = -1
+            for t in range(i, j):
+                if mult[srt[t]] == 1.0:
+                    r = srt[t]
+                    break
+            if r >= 0:
+                for p in range(ptr[r], ptr[r + 1]):
+                    stamp[idx[p]] = nm + r
+                stamp[r] = nm + r
+                for t in range(i, j):
+                    b = srt[t]
+                    if b == r or mult[b] != 1.0:
+                        continue
+                    same = stamp[b] == nm + r
+                    if same:
+                        for p in range(ptr[b], ptr[b + 1]):
+                            if stamp[idx[p]] != nm + r:
+                                same = False
+                                break
+                    if same:
+                        mult[b] = 0.0
+                        mult[r] += 1.0
         i = j
     return mult, extra
 
