@@ -44,7 +44,9 @@ def adjacency(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | Non
               n: int) -> sp.csr_array:
     """Sparse ``A`` with ``A[u, v] = w(u, v)`` (1 when unweighted)."""
     data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
-    return sp.csr_array((data, np.asarray(indices), np.asarray(indptr)), shape=(n, n))
+    a = sp.csr_array((data, np.asarray(indices), np.asarray(indptr)), shape=(n, n))
+    a.eliminate_zeros()  # a zero-strength edge is no edge (components, Perron rule)
+    return a
 
 
 # ---------------------------------------------------------------------------- PageRank
