@@ -41,6 +41,13 @@ sys.path.insert(0, str(HERE.parent))
 import netcrime as nc  # noqa: E402
 
 RTOL = 1e-9
+# free-text remark about the machine during the run that wrote the results file
+RUN_NOTE = (
+    "Run note: during the run that wrote this file the machine was also running other jobs "
+    "(including this package's test suite during the 200,000-node igraph loop, which took "
+    "80.1 s for 200 steps; an earlier run measured 45.8 s, i.e. 284,031x). The igraph and "
+    "networkx rows are single runs and move with the load; netcrime's are best of 3."
+)
 
 
 def random_graph(n: int, m: int, seed: int = 0) -> nc.Graph:
@@ -279,16 +286,21 @@ def write(rows: list[dict], path: Path) -> None:
         f"* Adaptive degree (bucket queue), 1,000,000 nodes, < 5 s: **{ad:.2f} s**. Met.",
         f"* Adaptive betweenness, 1,000-node criminal-like graph, 200 removals, >= 2x faster "
         f"than the igraph loop with exactly the same order: same order, **{bi / bn:.2f}x** "
-        "(igraph {:.2f} s, netcrime {:.2f} s). **Not met.** Per recomputation the numba "
-        "Brandes kernel (it records the shortest-path DAG in the forward BFS so the backward "
-        "pass walks only the DAG, one division per node) is about 1.4x faster than igraph's on "
-        "this graph, and only the component that held the removed node is recomputed; but on "
+        "(igraph {:.2f} s, netcrime {:.2f} s). **Not met.** What the kernel does: only the "
+        "component that held the removed node is recomputed, on a compact copy; the forward "
+        "BFS records the shortest-path DAG so the backward pass walks only the DAG (one "
+        "division per node); searches from leaves and from open or closed twins of another "
+        "source are skipped, their dependencies being exact copies (Puzis et al. 2012). On "
+        "the intact graph one full computation is about 1.4x faster than igraph's. But on "
         "this graph the giant component shrinks slowly (822 of 900 remaining nodes after 100 "
-        "removals), so that saving is small. A two-thread path exists for pieces of >= 2048 "
-        "nodes; at this size it is off, because on the shared 2-core machine the fork/join of "
-        "a parallel region per removal made the loop about 2x slower. Across runs on the "
-        "shared machine the ratio was 1.0x-1.5x.".format(bi, bn),
+        "removals) and twins/leaves save only about 12 % of the searches, so the loop gains "
+        "little more. A two-thread path exists for pieces of >= 2048 nodes; at this size it "
+        "is off, because on the shared 2-core machine the fork/join of a parallel region per "
+        "removal made the loop up to 2x slower. Across runs on the shared machine the ratio "
+        "was 1.0x-1.5x".format(bi, bn),
     ]
+    if RUN_NOTE:
+        lines += ["", RUN_NOTE]
     path.write_text("\n".join(lines) + "\n")
 
 
