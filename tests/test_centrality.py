@@ -565,3 +565,15 @@ def test_accepts_igraph_and_dataframe_input(karate):
     for f in (C.degree, C.closeness, C.harmonic, C.eigenvector, C.pagerank, C.katz):
         s = f(karate)
         assert s.dtype == np.float64 and s.index.equals(g.nodes) and s.name
+
+
+def test_eigenvector_zero_strength_edge_is_no_edge():
+    # {0, 1} (the zero-weight edge 1-2 does not count, lambda = 1) beside the path 3-4-5
+    # (lambda = sqrt 2, Perron vector (1, sqrt 2, 1) / 2): all weight on the path
+    G = nx.Graph()
+    G.add_edge(0, 1, weight=1.0)
+    G.add_edge(1, 2, weight=0.0)
+    G.add_edge(3, 4, weight=1.0)
+    G.add_edge(4, 5, weight=1.0)
+    got = C.eigenvector(G, weight="weight").to_numpy()
+    np.testing.assert_allclose(got, [0, 0, 0, 0.5, math.sqrt(0.5), 0.5], atol=ATOL)

@@ -44,9 +44,14 @@ def adjacency(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | Non
               n: int) -> sp.csr_array:
     """Sparse ``A`` with ``A[u, v] = w(u, v)`` (1 when unweighted)."""
     data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
-    a = sp.csr_array((data, np.asarray(indices), np.asarray(indptr)), shape=(n, n))
-    a.eliminate_zeros()  # a zero-strength edge is no edge (components, Perron rule)
-    return a
+    if weights is not None and (data == 0).any():
+        # a zero-strength edge is no edge (components, Perron rule); copies because the
+        # Graph's CSR arrays are read-only
+        keep = data != 0
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+        return sp.csr_array((data[keep], (rows[keep], np.asarray(indices)[keep])),
+                            shape=(n, n))
+    return sp.csr_array((data, np.asarray(indices), np.asarray(indptr)), shape=(n, n))
 
 
 # ---------------------------------------------------------------------------- PageRank
