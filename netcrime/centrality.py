@@ -572,8 +572,8 @@ def pagerank(
         Default uniform.
     dangling : dict or pd.Series, optional
         Where the mass of dangling nodes (no out-weight) goes; default the personalization
-        vector (networkx's rule; igraph always spreads it uniformly, which is the same
-        unless ``personalization`` is given).
+        vector (networkx's rule, and what igraph's ``personalized_pagerank`` does with its
+        ``reset`` vector).
     tol : float
         Stop when the guaranteed l1 distance to the exact PageRank vector,
         ``alpha / (1 - alpha) * ||x_k+1 - x_k||_1``, is below ``tol``.
