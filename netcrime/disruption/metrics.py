@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from .._validation import check_int, param_error
+from ..exceptions import UndefinedMetricError
 from ..graph import Graph
 
 __all__ = ["COMPONENT_METRICS", "METRICS", "Metric", "as_metrics"]
@@ -124,22 +125,18 @@ def component_stats(h: Graph) -> dict[str, float]:
 
 def global_efficiency(h: Graph, *, k: int | None = None, distance: str | None = None,
                       rng: np.random.Generator | None = None) -> float:
-    """Global efficiency of ``h`` (NaN below two nodes); sampled over ``k`` sources."""
-    from .._core.paths import distance_sums
+    """Global efficiency of ``h`` (:func:`netcrime.covert.global_efficiency`); NaN below
+    two nodes."""
+    from .. import covert
 
-    n = h.n_nodes
-    if n < 2:
+    if h.n_nodes < 2:
         return float("nan")
-    lengths = None if distance is None else h.edge_values(
-        distance, func="attack", param="metrics", positive=True)
-    sources = None
-    ns = n
-    if k is not None and k < n:
-        rng = rng if rng is not None else np.random.default_rng(0)
-        sources = np.sort(rng.choice(n, size=k, replace=False)).astype(np.int64)
-        ns = k
-    _, _, inv = distance_sums(h.indptr, h.indices, sources=sources, lengths=lengths)
-    return float(inv.sum() / (ns * (n - 1)))
+    if k is not None and k >= h.n_nodes:
+        k = None
+    try:
+        return float(covert.global_efficiency(h, distance=distance, k=k, rng=rng))
+    except UndefinedMetricError:
+        return float("nan")
 
 
 def _lcc_graph(h: Graph) -> Graph:
@@ -148,25 +145,23 @@ def _lcc_graph(h: Graph) -> Graph:
         return h
     big = np.argmax(np.bincount(lab))
     keep = np.flatnonzero(lab == big)
-    sub = h._subgraph_positions(keep) if len(keep) < h.n_nodes else h
-    return sub.to_undirected() if sub.directed else sub
+    return h._subgraph_positions(keep) if len(keep) < h.n_nodes else h
 
 
 def lindelauf(h: Graph) -> tuple[float, float]:
-    """(information I, trade-off mu = S1 * I) of the largest component of ``h``."""
-    from .._core.paths import distance_sums
+    """(information I, trade-off mu = S1 * I) of the largest component of ``h``
+    (:func:`netcrime.covert.information` and :func:`netcrime.covert.tradeoff`, uniform
+    secrecy model); NaN below two nodes."""
+    from .. import covert
 
     c = _lcc_graph(h)
-    n = c.n_nodes
-    if n < 2:
+    if c.n_nodes < 2:
         return float("nan"), float("nan")
-    # loops do not count as ties in Lindelauf's S1
-    src, dst = c.edge_array()
-    m = int((src != dst).sum())
-    total, _, _ = distance_sums(c.indptr, c.indices)
-    info = n * (n - 1) / float(total.sum())
-    s1 = (n * n - n - 2 * m) / (n * n)
-    return info, s1 * info
+    try:
+        return (float(covert.information(c)),
+                float(covert.tradeoff(c, model="uniform")))
+    except UndefinedMetricError:
+        return float("nan"), float("nan")
 
 
 def stage_completeness(h: Graph, stages: frozenset, attr: str) -> float:
