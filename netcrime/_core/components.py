@@ -10,7 +10,11 @@ Private kernels: numpy arrays in, numpy arrays out; no pandas, no labels.
 * :func:`adaptive_degree_order` -- repeatedly remove the node of highest current degree with a
   bucket queue (O(n + m) plus one sort per bucket for deterministic tie-breaking).
 * :func:`collective_influence` -- CI_l scores (Morone & Makse 2015) on the alive subgraph.
-* :func:`component_labels` -- weak component label per alive node.
+* :func:`edge_removal_curve` -- the same reverse pass over a removal order of edges.
+* :func:`edge_betweenness_csr` -- raw edge betweenness per CSR entry (BFS or Dijkstra).
+* :func:`adaptive_betweenness_order` -- adaptive betweenness attack, recomputing only the
+  component that held the removed node.
+* :func:`tolerance_groups` -- groups of tied scores for the deterministic tie rule.
 """
 
 from __future__ import annotations
@@ -19,11 +23,14 @@ import numpy as np
 from numba import njit, prange
 
 __all__ = [
+    "adaptive_betweenness_order",
     "adaptive_degree_order",
     "collective_influence",
-    "component_labels",
+    "edge_betweenness_csr",
+    "edge_removal_curve",
     "neighbour_csr",
     "removal_curve",
+    "tolerance_groups",
 ]
 
 
@@ -330,26 +337,6 @@ def collective_influence(nbr_ptr, nbr_idx, alive, ell=1, weights=None):
         out = _ci_ball(nbr_ptr, nbr_idx, k, alive.astype(np.bool_), int(ell))
     out = np.where(alive, out, np.nan)
     return out
-
-
-def component_labels(nbr_ptr, nbr_idx, alive):
-    """Weak component label per node of the alive subgraph (-1 for removed nodes) and the
-    component sizes."""
-    from scipy.sparse import csr_array
-    from scipy.sparse.csgraph import connected_components
-
-    n = len(nbr_ptr) - 1
-    rows = np.repeat(np.arange(n), np.diff(nbr_ptr))
-    ok = alive[rows] & alive[nbr_idx]
-    a = csr_array((np.ones(int(ok.sum())), (rows[ok], nbr_idx[ok])), shape=(n, n))
-    _, lab = connected_components(a, directed=False)
-    lab = np.where(alive, lab, -1)
-    # relabel alive components 0..c-1 in order of first appearance
-    uniq, inv = np.unique(lab[alive], return_inverse=True)
-    out = np.full(n, -1, np.int64)
-    out[alive] = inv
-    sizes = np.bincount(inv, minlength=len(uniq)).astype(np.int64)
-    return out, sizes
 
 
 # ---------------------------------------------------------------------------- edge removal
