@@ -296,22 +296,17 @@ def command_size(g: Any) -> int:
 
 
 def organisation(g: Any) -> Any:
-    """The organisation the police can disrupt: members (tiers 0-2) and the online objects
-    they use (tier -1: accounts, ads, phones, platforms), without victims and clients, who
-    would otherwise tie the cells together through shared victims."""
-    tier = g.node_attrs["tier"]
-    keep = (tier.between(0, 2) | tier.eq(-1)).to_numpy()
-    return g.subgraph(g.nodes[keep])
+    """The organisation with its online objects; see :func:`netcrime.generators.organisation`."""
+    from .generators import organisation as _organisation
+
+    return _organisation(g)
 
 
 def members(g: Any) -> Any:
-    """The organisation: persons of tier 0-2 (leaders, go-betweens, operational members),
-    without victims, clients and online objects."""
-    na = g.node_attrs
-    keep = (na["tier"].between(0, 2)).to_numpy()
-    if "kind" in na.columns:
-        keep = keep & (na["kind"].astype(str) == "person").to_numpy()
-    return g.subgraph(g.nodes[keep])
+    """The organisation's persons; see :func:`netcrime.generators.members`."""
+    from .generators import members as _members
+
+    return _members(g)
 
 
 def _new_axes(figsize: tuple[float, float], *, polar: bool = False) -> Any:

@@ -32,6 +32,7 @@ from .forms import (
     wheel_of_chains,
     windmill,
 )
+from .layers import members, organisation
 from .trafficking import trafficking_network
 
 __all__ = [
@@ -48,7 +49,9 @@ __all__ = [
     "chain_of_wheels",
     "kenney_chain",
     "kenney_wheel",
+    "members",
     "netwar",
+    "organisation",
     "reinforced_ring",
     "trafficking_network",
     "wheel_graph",
