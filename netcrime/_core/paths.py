@@ -3,7 +3,7 @@
 Private layer: numpy arrays in, numpy arrays out; no pandas, no labels. Two search cores:
 
 * **BFS** for unweighted graphs (hop counts);
-* **Dijkstra** (binary heap with lazy deletion) for positive edge lengths.
+* **Dijkstra** (indexed 4-ary heap with decrease-key) for positive edge lengths.
 
 Both run one single-source search per source inside numba ``@njit(parallel=True)`` kernels
 that split the sources over the numba threads (``numba.get_num_threads()``; chunk ``c`` takes
@@ -97,41 +97,59 @@ def _n_chunks(n_sources: int, n: int = 0) -> int:
 
 
 # ---------------------------------------------------------------------------- heap helpers
+# Indexed 4-ary min-heap with decrease-key: keys ``hk``, node ids ``hv``, and ``pos[v]`` the
+# slot of ``v`` (-1: never reached, -2: settled). At most n entries; measured ~1.4x faster
+# than a binary heap with lazy deletion on the benchmark graph.
+_UNSEEN = -1
+_SETTLED = -2
+
+
 @njit(cache=True, inline="always")
-def _heap_push(hk, hv, size, key, val):
-    i = size
+def _heap_sift_up(hk, hv, pos, i, key, val):
+    while i > 0:
+        p = (i - 1) >> 2
+        if hk[p] <= key:
+            break
+        hk[i] = hk[p]
+        hv[i] = hv[p]
+        pos[hv[i]] = i
+        i = p
     hk[i] = key
     hv[i] = val
-    while i > 0:
-        p = (i - 1) >> 1
-        if hk[p] <= hk[i]:
-            break
-        hk[p], hk[i] = hk[i], hk[p]
-        hv[p], hv[i] = hv[i], hv[p]
-        i = p
-    return size + 1
+    pos[val] = i
 
 
 @njit(cache=True, inline="always")
-def _heap_pop(hk, hv, size):
+def _heap_pop(hk, hv, pos, size):
+    """Remove the minimum; returns (key, node, new size). The node is marked settled."""
     key = hk[0]
     val = hv[0]
+    pos[val] = _SETTLED
     size -= 1
-    hk[0] = hk[size]
-    hv[0] = hv[size]
-    i = 0
-    while True:
-        left = 2 * i + 1
-        if left >= size:
-            break
-        c = left
-        if left + 1 < size and hk[left + 1] < hk[left]:
-            c = left + 1
-        if hk[i] <= hk[c]:
-            break
-        hk[c], hk[i] = hk[i], hk[c]
-        hv[c], hv[i] = hv[i], hv[c]
-        i = c
+    if size > 0:
+        lk = hk[size]
+        lv = hv[size]
+        i = 0
+        while True:
+            c = 4 * i + 1
+            if c >= size:
+                break
+            best = c
+            bk = hk[c]
+            e = min(c + 4, size)
+            for j in range(c + 1, e):
+                if hk[j] < bk:
+                    bk = hk[j]
+                    best = j
+            if lk <= bk:
+                break
+            hk[i] = bk
+            hv[i] = hv[best]
+            pos[hv[i]] = i
+            i = best
+        hk[i] = lk
+        hv[i] = lv
+        pos[lv] = i
     return key, val, size
 
 
@@ -194,38 +212,37 @@ def _brandes_bfs_one(indptr, indices, s, dist, sigma, delta, order, succ, sstart
 
 
 @njit(cache=True)
-def _brandes_dij_one(indptr, indices, lengths, s, dist, sigma, delta, order, done,
+def _brandes_dij_one(indptr, indices, lengths, s, dist, sigma, delta, order, pos,
                      hk, hv, bc, endpoints, eps):
     dist[s] = 0.0
     sigma[s] = 1.0
-    size = _heap_push(hk, hv, 0, 0.0, s)
+    _heap_sift_up(hk, hv, pos, 0, 0.0, s)
+    size = 1
     tail = 0
     while size > 0:
-        d, v, size = _heap_pop(hk, hv, size)
-        if done[v]:
-            continue
-        if d > dist[v]:
-            continue
-        done[v] = True
+        d, v, size = _heap_pop(hk, hv, pos, size)
         order[tail] = v
         tail += 1
         sv = sigma[v]
         for k in range(indptr[v], indptr[v + 1]):
             w = indices[k]
-            if done[w]:
+            pw = pos[w]
+            if pw == _SETTLED:
                 continue
             nd = d + lengths[k]
-            dw = dist[w]
-            if dw == np.inf:
+            if pw == _UNSEEN:
                 dist[w] = nd
                 sigma[w] = sv
-                size = _heap_push(hk, hv, size, nd, w)
-            elif abs(nd - dw) <= eps * max(nd, dw):
-                sigma[w] += sv
-            elif nd < dw:
-                dist[w] = nd
-                sigma[w] = sv
-                size = _heap_push(hk, hv, size, nd, w)
+                _heap_sift_up(hk, hv, pos, size, nd, w)
+                size += 1
+            else:
+                dw = dist[w]
+                if abs(nd - dw) <= eps * max(nd, dw):
+                    sigma[w] += sv
+                elif nd < dw:
+                    dist[w] = nd
+                    sigma[w] = sv
+                    _heap_sift_up(hk, hv, pos, pw, nd, w)
     for i in range(tail - 1, -1, -1):
         v = order[i]
         dv = dist[v]
@@ -248,13 +265,13 @@ def _brandes_dij_one(indptr, indices, lengths, s, dist, sigma, delta, order, don
         for i in range(1, tail):
             w = order[i]
             bc[w] += delta[w]
-    # reset: every node whose dist was set was also settled (it is reachable)
+    # reset: every node that entered the heap was settled (the heap ran empty)
     for i in range(tail):
         w = order[i]
         dist[w] = np.inf
         sigma[w] = 0.0
         delta[w] = 0.0
-        done[w] = False
+        pos[w] = _UNSEEN
 
 
 @njit(cache=True, parallel=True)
@@ -282,19 +299,18 @@ def _brandes_bfs(indptr, indices, n, sources, endpoints, nchunks):
 def _brandes_dij(indptr, indices, lengths, n, sources, endpoints, nchunks, eps):
     local = np.zeros((nchunks, n))
     ns = len(sources)
-    m = len(indices)
     for c in prange(nchunks):
         dist = np.full(n, np.inf)
         sigma = np.zeros(n)
         delta = np.zeros(n)
         order = np.empty(n, np.int32)
-        done = np.zeros(n, np.bool_)
-        hk = np.empty(m + 1)
-        hv = np.empty(m + 1, np.int64)
+        pos = np.full(n, _UNSEEN, np.int64)
+        hk = np.empty(n)
+        hv = np.empty(n, np.int64)
         bc = local[c]
         for j in range(c, ns, nchunks):
             _brandes_dij_one(indptr, indices, lengths, sources[j], dist, sigma, delta, order,
-                             done, hk, hv, bc, endpoints, eps)
+                             pos, hk, hv, bc, endpoints, eps)
     out = np.zeros(n)
     for t in range(local.shape[0]):
         out += local[t]
@@ -329,44 +345,46 @@ def betweenness_kernel(
 
 # ---------------------------------------------------------------------------- distance sums
 @njit(cache=True)
-def _dijkstra_one(indptr, indices, lengths, s, dist, done, order, hk, hv):
+def _dijkstra_one(indptr, indices, lengths, s, dist, pos, order, hk, hv):
     """Settle nodes from ``s``; returns the number settled (``order[:tail]``)."""
     dist[s] = 0.0
-    size = _heap_push(hk, hv, 0, 0.0, s)
+    _heap_sift_up(hk, hv, pos, 0, 0.0, s)
+    size = 1
     tail = 0
     while size > 0:
-        d, v, size = _heap_pop(hk, hv, size)
-        if done[v] or d > dist[v]:
-            continue
-        done[v] = True
+        d, v, size = _heap_pop(hk, hv, pos, size)
         order[tail] = v
         tail += 1
         for k in range(indptr[v], indptr[v + 1]):
             w = indices[k]
-            if done[w]:
+            pw = pos[w]
+            if pw == _SETTLED:
                 continue
             nd = d + lengths[k]
-            if nd < dist[w]:
+            if pw == _UNSEEN:
                 dist[w] = nd
-                size = _heap_push(hk, hv, size, nd, w)
+                _heap_sift_up(hk, hv, pos, size, nd, w)
+                size += 1
+            elif nd < dist[w]:
+                dist[w] = nd
+                _heap_sift_up(hk, hv, pos, pw, nd, w)
     return tail
 
 
 @njit(cache=True, parallel=True)
 def _sums_dij(indptr, indices, lengths, n, sources, nchunks):
     ns = len(sources)
-    m = len(indices)
     total = np.zeros(ns)
     reached = np.zeros(ns, np.int64)
     inverse = np.zeros(ns)
     for c in prange(nchunks):
         dist = np.full(n, np.inf)
-        done = np.zeros(n, np.bool_)
+        pos = np.full(n, _UNSEEN, np.int64)
         order = np.empty(n, np.int32)
-        hk = np.empty(m + 1)
-        hv = np.empty(m + 1, np.int64)
+        hk = np.empty(n)
+        hv = np.empty(n, np.int64)
         for j in range(c, ns, nchunks):
-            tail = _dijkstra_one(indptr, indices, lengths, sources[j], dist, done, order,
+            tail = _dijkstra_one(indptr, indices, lengths, sources[j], dist, pos, order,
                                  hk, hv)
             tot = 0.0
             inv = 0.0
@@ -380,7 +398,7 @@ def _sums_dij(indptr, indices, lengths, n, sources, nchunks):
             for i in range(tail):
                 w = order[i]
                 dist[w] = np.inf
-                done[w] = False
+                pos[w] = _UNSEEN
     return total, reached, inverse
 
 
@@ -495,22 +513,21 @@ def distance_sums(
 @njit(cache=True, parallel=True)
 def _block_dij(indptr, indices, lengths, n, sources, out, nchunks):
     ns = len(sources)
-    m = len(indices)
     for c in prange(nchunks):
         dist = np.full(n, np.inf)
-        done = np.zeros(n, np.bool_)
+        pos = np.full(n, _UNSEEN, np.int64)
         order = np.empty(n, np.int32)
-        hk = np.empty(m + 1)
-        hv = np.empty(m + 1, np.int64)
+        hk = np.empty(n)
+        hv = np.empty(n, np.int64)
         for j in range(c, ns, nchunks):
-            tail = _dijkstra_one(indptr, indices, lengths, sources[j], dist, done, order,
+            tail = _dijkstra_one(indptr, indices, lengths, sources[j], dist, pos, order,
                                  hk, hv)
             row = out[j]
             for i in range(tail):
                 w = order[i]
                 row[w] = dist[w]
                 dist[w] = np.inf
-                done[w] = False
+                pos[w] = _UNSEEN
 
 
 def bfs_distances(indptr: np.ndarray, indices: np.ndarray, sources: np.ndarray) -> np.ndarray:
