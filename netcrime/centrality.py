@@ -347,8 +347,11 @@ def closeness(
     With ``r`` the number of other nodes reachable (in ``mode``) and ``D`` the sum of their
     distances: ``C = (r / D) * (r / (n - 1))`` (``wf_improved``) or ``C = r / D``.
     NaN rule: a node that reaches no other node (``r = 0``, e.g. an isolate) has ``0/0``
-    closeness, hence NaN (networkx reports 0, igraph NaN). Complexity O(n m) (BFS) or
-    O(n m log n) (Dijkstra), sources in parallel.
+    closeness, hence NaN (networkx reports 0, igraph NaN).
+
+    Complexity: hop counts use a bit-parallel BFS that advances 64 sources per scan of the
+    edges, O((n / 64) D m + n^2) word operations for diameter ``D``; lengths use one
+    Dijkstra per source, O(n m log n). Sources run in parallel on the numba threads.
 
     References
     ----------
@@ -679,7 +682,8 @@ def katz(
     (ConvergenceError otherwise). ``alpha`` is validated with a cheap upper bound on
     ``rho(A)`` first; ARPACK runs only when that bound is inconclusive or ``alpha=None``.
     Well defined on disconnected graphs (no special rule); no NaN.
-    Complexity: one spectral-radius computation (ARPACK) plus one sparse solve.
+    Complexity: one Krylov solve (O(m) per iteration), plus an ARPACK spectral-radius
+    computation when ``alpha=None`` or when the cheap bound cannot confirm ``alpha``.
 
     References
     ----------
