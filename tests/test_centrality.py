@@ -577,3 +577,29 @@ def test_eigenvector_zero_strength_edge_is_no_edge():
     G.add_edge(4, 5, weight=1.0)
     got = C.eigenvector(G, weight="weight").to_numpy()
     np.testing.assert_allclose(got, [0, 0, 0, 0.5, math.sqrt(0.5), 0.5], atol=ATOL)
+
+
+def test_distance_blocks_for_subsets_and_repeated_sources():
+    G = make_random_nx(70, 0.05, directed=True, seed=51)  # > 64 sources: two bit blocks
+    g = nc.as_graph(G)
+    pos = {v: i for i, v in enumerate(g.nodes)}
+    src = np.array([5, 3, 5, *range(10, 70)], dtype=np.int64)
+    block = paths.bfs_distances(g.indptr, g.indices, src)
+    assert block.shape == (len(src), g.n_nodes) and block.dtype == np.int32
+    for row, s in zip(block, src):
+        exp = np.full(g.n_nodes, -1)
+        for v, d in nx.single_source_shortest_path_length(G, g.nodes[s]).items():
+            exp[pos[v]] = d
+        np.testing.assert_array_equal(row, exp)
+    total, reached, inv = paths.distance_sums(g.indptr, g.indices, sources=src)
+    np.testing.assert_allclose(inv, np.where(block > 0, 1.0 / np.maximum(block, 1), 0).sum(axis=1))
+    np.testing.assert_array_equal(reached, (block > 0).sum(axis=1))
+    np.testing.assert_allclose(total, np.where(block > 0, block, 0).sum(axis=1))
+
+
+def test_pagerank_with_self_loops_matches_networkx():
+    for G in (nx.Graph([(0, 1), (1, 1), (1, 2), (2, 0), (3, 3)]),
+              nx.DiGraph([(0, 1), (1, 1), (1, 2), (2, 0), (2, 3)])):
+        got = C.pagerank(G).to_numpy()
+        exp = nx.pagerank(G, tol=1e-15, max_iter=100_000)
+        np.testing.assert_allclose(got, [exp[v] for v in G.nodes], rtol=0, atol=1e-10)
