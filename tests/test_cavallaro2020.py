@@ -14,13 +14,17 @@ Three oracles:
 3. the complete curves of an independent networkx loop that follows the authors' procedure
    (networkx centralities, their sorting and tie rules), computed at test time.
 
-Data: tests/data/montagna_cavallaro2020 (see its PROVENANCE.txt).
+Data: the bundled datasets ``montagna_meetings`` / ``montagna_phonecalls``
+(netcrime/datasets/data/montagna_cavallaro2020, see its PROVENANCE.txt). The reference loop
+reads the same raw file line by line into an ``nx.Graph``, exactly as the authors did, and
+``test_bundled_loader_is_the_authors_graph`` checks that ``nc.datasets.load`` gives that graph
+(node order, edges and the *last* weight of a repeated pair).
 """
 
 from __future__ import annotations
 
 import operator
-from pathlib import Path
+from importlib import resources
 
 import networkx as nx
 import numpy as np
@@ -29,26 +33,40 @@ import pytest
 
 import netcrime as nc
 
-DATA = Path(__file__).parent / "data" / "montagna_cavallaro2020"
+DATA = resources.files("netcrime.datasets").joinpath("data", "montagna_cavallaro2020")
 FILES = {"meetings": "Montagna_meetings_edgelist.tsv",
          "phonecalls": "Montagna_phonecalls_edgelist.tsv"}
 
 
 def load_netcrime(name: str) -> nc.Graph:
-    df = pd.read_csv(DATA / FILES[name], sep=r"\s+", header=None,
-                     names=["source", "target", "weight"])
-    # networkx insertion order: first appearance reading u then v on every row
-    order = list(dict.fromkeys(np.column_stack([df["source"], df["target"]]).ravel().tolist()))
-    return nc.Graph.from_edges(df, directed=False, weight="weight", nodes=order,
-                               multiedges="last")
+    return nc.datasets.load(f"montagna_{name}")
 
 
 def load_networkx(name: str) -> nx.Graph:
+    """The authors' loading: every raw line added to an undirected nx.Graph."""
     G = nx.Graph()
-    for line in (DATA / FILES[name]).read_text().splitlines():
+    for line in DATA.joinpath(FILES[name]).read_text().splitlines():
         u, v, w = map(int, line.split())
         G.add_edge(u, v, weight=w)  # a repeated pair keeps the last weight
     return G
+
+
+@pytest.mark.parametrize("name", ["meetings", "phonecalls"])
+def test_bundled_loader_is_the_authors_graph(name):
+    g, G = load_netcrime(name), load_networkx(name)
+    # node order = networkx insertion order (the "last" tie rule depends on it)
+    assert list(g.nodes) == list(G.nodes)
+    src, dst = g.edge_array()
+    lab = np.asarray(g.nodes)
+    ours = {frozenset((lab[u], lab[v])): w
+            for u, v, w in zip(src, dst, g.edge_attrs["weight"], strict=True)}
+    assert ours == {frozenset((u, v)): float(w) for u, v, w in G.edges(data="weight")}
+    # the raw list does hold pairs twice with different weights, so "last wins" is tested
+    with DATA.joinpath(FILES[name]).open("rb") as fh:
+        raw = pd.read_csv(fh, sep=r"\s+", header=None, names=["u", "v", "w"])
+    key = raw[["u", "v"]].min(axis=1).astype(str) + "-" + raw[["u", "v"]].max(axis=1).astype(str)
+    differing = raw.groupby(key)["w"].nunique()
+    assert (differing > 1).any()
 
 
 def strategy_for(measure: str, weighted: bool) -> tuple[nc.disruption.Strategy, str]:
