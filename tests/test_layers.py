@@ -1,6 +1,5 @@
 """Layer selectors of generated trafficking networks, against networkx induced subgraphs."""
 
-import networkx as nx
 import pytest
 
 import netcrime as nc

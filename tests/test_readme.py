@@ -1,0 +1,32 @@
+"""The README's tour runs as written and prints the published Cavallaro et al. (2020) value."""
+
+import re
+import warnings
+from pathlib import Path
+
+import netcrime as nc
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_tour_runs_and_reproduces_the_published_value(capsys):
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert blocks, "the README has no python block"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", nc.NetcrimeWarning)
+        for code in blocks:
+            exec(compile(code, str(README), "exec"), {})
+    out = capsys.readouterr().out
+    # Cavallaro et al. (2020), PLoS ONE 15(8):e0236476: phone calls, 5 adaptive betweenness
+    # removals -> LCC/LCC0 = 0.247.
+    assert "Montagna phone calls, LCC/LCC0 after 5 removals: 0.247" in out
+
+
+def test_readme_commands_are_the_ones_ci_runs():
+    text = README.read_text(encoding="utf-8")
+    assert 'python3 -m pip install -e ".[test]" && python3 -m pytest -q' in text
+    assert "netcrime demo --out netcrime-demo" in text
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m pytest -q" in ci and 'pip install -e ".[test]"' in ci
+    for img in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text):
+        assert (README.parent / img).is_file(), img
