@@ -88,7 +88,7 @@ ROLE_COLORS: dict[str, str] = {
     "financier": "#dbb40c",
     "worker": "#6baed6",
     "member": "#6baed6",
-    "bottom": "#ce6dbd",
+    "bottom": "#ae017e",  # deep magenta: exploitation family, unlike the exploiters
     "forger": "#7f7f7f",
     "document_forger": "#7f7f7f",
     "official": "#393b79",

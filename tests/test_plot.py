@@ -138,6 +138,23 @@ def test_every_generator_role_and_stage_has_a_fixed_colour():
     assert len(set(cols)) == len(cols)
 
 
+def test_member_role_colours_are_far_apart():
+    # Distinct hex codes are not enough for a slide: the roles drawn together in the member
+    # figures of the demo must be visibly different (Euclidean RGB distance >= 0.2; the
+    # exploiter/bottom pinks were 0.09 apart before).
+    from matplotlib.colors import to_rgb
+
+    roles = set()
+    for mode in ("traditional", "online"):
+        g = nc.generators.members(nc.generators.trafficking_network(n=150, mode=mode, rng=1))
+        roles |= set(g.node_attrs["role"].dropna())
+    assert {"exploiter", "bottom", "handler", "leader"} <= roles
+    rgb = {r: np.array(to_rgb(nc.plot.ROLE_COLORS[r])) for r in roles}
+    worst = min((float(np.linalg.norm(rgb[a] - rgb[b])), a, b)
+                for a in roles for b in roles if a < b)
+    assert worst[0] >= 0.2, worst
+
+
 def test_numeric_color_by_series_gets_colorbar():
     g = nc.generators.kenney_wheel(n_cells=3, cell_size=4, rng=0)
     deg = pd.Series(g.degree().astype(float), index=g.nodes, name="degree")
