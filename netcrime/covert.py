@@ -544,7 +544,8 @@ def profile(
     g = as_graph(g, func=func, param="g")
     largest_component = check_bool(largest_component, func=func, param="largest_component")
     if nodes is not None:
-        g = g.subgraph(nodes)
+        pos = g.node_index(nodes, func=func, param="nodes")
+        g = g._subgraph_positions(np.unique(np.asarray(pos, dtype=np.int64)))
     ptr, idx, n, m = _simple(g)
     from scipy.sparse import csr_array
     from scipy.sparse.csgraph import connected_components

@@ -324,6 +324,8 @@ def test_profile_disconnected_gives_nan_path_columns_and_largest_component():
     assert big["n_nodes"] == 5 and big["information"] == pytest.approx(1.0)
     sub = nc.covert.profile(G, nodes=[5, 6, 7]).iloc[0]
     assert sub["n_nodes"] == 3 and sub["mean_path_length"] == pytest.approx(4 / 3)
+    with pytest.raises(nc.NodeNotFoundError, match=r"'nodes' parameter of profile\(\)"):
+        nc.covert.profile(G, nodes=[5, "zz"])
 
 
 def test_wheel_chain_score_closed_forms():

@@ -149,6 +149,11 @@ def test_kenney_wheel_seeds_and_errors():
         gen.kenney_wheel(n_cells=2, cell_size=0)
     with pytest.raises(ParameterError, match="'core_size'"):
         gen.kenney_wheel(core_size=0)
+    # redundancy beyond the core is an error, not silently capped
+    for f in (gen.kenney_wheel, gen.chain_of_wheels, gen.wheel_of_chains):
+        with pytest.raises(ParameterError, match=rf"'redundancy' parameter of {f.__name__}\(\) "
+                                                 r"must be an int in \[1, 2\]. Got 3 instead"):
+            f(core_size=2, redundancy=3)
     with pytest.raises(ParameterError, match="'stages'"):
         gen.kenney_wheel(stages="recruitment")
     with pytest.raises(ParameterError, match="'rng'"):

@@ -217,8 +217,8 @@ def kenney_wheel(
     cross_cell_p : float in [0, 1], default 0.0
         Probability of a tie between two workers of different cells (independent for every
         such pair; sampled exactly without enumerating pairs).
-    redundancy : int >= 1, default 1
-        Number of distinct core members each handler is tied to (capped at ``core_size``):
+    redundancy : int in [1, core_size], default 1
+        Number of distinct core members each handler is tied to (at most ``core_size``):
         the primary one (cell ``c`` reports to core member ``c mod core_size``) and
         ``redundancy - 1`` others drawn at random.
     stages : sequence of str or None, default :data:`STAGES`
@@ -269,7 +269,8 @@ def kenney_wheel(
     check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
     anonymity = check_prob(anonymity, func=func, param="anonymity")
     cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
-    redundancy = check_int(redundancy, func=func, param="redundancy", min=1)
+    redundancy = check_int(redundancy, func=func, param="redundancy", min=1,
+                           max=core_size)
     st = _check_stage_list(stages, func=func)
     cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
     parts = _wheel_parts(
@@ -922,7 +923,8 @@ redundancy, stages
     check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
     anonymity = check_prob(anonymity, func=func, param="anonymity")
     cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
-    redundancy = check_int(redundancy, func=func, param="redundancy", min=1)
+    redundancy = check_int(redundancy, func=func, param="redundancy", min=1,
+                           max=core_size)
     st = _check_stage_list(stages, func=func)
     cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
     wheels = []
@@ -1004,7 +1006,8 @@ def wheel_of_chains(
         sizes = check_sizes(stage_sizes, L, func=func, param="stage_sizes", rng=gen)
     check_choice(handoff, _HANDOFFS, func=func, param="handoff")
     handoff_p = check_prob(handoff_p, func=func, param="handoff_p")
-    redundancy = check_int(redundancy, func=func, param="redundancy", min=1)
+    redundancy = check_int(redundancy, func=func, param="redundancy", min=1,
+                           max=K)
     core = Parts(K, role_code("leader"))
     core.node["group"][:] = 0
     a, b = _core_edges(K, core_topology)
