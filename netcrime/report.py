@@ -450,9 +450,8 @@ def _composition(result: DemoResult) -> pd.DataFrame:
 
 def _reproduce(result: DemoResult) -> str:
     return f"""import netcrime as nc
-from netcrime.report import organisation
 seed, n = {result.seed}, {result.n}
-nets = {{m: organisation(nc.generators.trafficking_network(n=n, mode=m, rng=seed))
+nets = {{m: nc.generators.organisation(nc.generators.trafficking_network(n=n, mode=m, rng=seed))
         for m in ("traditional", "online")}}
 profiles = nc.covert.compare(nets)
 g = nets["traditional"]

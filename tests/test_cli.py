@@ -337,3 +337,21 @@ def test_demo_brokers_and_key_players_match_library(demo_run):
             n = G.number_of_nodes()
             pairs = sum(len(c) * (len(c) - 1) for c in nx.connected_components(G))
             assert got["set_fragmentation"].iloc[0] == pytest.approx(1 - pairs / (n * (n - 1)))
+
+
+def test_demo_reproduce_snippet_gives_the_reported_robustness(demo_run):
+    # The report's "Reproduce" block is code a reader will paste: run it as printed and
+    # check it gives the leaders-first robustness of the report's own table.
+    _, out, _ = demo_run
+    report = (out / "report.md").read_text()
+    code = report.split("## Reproduce", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    ns: dict = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exec(compile(code, "report.md", "exec"), ns)
+    rob = pd.read_csv(out / "tables" / "robustness.csv")
+    row = rob[(rob["network"] == "traditional") & (rob["strategy"] == "leaders first")]
+    assert ns["res"].robustness == pytest.approx(
+        float(row.loc[~row["recovery"], "robustness"].iloc[0]), rel=1e-12)
+    assert ns["healed"].robustness == pytest.approx(
+        float(row.loc[row["recovery"], "robustness"].iloc[0]), rel=1e-12)
