@@ -617,6 +617,11 @@ def compare(graphs: Mapping[Hashable, Any], /, **kwargs: Any) -> pd.DataFrame:
         Rows = networks, columns = ``PROFILE_COLUMNS``; transpose (``.T``) to read the
         networks as columns.
 
+    Notes
+    -----
+    One :func:`profile` per network, concatenated; the formulas, NaN rule and references are
+    those of :func:`profile`. An empty mapping gives an empty frame with the profile columns.
+
     Examples
     --------
     >>> import networkx as nx

@@ -588,6 +588,15 @@ def netwar(*, kind: str = "chain", n: int = 6) -> Graph:
     ParameterError
         For a bad ``kind`` or ``n``.
 
+    Notes
+    -----
+    Ties: ``n - 1`` for the chain and the hub, ``n (n - 1) / 2`` for the all-channel network.
+    The three forms are the extremes of Lindelauf et al.'s trade-off: the all-channel network
+    has the highest information and zero secrecy (``S1 = 0``), the hub maximises
+    ``mu = S1 * I`` among connected graphs on 4-7 nodes (tested exhaustively in
+    ``tests/test_covert.py``), the chain has the longest paths. Deterministic (no ``rng``);
+    O(n + m) time and memory.
+
     References
     ----------
     Arquilla, J., & Ronfeldt, D. (Eds.) (2001). *Networks and Netwars: The Future of Terror,
@@ -630,6 +639,12 @@ def wheel_graph(n: int) -> Graph:
     Graph
         Undirected, ``2 (n - 1)`` edges, relation ``"link"``.
 
+    Notes
+    -----
+    ``n`` nodes (the same convention as ``networkx.wheel_graph(n)``), ``2 (n - 1)`` ties; the
+    hub has degree ``n - 1``, every rim node degree 3, the diameter is 2 for ``n >= 5``.
+    Removing the hub leaves the cycle ``C_{n-1}``, still connected. Deterministic; O(n).
+
     References
     ----------
     Lindelauf, R., Borm, P., & Hamers, H. (2009). *Social Networks* 31(2), 126-137.
@@ -667,6 +682,13 @@ def windmill(*, n_blades: int = 3, blade_size: int = 3) -> Graph:
     Graph
         Undirected, ``1 + n_blades (blade_size - 1)`` nodes; the centre is node 0 (role
         ``"leader"``), blade members have role ``"member"`` and ``cell`` = blade index.
+
+    Notes
+    -----
+    With ``b = n_blades`` and ``s = blade_size``: ``1 + b (s - 1)`` nodes and
+    ``b s (s - 1) / 2`` ties (``s = 3``: the friendship graph ``F_b``). The centre is the
+    only cut vertex: removing it leaves ``b`` separate cliques of ``s - 1``. Deterministic;
+    O(m).
 
     References
     ----------
@@ -801,6 +823,17 @@ def cellular(
         Undirected; ``cell`` holds the cell index; relations ``"collaboration"`` (inside
         cells) and ``"link"`` (between cells).
 
+    Notes
+    -----
+    With cell sizes ``s_c`` (``N = sum s_c``), the ties inside cells are ``s_c (s_c - 1) / 2``
+    (clique), ``s_c - 1`` (star) or ``s_c`` for ``s_c >= 3`` (cycle; one tie for a pair).
+    Linking adds, independently, each of the ``(N^2 - sum s_c^2) / 2`` member pairs across
+    cells (``"random"``) or each of the ``C (C - 1) / 2`` leader pairs (``"leaders"``) with
+    probability ``link_p``; the number of ties is drawn from the binomial law and that many
+    distinct eligible pairs are sampled (leaders: geometric skips), never by enumerating all
+    pairs, so the time is O(N + m). ``connected=True`` adds
+    ``(number of components) - 1`` ties.
+
     References
     ----------
     Gutfraind, A. (2010). Optimizing topological cascade resilience based on the structure
@@ -901,6 +934,14 @@ redundancy, stages
     Graph
         Undirected; wheels laid out one after the other.
 
+    Notes
+    -----
+    Nodes: ``n_wheels`` times the nodes of one wheel (``core_size + sum of cell sizes``).
+    Ties: those of ``n_wheels`` independent :func:`kenney_wheel` draws plus
+    ``links * (n_wheels - 1)`` transactions. The wheels are connected only through the
+    ``link_role`` members, so with ``links = 1`` each transaction tie is a bridge.
+    O(N + m) time.
+
     References
     ----------
     Kenney, M. (2007). *Global Crime* 8(3), 233-259. doi:10.1080/17440570701507794
@@ -981,6 +1022,14 @@ def wheel_of_chains(
     -------
     Graph
         Undirected; core first, then the chains.
+
+    Notes
+    -----
+    Nodes: ``core_size + n_chains * sum(stage_sizes)``. Ties: the core's topology, ``n_chains
+    * redundancy`` command ties from core to chain heads, ``n_chains * (stage_sizes[0] - 1)``
+    ties from each head to the rest of its first stage, and the handoff ties of every chain
+    (as :func:`kenney_chain` with ``ensure_flow=True``). Chains touch each other only through
+    the core. O(N + m) time.
 
     References
     ----------

@@ -55,6 +55,12 @@ def members(g: Any, /) -> Graph:
     ParameterError
         If the graph has no ``tier`` node attribute.
 
+    Notes
+    -----
+    Keeps the persons (``kind == "person"``; every node when there is no ``kind`` column)
+    with ``0 <= tier <= 2``: leaders (0), handlers/brokers (1), operational members (2).
+    Bottoms are victims (tier 3) and are dropped. A selector, not a metric: no reference.
+
     Examples
     --------
     >>> import netcrime as nc
@@ -91,6 +97,11 @@ def organisation(g: Any, /) -> Graph:
     ------
     ParameterError
         If the graph has no ``tier`` node attribute.
+
+    Notes
+    -----
+    Keeps every node with ``0 <= tier <= 2`` or ``tier == -1`` (online objects), whatever
+    its ``kind``. A selector, not a metric: no reference.
 
     Examples
     --------
