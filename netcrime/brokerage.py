@@ -421,6 +421,12 @@ def constraint(g: Any, /, *, weight: str | None = None) -> pd.Series:
         float64, indexed by node, named ``"constraint"``. NaN for isolates (no contact
         other than itself).
 
+    Raises
+    ------
+    ParameterError
+        If ``weight`` is not an edge attribute or holds a value that is not a positive
+        finite number.
+
     Notes
     -----
     ``C_i = sum_{j in N(i)} (p_ij + sum_{q in N(i), q != i, j} p_iq p_qj)^2``; a node with
@@ -464,6 +470,12 @@ def effective_size(g: Any, /, *, weight: str | None = None) -> pd.Series:
     -------
     pandas.Series
         float64, indexed by node, named ``"effective_size"``; NaN for isolates.
+
+    Raises
+    ------
+    ParameterError
+        If ``weight`` is not an edge attribute or holds a value that is not a positive
+        finite number.
 
     Notes
     -----
@@ -511,6 +523,12 @@ def efficiency(g: Any, /, *, weight: str | None = None) -> pd.Series:
     pandas.Series
         float64 in (0, 1], indexed by node, named ``"efficiency"``; NaN for isolates.
 
+    Raises
+    ------
+    ParameterError
+        If ``weight`` is not an edge attribute or holds a value that is not a positive
+        finite number.
+
     Notes
     -----
     Not to be confused with global/local efficiency (inverse distances).
@@ -550,6 +568,12 @@ def hierarchy(g: Any, /, *, weight: str | None = None) -> pd.Series:
     pandas.Series
         float64 in [0, 1], indexed by node, named ``"hierarchy"``. NaN for isolates and
         for nodes with exactly one contact (``ln 1 = 0`` in the denominator).
+
+    Raises
+    ------
+    ParameterError
+        If ``weight`` is not an edge attribute or holds a value that is not a positive
+        finite number.
 
     Notes
     -----
@@ -593,6 +617,11 @@ def ego_betweenness(g: Any, /) -> pd.Series:
     pandas.Series
         float64, indexed by node, named ``"ego_betweenness"``; 0 for isolates (no pairs to
         broker), never NaN.
+
+    Raises
+    ------
+    ParameterError
+        If ``g`` is not a graph-like object.
 
     Notes
     -----

@@ -219,6 +219,13 @@ def reach(g: Any, /, *, players: Any, m: int = 1) -> int:
         ``#{j not in S : d(S, j) <= m}`` with ``d(S, j) = min_{s in S} d(s, j)`` (directed
         graphs: out-distances from the set). Divide by ``N - |S|`` for a proportion.
 
+    Raises
+    ------
+    ParameterError
+        If ``players`` is empty or repeats a node, or ``m < 1``.
+    NodeNotFoundError
+        If a player is not a node of ``g``.
+
     Notes
     -----
     One BFS seeded with every member, stopped at depth ``m``: ``O(N + m_edges)``. ``m = 1`` is
@@ -262,6 +269,15 @@ def distance_reach(g: Any, /, *, players: Any, normalizer: str = "n") -> float:
     float
         ``DR = sum_{j not in S} 1 / d(S, j) / N`` (or ``/ (N - k)``), unreachable nodes
         contributing 0; directed graphs use out-distances from the set.
+
+    Raises
+    ------
+    ParameterError
+        If ``players`` is empty or repeats a node, or ``normalizer`` is unknown.
+    NodeNotFoundError
+        If a player is not a node of ``g``.
+    UndefinedMetricError
+        With ``normalizer="n_minus_k"`` when ``S`` holds every node (``N - k = 0``).
 
     Notes
     -----

@@ -161,6 +161,14 @@ def test_mutual_weight_convention_directed():
     assert constraint(g)["a"] == pytest.approx((2 / 3) ** 2 + (1 / 3) ** 2)
     with pytest.raises(nc.ParameterError, match="'weight' parameter of constraint"):
         constraint(g, weight="nope")
+    # strengths must be positive: a zero or negative tie weight is an error, not repaired
+    bad = nc.Graph.from_edges(e.assign(weight=[3.0, 0.0, 2.0]), directed=True, weight="weight")
+    for f in (constraint, effective_size, efficiency, hierarchy):
+        with pytest.raises(nc.ParameterError,
+                           match=rf"'weight' parameter of {f.__name__}\(\) must be the name of "
+                                 r"an edge attribute of positive finite numbers. Got 'weight', "
+                                 r"which is 0.0 on edge \('b', 'a'\)"):
+            f(bad, weight="weight")
 
 
 # ---------------------------------------------------------------------------- ego betweenness
