@@ -377,6 +377,45 @@ def test_hybrids():
         gen.chain_of_wheels(n_wheels=2, links=5, n_cells=2)
 
 
+# --------------------------------------------------------------------------- every generator
+ALL_FORMS = {
+    "kenney_wheel": lambda rng: gen.kenney_wheel(n_cells=8, cross_cell_p=0.05, anonymity=0.5,
+                                                 rng=rng),
+    "kenney_chain": lambda rng: gen.kenney_chain(stage_sizes=3, n_groups=4, handoff="random",
+                                                 rng=rng),
+    "cellular": lambda rng: gen.cellular(n_cells=20, link_p=0.05, rng=rng),
+    "chain_of_wheels": lambda rng: gen.chain_of_wheels(n_wheels=3, links=2, n_cells=4,
+                                                       anonymity=0.5, rng=rng),
+    "wheel_of_chains": lambda rng: gen.wheel_of_chains(core_size=3, redundancy=2,
+                                                       stage_sizes=3, handoff="random",
+                                                       rng=rng),
+    "trafficking_network": lambda rng: nc.generators.trafficking_network(n=200, rng=rng),
+    "netwar": lambda rng: gen.netwar(kind="hub", n=6),
+    "wheel_graph": lambda rng: gen.wheel_graph(6),
+    "windmill": lambda rng: gen.windmill(n_blades=3, blade_size=4),
+    "reinforced_ring": lambda rng: gen.reinforced_ring(9, chords=2),
+}
+DETERMINISTIC = {"netwar", "wheel_graph", "windmill", "reinforced_ring"}
+
+
+@pytest.mark.parametrize("name", sorted(ALL_FORMS))
+def test_every_generator_schema_and_seeds(name):
+    # the ground-truth columns are present with their dtypes on every generated network
+    make = ALL_FORMS[name]
+    g = make(3)
+    _schema(g)
+    assert g.n_nodes > 0 and g.n_edges > 0
+    assert g.node_attrs["role"].notna().all() and g.edge_attrs["relation"].notna().all()
+    assert g.meta.get("generator") == name
+    if name in DETERMINISTIC:  # no randomness: no rng argument, always the same graph
+        assert make(None) == g
+        return
+    # same seed -> identical graph (Generator or int); different seeds -> different graphs
+    assert make(3) == g
+    assert make(np.random.default_rng(5)) == make(np.random.default_rng(5))
+    assert any(make(s) != g for s in (4, 5, 6))
+
+
 # --------------------------------------------------------------------------- wheel vs chain
 @pytest.mark.parametrize("seed", range(6))
 def test_wheel_more_centralised_and_less_secret_than_chain_of_same_size(seed):
