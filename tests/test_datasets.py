@@ -235,6 +235,24 @@ def test_caviar_phases():
         assert {x for x in g.nodes if isinstance(x, int)} <= agg
 
 
+def test_caviar_phase07_source_defect_is_as_documented():
+    # The source's phase-7 file is phase 9 with permuted labels. Oracles: networkx weighted
+    # isomorphism and the full CAVIAR matrix (an independent file of another source); if the
+    # data is ever replaced by the real phase 7, this test fails and the note must go.
+    from networkx.algorithms.isomorphism import GraphMatcher, numerical_edge_match
+
+    g7, g9 = nc.datasets.load("caviar_phase07"), nc.datasets.load("caviar_phase09")
+    G7, G9 = nx_of(g7), nx_of(g9)
+    assert GraphMatcher(G7, G9, edge_match=numerical_edge_match("weight", 1.0)).is_isomorphic()
+    A = nx_of(nc.datasets.load("caviar_undirected"))
+    share = {k: np.mean([A.has_edge(u, v) for u, v in nx_of(
+        nc.datasets.load("caviar", phase=k)).edges()]) for k in range(1, 12)}
+    assert sum(A.has_edge(u, v) for u, v in G7.edges()) == 6
+    assert share[7] < 0.2 and min(v for k, v in share.items() if k != 7) > 0.8
+    assert "SOURCE DEFECT" in g7.meta["notes"] and "SOURCE DEFECT" in g7.meta["description"]
+    assert "KNOWN SOURCE DEFECT" in g7.meta["provenance"]
+
+
 # ----------------------------------------------------------------------------- Oversize
 @pytest.mark.parametrize("name, m, non_isolated, ncomp_nonisolated, lcc", [
     ("oversize_wiretaps", 247, 182, 3, 176),

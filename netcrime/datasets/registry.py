@@ -250,13 +250,22 @@ def _entries() -> list[DatasetInfo]:
                 f"CAVIAR investigation phase {k} of 11 (undirected, valued); "
                 + ("a seizure occurred in this phase." if k in CAVIAR_SEIZURE_PHASES
                    else "no seizure in this phase.")
+                + (" SOURCE DEFECT: this file is a relabelled copy of phase 9, not phase 7 "
+                   "(see notes)." if k == 7 else "")
             ),
             citation=_MORSELLI, doi=None, source=_CAVIAR_SRC_B, licence_note=_NETWORKDATA_LIC,
             builder="caviar_undirected",
             params={"phase": k, "seizure": k in CAVIAR_SEIZURE_PHASES},
             notes=(
                 "Two actors of this phase have the non-integer ids '0.1' and '0.2' in the "
-                "source; they are kept as string labels (all other ids are ints)."
+                "source; they are kept as string labels (all other ids are ints). "
+                "SOURCE DEFECT: the phase-7 network of the source (networkdata covert_10) is "
+                "phase 9 under a permutation of the labels -- the two are isomorphic with "
+                "equal weights, and only 6 of its 44 ties exist in the CAVIAR aggregate "
+                "(other phases: 82-98 %). The real phase 7 has 36 actors and includes "
+                "Serero (node 1) (per-phase centralities of Anastasiadis & Antoniou 2024, "
+                "github.com/ekAn97/Criminal_Network_Analysis). Do not read phase 7 as data; "
+                "it is bundled unchanged so the source stays auditable."
                 if k == 7 else ""
             ),
         ))
