@@ -98,28 +98,43 @@ def run() -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+COLOURS = {"leaders first": "#111111", "betweenness": "#d62728", "random": "#7f7f7f"}
+
+
 def plot(df: pd.DataFrame, path: Path) -> None:
-    fig, axes = plt.subplots(2, 3, figsize=(13, 7), sharey=True)
+    fig, axes = plt.subplots(2, 3, figsize=(14, 8), sharey=True, layout="constrained")
     for i, net in enumerate(("traditional", "online")):
         for j, healed in enumerate((False, True)):
             ax = axes[i, j]
             sub = df[(df["network"] == net) & (df["recovery"] == healed)
                      & (df["target"] == "persons")]
             for name, cur in sub.groupby("strategy", sort=False):
-                ax.plot(cur["step"], cur["lcc_frac"], label=name)
-            ax.set_title(f"{net}: arrests, {'with' if healed else 'no'} recovery")
-            ax.set_xlabel("arrests")
+                ax.plot(cur["step"], cur["lcc_frac"], color=COLOURS[name], lw=2.2,
+                        ls="--" if name == "random" else "-", label=name)
+            ax.set_title(f"{net}: arrests, {'with' if healed else 'no'} recovery", fontsize=13)
+            ax.set_xlabel("arrests", fontsize=12)
         ax = axes[i, 2]
         cur = df[(df["network"] == net) & (df["target"] == "ties")]
-        ax.plot(cur["step"], cur["lcc_frac"], color="k", marker="o" if len(cur) < 3 else None)
+        ax.plot(cur["step"], cur["lcc_frac"], color="#1f77b4", lw=2.2,
+                label="block the web (cut ties)")
+        ax.set_xlim(0, 1)
         if len(cur) < 2:
-            ax.text(0.5, 0.5, "no online or platform ties", transform=ax.transAxes,
-                    ha="center")
-        ax.set_title(f"{net}: blocking online/platform ties")
-        ax.set_xlabel("fraction of ties cut")
-        axes[i, 0].set_ylabel("LCC / LCC0")
-    axes[0, 0].legend(loc="lower left")
-    fig.tight_layout()
+            ax.text(0.5, 0.5, "no online or platform ties:\nnothing to cut",
+                    transform=ax.transAxes, ha="center", fontsize=12)
+        ax.set_title(f"{net}: blocking online/platform ties", fontsize=13)
+        ax.set_xlabel("fraction of ties cut", fontsize=12)
+        axes[i, 0].set_ylabel("LCC / LCC\u2080", fontsize=12)
+    for ax in axes.flat:
+        ax.set_ylim(0, 1.05)
+        ax.grid(True, alpha=0.3)
+        ax.tick_params(labelsize=11)
+        for sp in ("top", "right"):
+            ax.spines[sp].set_visible(False)
+    handles = [*axes[0, 0].get_legend_handles_labels()[0],
+               *axes[1, 2].get_legend_handles_labels()[0]]
+    fig.legend(handles=handles, loc="outside lower center", ncol=4, frameon=False, fontsize=12)
+    fig.suptitle(f"Wheel vs chain: largest component after {ARRESTS} arrests or after "
+                 "blocking the web (seed 7)", fontsize=15)
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
