@@ -248,6 +248,24 @@ def test_global_efficiency_sampling_and_errors():
         nc.covert.global_efficiency(G, k=0)
 
 
+def test_sampled_estimates_are_unbiased_on_an_irregular_graph():
+    # On a vertex-transitive graph every sample is exact, which cannot reveal a biased or
+    # mis-scaled estimator. On a lollipop (clique + tail) the sources differ a lot: the
+    # sampled global efficiency and the sampled mean path length (1 / information) must
+    # average to networkx's exact values over many seeds (within 5 standard errors), while
+    # single estimates vary.
+    G = nx.lollipop_graph(12, 18)
+    exact_eff = nx.global_efficiency(G)
+    exact_len = nx.average_shortest_path_length(G)
+    R = 400
+    eff = np.array([nc.covert.global_efficiency(G, k=4, rng=s) for s in range(R)])
+    mpl = np.array([1 / nc.covert.information(G, k=4, rng=s) for s in range(R)])
+    for est, exact in ((eff, exact_eff), (mpl, exact_len)):
+        se = est.std(ddof=1) / np.sqrt(R)
+        assert se > 1e-3  # the estimates do vary
+        assert abs(est.mean() - exact) < 5 * se
+
+
 # --------------------------------------------------------------------------- centralization
 @pytest.mark.parametrize("measure", ["degree", "betweenness", "closeness"])
 def test_centralization_star_is_one_complete_and_cycle_zero(measure):
