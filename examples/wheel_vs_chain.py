@@ -37,13 +37,8 @@ import netcrime as nc
 SEED = 2024
 N_PERSONS = 400
 
-ROLE_COLOURS = {
-    "leader": "#d62728", "coordinator": "#ff7f0e", "handler": "#ff7f0e", "broker": "#ff7f0e",
-    "recruiter": "#1f77b4", "transporter": "#17becf", "harbourer": "#9467bd",
-    "transferrer": "#8c564b", "receiver": "#8c564b", "exploiter": "#e377c2",
-    "advertiser": "#2ca02c", "financier": "#bcbd22", "forger": "#7f7f7f",
-    "official": "#7f7f7f",
-}
+# The library's fixed role colours, so a role looks the same here as in every netcrime figure.
+ROLE_COLOURS = nc.plot.ROLE_COLORS
 
 
 def members_of(g: nc.Graph) -> list:
@@ -90,8 +85,8 @@ def trace_from_arrest(g: nc.Graph, rng: np.random.Generator, hops: int = 3) -> f
     return float(np.mean(found)) / len(members)
 
 
-def draw(ax, g: nc.Graph, title: str, seed: int) -> None:
-    """The criminal members, coloured by role (simple spring layout)."""
+def draw(ax, g: nc.Graph, title: str, seed: int) -> set:
+    """The criminal members, coloured by role (simple spring layout); returns the roles."""
     na = g.node_attrs
     G = g.subgraph(members_of(g)).to_networkx()
     pos = nx.spring_layout(G, seed=seed, iterations=60)
@@ -101,8 +96,9 @@ def draw(ax, g: nc.Graph, title: str, seed: int) -> None:
     nx.draw_networkx_edges(G, pos, ax=ax, width=0.3, alpha=0.4)
     nx.draw_networkx_nodes(G, pos, ax=ax, node_color=colours, node_size=sizes,
                            linewidths=0)
-    ax.set_title(title)
+    ax.set_title(title, fontsize=14)
     ax.set_axis_off()
+    return set(roles)
 
 
 def main(out_dir: Path) -> None:
@@ -154,12 +150,13 @@ def main(out_dir: Path) -> None:
     # hard to trace.
 
     fig, axes = plt.subplots(1, 2, figsize=(12, 6))
-    draw(axes[0], traditional, "traditional: Kenney wheel", SEED)
-    draw(axes[1], online, "online: chain of core groups", SEED)
-    handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=r)
-               for r, c in ROLE_COLOURS.items()
-               if r not in ("transferrer", "official", "coordinator", "broker")]
-    fig.legend(handles=handles, loc="lower center", ncol=8, fontsize=8, frameon=False)
+    present = (draw(axes[0], traditional, "traditional: Kenney wheel", SEED)
+               | draw(axes[1], online, "online: chain of core groups", SEED))
+    handles = [plt.Line2D([], [], marker="o", ls="", ms=8, color=ROLE_COLOURS.get(r, "#cccccc"),
+                          label=r) for r in nc.generators.ROLES if r in present]
+    fig.legend(handles=handles, loc="lower center", ncol=7, fontsize=11, frameon=False)
+    fig.suptitle(f"The criminal members of two trafficking networks ({N_PERSONS} persons "
+                 f"each, seed {SEED})", fontsize=15)
     path = out_dir / "wheel_vs_chain.png"
     fig.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(fig)
