@@ -94,6 +94,28 @@ def test_constraint_and_effective_size_vs_networkx_per_node(directed, weighted, 
                                    rtol=1e-12, equal_nan=True)
 
 
+@pytest.mark.parametrize("directed,weighted", [(False, False), (True, True)])
+def test_self_loops_are_excluded_from_every_burt_measure(directed, weighted):
+    # netcrime excludes self-loops (igraph's rule; networkx would count a loop as a contact),
+    # so on a graph with loops every measure equals networkx's per-node value on the same
+    # graph without its loops.
+    G = _random_nx(20, 0.2, directed=directed, weighted=weighted, loops=True, seed=7)
+    assert nx.number_of_selfloops(G) > 0
+    H = G.copy()
+    H.remove_edges_from(list(nx.selfloop_edges(H)))
+    w = "weight" if weighted else None
+    nodes = [v for v in H if H.out_degree(v) > 0] if directed else list(H)
+    ref_c = nx.constraint(H, nodes=nodes, weight=w)
+    ref_es = nx.effective_size(H, nodes=nodes, weight=w)
+    c, es = constraint(G, weight=w), effective_size(G, weight=w)
+    eff = efficiency(G, weight=w)
+    for v in nodes:
+        k = len(set(nx.all_neighbors(H, v)))
+        assert c[v] == pytest.approx(ref_c[v], rel=1e-12)
+        assert es[v] == pytest.approx(ref_es[v], rel=1e-12)
+        assert eff[v] == pytest.approx(ref_es[v] / k, rel=1e-12)
+
+
 @pytest.mark.parametrize("directed,weighted,seed", SPECS)
 def test_hierarchy_vs_local_constraints(directed, weighted, seed):
     # H_i = sum_j r_j ln r_j / (k ln k), r_j = c_ij / (C_i / k), with c_ij networkx's
