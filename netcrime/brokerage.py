@@ -261,6 +261,9 @@ def gould_fernandez(
 
     Raises
     ------
+    ParameterError
+        If ``groups`` names no node attribute, misses a node or holds a missing value, or
+        ``variance`` / ``partial_credit`` is invalid.
     UndefinedMetricError
         If the graph has fewer than two nodes (the density is undefined).
 

@@ -298,6 +298,12 @@ def test_groups_by_attribute_name_and_errors():
         gould_fernandez(g, groups=pd.Series(["a", "a", "b"], index=[0, 1, 2]))
     with pytest.raises(nc.ParameterError, match="'variance' parameter"):
         gould_fernandez(g, groups="stage", variance="bogus")
+    with pytest.raises(nc.ParameterError, match=r"'groups' parameter of gould_fernandez\(\) must "
+                       r"be a group for every node \(no missing values\). Got 'a missing "
+                       r"group for node 1' instead"):
+        gould_fernandez(g, groups=pd.Series(["a", None, "b", "b"], index=g.nodes))
+    with pytest.raises(nc.ParameterError, match="'partial_credit' parameter of gould_fernandez"):
+        gould_fernandez(g, groups="stage", partial_credit="yes")
     with pytest.raises(nc.UndefinedMetricError):
         gould_fernandez(nc.Graph.from_arrays(1, [], [], directed=True,
                                              node_attrs={"s": ["x"]}), groups="s")
