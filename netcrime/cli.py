@@ -268,13 +268,20 @@ def cmd_disrupt(args: argparse.Namespace) -> int:
     from . import plot
     from .report import _new_axes
 
-    _use_agg()
-    g = _read_graph(args.file, args)
     known = tuple(nc.disruption.STRATEGIES)
-    for s in args.strategy:
+    if args.file is None:
+        # "--strategy a b FILE": the greedy option list swallowed FILE; take it back when
+        # the last word is not a strategy name.
+        if len(args.strategy) > 1 and args.strategy[-1] not in (*known, "leaders"):
+            args.file = args.strategy.pop()
+        else:
+            raise UsageError("the following arguments are required: FILE")
+    for s in args.strategy:  # before reading the file: a bad name is a usage error (2)
         if s not in known and s != "leaders":
             raise UsageError(f"argument --strategy: invalid choice {s!r} "
                              f"(choose from {', '.join(known)}, leaders)")
+    _use_agg()
+    g = _read_graph(args.file, args)
     recovery = None
     if args.recovery is not None:
         recovery = nc.disruption.Recovery(p=args.recovery)
@@ -434,7 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
         "disrupt", help="removal curves of attack strategies on a network file (CSV, PNG)",
         description="Attack a network with one or more strategies and write curves.csv and "
                     "curves.png (LCC/LCC0 against the fraction of nodes removed).")
-    r.add_argument("file", metavar="FILE", help="network file")
+    r.add_argument("file", metavar="FILE", nargs="?", help="network file")
     r.add_argument("--strategy", nargs="+", default=["degree", "betweenness", "random"],
                    metavar="S", help="strategies (netcrime.disruption.STRATEGIES, or "
                                      "'leaders' for a role order); default: degree "

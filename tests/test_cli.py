@@ -102,6 +102,22 @@ def test_unknown_strategy_and_dataset_exit_2(tmp_path, capsys):
     assert code == 2 and "no_such_network" in err
 
 
+def test_strategy_list_before_file_and_bad_name_before_reading(tmp_path, capsys):
+    # "--strategy a b FILE" is how people type it: the greedy list must not swallow FILE
+    p = tmp_path / "g.net"
+    nc.io.write(nc.Graph.from_networkx(nx.path_graph(6)), p)
+    code, _, err = run(["disrupt", "--strategy", "degree", "random", p, "--out",
+                        tmp_path / "o", "-q"], capsys)
+    assert code == 0, err
+    curves = pd.read_csv(tmp_path / "o" / "curves.csv")
+    assert set(curves["strategy"]) == {"degree", "random"}
+    # an unknown strategy is a usage error (2) even when the file does not exist (not 1)
+    code, _, err = run(["disrupt", "--strategy", "bogus", tmp_path / "missing.net"], capsys)
+    assert code == 2 and "bogus" in err
+    code, _, err = run(["disrupt", "--strategy", "degree"], capsys)
+    assert code == 2 and "FILE" in err and "Traceback" not in err
+
+
 def test_subprocess_exit_codes_and_clean_stderr(tmp_path):
     code = "import sys; from netcrime.cli import main; sys.exit(main())"
     bad = tmp_path / "bad.dl"
