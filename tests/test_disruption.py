@@ -684,11 +684,23 @@ def test_lcc_only_static_and_progress_bar():
     assert res.curve["node"].iloc[2] in lcc_before_second
 
 
-def test_bundled_dataset_equals_test_copy():
-    from test_cavallaro2020 import load_netcrime
+def test_bundled_montagna_equals_a_from_edges_build_of_the_raw_file():
+    # the dataset loader (positional fast path) against Graph.from_edges on the raw rows,
+    # nodes in first-appearance order, a repeated pair keeping its last weight
+    from test_cavallaro2020 import DATA, FILES
 
     for name in ("meetings", "phonecalls"):
-        assert nc.datasets.load(f"montagna_{name}") == load_netcrime(name)
+        with DATA.joinpath(FILES[name]).open("rb") as fh:
+            df = pd.read_csv(fh, sep=r"\s+", header=None, names=["source", "target", "weight"])
+        order = list(dict.fromkeys(np.column_stack([df["source"], df["target"]]).ravel()
+                                   .tolist()))
+        ref = nc.Graph.from_edges(df, directed=False, weight="weight", nodes=order,
+                                  multiedges="last")
+        g = nc.datasets.load(f"montagna_{name}")
+        assert list(g.nodes) == order
+        np.testing.assert_array_equal(g.indptr, ref.indptr)
+        np.testing.assert_array_equal(g.indices, ref.indices)
+        np.testing.assert_array_equal(g.weights, ref.weights)
 
 
 def test_undefined_scores_fall_back_to_tie_rule():
