@@ -434,6 +434,41 @@ def test_recovery_recruit_takes_the_role():
     assert (res.recovery_log["kind"] == "recruit").sum() == 1
 
 
+def _first(label):
+    return lambda h: pd.Series([1.0 if v == label else 0.0 for v in h.nodes], index=h.nodes)
+
+
+def test_recovery_distance_replacement_picks_the_nearest_role_holder():
+    # o loses v (role r); two other holders of r: cn two steps from o, cf three steps.
+    G = nx.Graph([("v", "o"), ("o", "x"), ("x", "cn"), ("o", "y"), ("y", "z"), ("z", "cf")])
+    nx.set_node_attributes(G, {"v": "r", "cn": "r", "cf": "r"}, "role")
+    for seed in range(5):
+        rec = D.Recovery(p=1.0, replacement="distance", rng=seed)
+        res = D.attack(G, _first("v"), max_removals=1, recovery=rec)
+        log = res.recovery_log
+        assert log[["source", "target", "kind"]].values.tolist() == [["o", "cn", "replacement"]]
+    # "degree" instead picks the best-connected holder; give cf two extra contacts
+    H = G.copy()
+    H.add_edges_from([("cf", "e1"), ("cf", "e2")])
+    res = D.attack(H, _first("v"), max_removals=1,
+                   recovery=D.Recovery(p=1.0, replacement="degree", rng=0))
+    assert res.recovery_log[["source", "target"]].values.tolist() == [["o", "cf"]]
+
+
+def test_recovery_preferential_attachment_is_degree_proportional():
+    # After v is removed, orphan o attaches to h (degree 3) or a leaf (degree 1 each):
+    # P(h) = 3 / (3 + 1 + 1 + 1) = 1/2 under preferential attachment (1/4 if uniform).
+    G = nx.Graph([("v", "o"), ("h", "l1"), ("h", "l2"), ("h", "l3")])
+    hits = 0
+    reps = 300
+    for seed in range(reps):
+        rec = D.Recovery(p=0.0, preferential_attachment=1.0, rng=seed)
+        log = D.attack(G, _first("v"), max_removals=1, recovery=rec).recovery_log
+        assert log["kind"].tolist() == ["preferential"] and log["source"].iloc[0] == "o"
+        hits += log["target"].iloc[0] == "h"
+    assert abs(hits / reps - 0.5) < 4 * (0.25 / reps) ** 0.5  # 4 binomial sd
+
+
 # ---------------------------------------------------------------------------- compare
 def test_compare_strategies_thread_executor_matches_serial():
     from concurrent.futures import ThreadPoolExecutor
