@@ -66,6 +66,8 @@ PUBLISHED = {
     "natarajan_cocaine": (28, 40, True),
     "natarajan_cocaine_undirected": (28, 40, False),
 }
+# Phase 7: 34 is the size of the bundled (defective) file, a relabelled copy of phase 9; the
+# real phase 7 has 36 actors (see test_caviar_phase07_source_defect_is_as_documented).
 CAVIAR_PHASE_NODES = [15, 24, 33, 33, 32, 27, 34, 42, 34, 42, 41]
 NOORDIN_EDGES = {
     "business_finance": 15, "classmates": 175, "communications": 200, "friendship": 91,
