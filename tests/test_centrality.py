@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+import warnings
 
 import networkx as nx
 import numpy as np
@@ -325,6 +326,26 @@ def test_eigenvector_disconnected_rule(G):
     with pytest.warns(RuntimeWarning, match="nearly zero"):  # igraph warns, same rule
         e = np.array(g.to_igraph().eigenvector_centrality())
     np.testing.assert_allclose(got, e / np.linalg.norm(e), rtol=0, atol=1e-7)
+
+
+def test_eigenvector_directed_not_strongly_connected_vs_dense(G):
+    """Directed graphs that networkx refuses (not strongly connected): the left Perron
+    vector from a dense LAPACK solve of A^T, and igraph (scaled to unit norm)."""
+    if not G.is_directed() or nx.is_strongly_connected(G):
+        pytest.skip("directed graphs that are not strongly connected only")
+    g = nc.as_graph(G)
+    for w in ([None, "weight"] if _weighted(G) else [None]):
+        A = nx.to_numpy_array(G, nodelist=list(g.nodes), weight=w)
+        vals = np.linalg.eigvals(A.T)
+        lam = vals.real.max()
+        # the fixture's graphs have a simple dominant eigenvalue, so the vector is unique
+        assert lam > 0 and np.sum(np.abs(vals - lam) < 1e-8) == 1
+        got = C.eigenvector(g, weight=w).to_numpy()
+        np.testing.assert_allclose(got, _dense_perron(A.T), rtol=0, atol=ATOL)
+        with warnings.catch_warnings():  # igraph warns that some scores are nearly zero
+            warnings.simplefilter("ignore", RuntimeWarning)
+            e = np.array(g.to_igraph().eigenvector_centrality(weights=w, directed=True))
+        np.testing.assert_allclose(got, e / np.linalg.norm(e), rtol=0, atol=1e-7)
 
 
 def test_eigenvector_tied_components_and_networkx_power_iteration_error():
