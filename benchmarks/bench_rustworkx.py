@@ -16,11 +16,11 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import igraph as ig  # noqa: E402
-import rustworkx as rx  # noqa: E402
-from bench_centrality import gnm  # noqa: E402
+import igraph as ig
+import rustworkx as rx
+from bench_centrality import gnm
 
-import netcrime as nc  # noqa: E402
+import netcrime as nc
 
 
 def main(n: int = 10_000, repeat: int = 3) -> dict[str, float]:
