@@ -146,6 +146,30 @@ def test_sampled_betweenness_same_rng_same_output(karate):
     assert not np.array_equal(a.to_numpy(), c.to_numpy())
 
 
+def test_sampled_betweenness_single_pivot_nan_rule():
+    # k = 1 without endpoints: the pivot's own estimate is 0/0 (it never lies inside its
+    # own paths and no other source was sampled) -> NaN, the documented exception. On the
+    # path 0-1-2-3-4 a non-pivot v gets the pivot p's dependency delta_p(v) = number of
+    # nodes beyond v seen from p, scaled by N / k = 4 and halved (undirected raw): 2 delta.
+    P = nx.path_graph(5)
+    pivots = set()
+    for seed in range(12):
+        b = C.betweenness(P, k=1, rng=seed, normalized=False).to_numpy()
+        nan = np.flatnonzero(np.isnan(b))
+        assert len(nan) == 1
+        p = int(nan[0])
+        pivots.add(p)
+        for v in range(5):
+            if v == p:
+                continue
+            delta = v if v < p else 4 - v
+            assert b[v] == pytest.approx(2 * delta)
+        # with endpoints the pivot is defined: it lies on its paths to the 4 others
+        e = C.betweenness(P, k=1, rng=seed, normalized=False, endpoints=True).to_numpy()
+        assert not np.isnan(e).any()
+    assert len(pivots) > 2  # the seeds drew different pivots
+
+
 @pytest.mark.parametrize("normalized", [True, False])
 @pytest.mark.parametrize("endpoints", [False, True])
 @pytest.mark.parametrize("directed", [False, True])
