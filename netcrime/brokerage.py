@@ -242,7 +242,9 @@ def gould_fernandez(
         Directed or undirected network; edge weights are ignored.
     groups : str or pandas.Series
         Name of a node attribute, or a Series indexed by node label, giving each node's
-        group (any hashable values, no missing values).
+        group (any hashable values, no missing values). The Series' index must be unique and
+        cover every node; labels that are not nodes of ``g`` are ignored (so one mapping can
+        serve several subgraphs of a network).
     variance : {"sna", "exact"}
         Graph-level variances: ``"sna"`` reproduces R ``sna::brokerage`` exactly;
         ``"exact"`` adds the negative covariance terms sna omits for ``w_I``, ``b_IO``,

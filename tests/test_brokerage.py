@@ -302,6 +302,11 @@ def test_groups_by_attribute_name_and_errors():
                        r"be a group for every node \(no missing values\). Got 'a missing "
                        r"group for node 1' instead"):
         gould_fernandez(g, groups=pd.Series(["a", None, "b", "b"], index=g.nodes))
+    # a mapping of a larger network serves a subgraph: labels that are not nodes are ignored
+    big = pd.Series(["a", "a", "b", "b", "c"], index=[0, 1, 2, 3, "not a node"])
+    pd.testing.assert_frame_equal(gould_fernandez(g, groups=big).nodes, r1.nodes)
+    with pytest.raises(nc.ParameterError, match="unique node index"):
+        gould_fernandez(g, groups=pd.Series(["a", "a", "b", "b"], index=[0, 1, 2, 2]))
     with pytest.raises(nc.ParameterError, match="'partial_credit' parameter of gould_fernandez"):
         gould_fernandez(g, groups="stage", partial_credit="yes")
     with pytest.raises(nc.UndefinedMetricError):
