@@ -252,8 +252,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if "betweenness" in cent.columns and len(cent):
         top = cent["betweenness"].sort_values(ascending=False, kind="stable").head(args.top)
         _say(args, f"Top {len(top)} by betweenness:")
+        width = max((len(str(node)) for node in top.index), default=1)
         for node, v in top.items():
-            _say(args, f"  {node!s:>20}  {v:.4g}")
+            _say(args, f"  {node!s:<{width}}  {v:.4g}")
     if groups is not None:
         _say(args, f"Gould–Fernandez brokerage with groups = node attribute {groups!r}")
     _say(args, f"Wrote {cpath} and {bpath}")
