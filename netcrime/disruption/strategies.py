@@ -283,12 +283,9 @@ def _corehd():
 
 def _centrality(fname, **kw):
     def f(g, rng):
-        import netcrime.centrality as cen
+        from .. import centrality
 
-        fn = getattr(cen, fname, None)
-        if fn is None:
-            raise NotImplementedError(f"netcrime.centrality.{fname} is not available.")
-        return fn(g, **{k: v for k, v in kw.items() if v is not None})
+        return getattr(centrality, fname)(g, **{k: v for k, v in kw.items() if v is not None})
     return f
 
 
