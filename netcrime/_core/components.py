@@ -405,6 +405,48 @@ def edge_removal_curve(n, src, dst, order):
 
 
 @njit(cache=True)
+def _heap_push(hk, hv, size, key, val):
+    """Push ``(key, val)`` on the binary min-heap ``hk``/``hv`` of ``size`` items; new size."""
+    j = size
+    hk[j] = key
+    hv[j] = val
+    while j > 0:
+        par = (j - 1) // 2
+        if hk[par] > hk[j]:
+            hk[par], hk[j] = hk[j], hk[par]
+            hv[par], hv[j] = hv[j], hv[par]
+            j = par
+        else:
+            break
+    return size + 1
+
+
+@njit(cache=True)
+def _heap_pop(hk, hv, size):
+    """Pop the minimum of the binary min-heap: ``(key, val, new size)``."""
+    d = hk[0]
+    v = hv[0]
+    size -= 1
+    hk[0] = hk[size]
+    hv[0] = hv[size]
+    i = 0
+    while True:
+        left = 2 * i + 1
+        if left >= size:
+            break
+        c = left
+        if left + 1 < size and hk[left + 1] < hk[left]:
+            c = left + 1
+        if hk[c] < hk[i]:
+            hk[i], hk[c] = hk[c], hk[i]
+            hv[i], hv[c] = hv[c], hv[i]
+            i = c
+        else:
+            break
+    return d, v, size
+
+
+@njit(cache=True)
 def _edge_bc_source(indptr, indices, lengths, weighted, s, dist, sigma, delta, order,
                     done, hk, hv, out):
     n = len(indptr) - 1
@@ -438,26 +480,7 @@ def _edge_bc_source(indptr, indices, lengths, weighted, s, dist, sigma, delta, o
         hv[0] = s
         size = 1
         while size > 0:
-            # pop min
-            d = hk[0]
-            v = hv[0]
-            size -= 1
-            hk[0] = hk[size]
-            hv[0] = hv[size]
-            i = 0
-            while True:
-                l = 2 * i + 1
-                if l >= size:
-                    break
-                c = l
-                if l + 1 < size and hk[l + 1] < hk[l]:
-                    c = l + 1
-                if hk[c] < hk[i]:
-                    hk[i], hk[c] = hk[c], hk[i]
-                    hv[i], hv[c] = hv[c], hv[i]
-                    i = c
-                else:
-                    break
+            d, v, size = _heap_pop(hk, hv, size)
             if done[v] or d > dist[v]:
                 continue
             done[v] = True
@@ -469,19 +492,7 @@ def _edge_bc_source(indptr, indices, lengths, weighted, s, dist, sigma, delta, o
                 if nd < dist[u] - 1e-12 * nd:
                     dist[u] = nd
                     sigma[u] = sigma[v]
-                    # push
-                    j = size
-                    hk[j] = nd
-                    hv[j] = u
-                    size += 1
-                    while j > 0:
-                        par = (j - 1) // 2
-                        if hk[par] > hk[j]:
-                            hk[par], hk[j] = hk[j], hk[par]
-                            hv[par], hv[j] = hv[j], hv[par]
-                            j = par
-                        else:
-                            break
+                    size = _heap_push(hk, hv, size, nd, u)
                 elif abs(nd - dist[u]) <= 1e-12 * nd and not done[u]:
                     sigma[u] += sigma[v]
     for t in range(cnt - 1, -1, -1):
@@ -561,25 +572,7 @@ def _bc_source_alive(indptr, indices, lengths, weighted, alive, s, dist, sigma, 
         hk[0] = 0.0
         hv[0] = s
         while size > 0:
-            d = hk[0]
-            v = hv[0]
-            size -= 1
-            hk[0] = hk[size]
-            hv[0] = hv[size]
-            i = 0
-            while True:
-                left = 2 * i + 1
-                if left >= size:
-                    break
-                c = left
-                if left + 1 < size and hk[left + 1] < hk[left]:
-                    c = left + 1
-                if hk[c] < hk[i]:
-                    hk[i], hk[c] = hk[c], hk[i]
-                    hv[i], hv[c] = hv[c], hv[i]
-                    i = c
-                else:
-                    break
+            d, v, size = _heap_pop(hk, hv, size)
             if done[v] or d > dist[v]:
                 continue
             done[v] = True
@@ -594,18 +587,7 @@ def _bc_source_alive(indptr, indices, lengths, weighted, alive, s, dist, sigma, 
                 if du == np.inf or nd < du - 1e-10 * du:
                     dist[u] = nd
                     sigma[u] = sigma[v]
-                    j = size
-                    hk[j] = nd
-                    hv[j] = u
-                    size += 1
-                    while j > 0:
-                        par = (j - 1) // 2
-                        if hk[par] > hk[j]:
-                            hk[par], hk[j] = hk[j], hk[par]
-                            hv[par], hv[j] = hv[j], hv[par]
-                            j = par
-                        else:
-                            break
+                    size = _heap_push(hk, hv, size, nd, u)
                 elif abs(nd - du) <= 1e-10 * du:
                     sigma[u] += sigma[v]
         for t in range(cnt - 1, -1, -1):
