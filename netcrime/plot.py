@@ -37,6 +37,7 @@ import pandas as pd
 
 from ._validation import check_bool, check_choice, check_int, param_error
 from .exceptions import GraphFormatError
+from .generators._parts import ONLINE_STAGES
 from .graph import Graph, as_graph
 
 __all__ = [
@@ -106,17 +107,7 @@ ROLE_COLORS: dict[str, str] = {
 }
 
 #: Canonical order of trafficking stages (Palermo Protocol, then the online layer).
-STAGE_ORDER: tuple[str, ...] = (
-    "core",
-    "recruitment",
-    "transportation",
-    "harbouring",
-    "transfer",
-    "receipt",
-    "advertising",
-    "exploitation",
-    "finance",
-)
+STAGE_ORDER: tuple[str, ...] = ("core", *ONLINE_STAGES)
 
 #: Colour of each trafficking stage (node attribute ``stage``).
 STAGE_COLORS: dict[str, str] = {
