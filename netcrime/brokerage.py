@@ -387,18 +387,15 @@ def gould_fernandez(
 
 # ---------------------------------------------------------------------------- Burt
 def _burt(g: Graph, weight: str | None, func: str) -> tuple[np.ndarray, ...]:
-    key = ("burt", weight)
-    hit = g._cache.get(key)
-    if hit is not None:
-        return hit
-    if weight is None:
-        vals = np.ones(len(g.indices))
-    else:
-        vals = g.edge_values(weight, func=func, param="weight", positive=True)
-    zp, zx, zv = _holes.mutual_weight_csr(g.n_nodes, g.indptr, g.indices, vals, g.directed)
-    out = _holes.burt_measures(g.n_nodes, zp, zx, zv)
-    g._cache[key] = out
-    return out
+    def build() -> tuple[np.ndarray, ...]:
+        if weight is None:
+            vals = np.ones(len(g.indices))
+        else:
+            vals = g.edge_values(weight, func=func, param="weight", positive=True)
+        zp, zx, zv = _holes.mutual_weight_csr(g.n_nodes, g.indptr, g.indices, vals, g.directed)
+        return _holes.burt_measures(g.n_nodes, zp, zx, zv)
+
+    return g.cached(("brokerage.burt", weight), build)
 
 
 _BURT_NOTES = """

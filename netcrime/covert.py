@@ -45,14 +45,11 @@ __all__ = [
 # --------------------------------------------------------------------------- helpers
 def _simple(g: Graph) -> tuple[np.ndarray, np.ndarray, int, int]:
     """(indptr, indices, n, m) of the underlying simple undirected graph (cached on g)."""
-    hit = g._cache.get("covert_simple")
-    if hit is not None:
-        return hit
-    n = g.n_nodes
-    ptr, idx = simple_undirected_csr(g.indptr, g.indices, n)
-    out = (ptr, idx, n, len(idx) // 2)
-    g._cache["covert_simple"] = out
-    return out
+    def build() -> tuple[np.ndarray, np.ndarray, int, int]:
+        ptr, idx = simple_undirected_csr(g.indptr, g.indices, g.n_nodes)
+        return ptr, idx, g.n_nodes, len(idx) // 2
+
+    return g.cached("covert.simple", build)
 
 
 def _sources(n: int, k: int | None, rng: Any, func: str) -> np.ndarray | None:
@@ -545,7 +542,7 @@ def profile(
     largest_component = check_bool(largest_component, func=func, param="largest_component")
     if nodes is not None:
         pos = g.node_index(nodes, func=func, param="nodes")
-        g = g._subgraph_positions(np.unique(np.asarray(pos, dtype=np.int64)))
+        g = g.take(np.unique(np.asarray(pos, dtype=np.int64)))
     ptr, idx, n, m = _simple(g)
     from scipy.sparse import csr_array
     from scipy.sparse.csgraph import connected_components
@@ -557,7 +554,7 @@ def profile(
         )
     if largest_component and ncomp > 1:
         big = np.argmax(np.bincount(labels))
-        g = g._subgraph_positions(np.flatnonzero(labels == big))
+        g = g.take(np.flatnonzero(labels == big))
         ptr, idx, n, m = _simple(g)
         ncomp = 1
     nan = np.nan

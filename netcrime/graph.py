@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core.csr import directed_csr, undirected_csr, undirected_edge_array
+from ._core.csr import directed_csr, neighbour_csr, undirected_csr, undirected_edge_array
 from ._validation import check_bool, check_choice, param_error
 from .exceptions import GraphFormatError, NodeNotFoundError
 
@@ -1037,6 +1037,43 @@ class Graph:
         self._cache["in_csr"] = out
         return out
 
+    def neighbour_csr(self) -> tuple[np.ndarray, np.ndarray]:
+        """Symmetric neighbour CSR ``(indptr, indices)`` (cached).
+
+        Undirected: the graph's own CSR. Directed: each node's out-row followed by its in-row,
+        so an arc appears once in each endpoint's row and a reciprocated pair twice; row
+        lengths are :meth:`degree`. Disruption, key-player and component code read
+        neighbourhoods through this one view.
+        """
+        def build() -> tuple[np.ndarray, np.ndarray]:
+            ip, ix, _ = self.in_csr()
+            ptr, idx = neighbour_csr(self._indptr, self._indices, self._directed, ip, ix)
+            return _readonly(ptr), _readonly(idx)
+
+        return self.cached("neighbour_csr", build)
+
+    def cached(self, key: Hashable, fn: Any) -> Any:
+        """The value cached under ``key`` on this graph, computing it with ``fn()`` once.
+
+        A Graph is immutable, so anything derived from its structure and attributes may be
+        cached on it. Modules use this (never the private cache dict); ``key`` should start
+        with the caller's module name, e.g. ``("brokerage.burt", weight)``. Derived graphs
+        (:meth:`with_node_attrs`, :meth:`with_meta`) share the structural cache.
+
+        Examples
+        --------
+        >>> import netcrime as nc
+        >>> g = nc.Graph.from_arrays(3, [0, 1], [1, 2], directed=False)
+        >>> g.cached("doc.example", lambda: g.n_edges * 2)
+        4
+        """
+        try:
+            return self._cache[key]
+        except KeyError:
+            out = fn()
+            self._cache[key] = out
+            return out
+
     def out_degree(self) -> np.ndarray:
         """Out-degree per position (int64; undirected: the degree, a loop counts once)."""
         return np.diff(self._indptr)
@@ -1122,8 +1159,28 @@ class Graph:
         return g
 
     # ------------------------------------------------------------------ derived graphs
-    def _subgraph_positions(self, keep: np.ndarray) -> Graph:
-        keep = np.asarray(keep, dtype=np.int64)  # ascending positions
+    def take(self, positions: Any) -> Graph:
+        """Induced subgraph on the nodes at ``positions`` (ascending, unique int positions).
+
+        The position-based twin of :meth:`subgraph` for code that already works with
+        positions (disruption, key players): labels, node and edge attributes follow.
+
+        Examples
+        --------
+        >>> import netcrime as nc
+        >>> g = nc.Graph.from_arrays(4, [0, 1, 2], [1, 2, 3], directed=False,
+        ...                          nodes=["a", "b", "c", "d"])
+        >>> g.take([0, 1, 3])
+        <netcrime.Graph undirected, 3 nodes, 1 edges>
+        """
+        keep = np.asarray(positions, dtype=np.int64)
+        if keep.ndim != 1 or (len(keep) and (
+                keep[0] < 0 or keep[-1] >= self.n_nodes or (np.diff(keep) <= 0).any())):
+            raise param_error(
+                "Graph.take", "positions",
+                f"ascending unique node positions in [0, {self.n_nodes})", None,
+                shown=f"{np.asarray(positions).tolist()!r}"[:200],
+            )
         n = self.n_nodes
         newpos = np.full(n, -1, dtype=np.int64)
         newpos[keep] = np.arange(len(keep), dtype=np.int64)
@@ -1144,14 +1201,14 @@ class Graph:
         pos = self.node_index(nodes, func="Graph.subgraph", param="nodes")
         keep = np.zeros(self.n_nodes, dtype=bool)
         keep[pos] = True
-        return self._subgraph_positions(np.flatnonzero(keep))
+        return self.take(np.flatnonzero(keep))
 
     def remove_nodes(self, nodes: Iterable[Hashable]) -> Graph:
         """A new graph without ``nodes`` and their edges."""
         pos = self.node_index(nodes, func="Graph.remove_nodes", param="nodes")
         keep = np.ones(self.n_nodes, dtype=bool)
         keep[pos] = False
-        return self._subgraph_positions(np.flatnonzero(keep))
+        return self.take(np.flatnonzero(keep))
 
     def select_edges(self, mask: Any) -> Graph:
         """A new graph on the same nodes keeping the edges where ``mask`` (by edge id) is True."""

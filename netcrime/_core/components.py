@@ -22,42 +22,17 @@ from __future__ import annotations
 import numpy as np
 from numba import get_thread_id, njit, prange
 
+from .csr import neighbour_csr  # noqa: F401  (re-exported until the split)
+
 __all__ = [
     "adaptive_betweenness_order",
     "adaptive_degree_order",
     "collective_influence",
     "edge_betweenness_csr",
     "edge_removal_curve",
-    "neighbour_csr",
     "removal_curve",
     "tolerance_groups",
 ]
-
-
-def neighbour_csr(
-    indptr: np.ndarray,
-    indices: np.ndarray,
-    directed: bool,
-    in_indptr: np.ndarray | None = None,
-    in_indices: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Symmetric neighbour CSR: the graph's own CSR if undirected, else out- and in-rows
-    concatenated per node (an arc appears once in each endpoint's row; a reciprocated pair
-    twice). Row lengths are then the library's ``Graph.degree()``."""
-    if not directed:
-        return np.asarray(indptr, np.int64), np.asarray(indices, np.int64)
-    n = len(indptr) - 1
-    out_len = np.diff(indptr)
-    in_len = np.diff(in_indptr)
-    ip = np.zeros(n + 1, np.int64)
-    np.cumsum(out_len + in_len, out=ip[1:])
-    rows = np.concatenate(
-        [np.repeat(np.arange(n, dtype=np.int64), out_len),
-         np.repeat(np.arange(n, dtype=np.int64), in_len)]
-    )
-    cols = np.concatenate([indices, in_indices]).astype(np.int64)
-    order = np.argsort(rows, kind="stable")
-    return ip, cols[order]
 
 
 @njit(cache=True)

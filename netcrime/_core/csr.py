@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["directed_csr", "undirected_csr", "undirected_edge_array"]
+__all__ = ["directed_csr", "neighbour_csr", "undirected_csr", "undirected_edge_array"]
 
 
 def directed_csr(n: int, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -84,3 +84,29 @@ def undirected_edge_array(indptr, indices, m):  # pragma: no cover - compiled
                 dst[e] = c
                 e += 1
     return src, dst
+
+
+def neighbour_csr(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    directed: bool,
+    in_indptr: np.ndarray | None = None,
+    in_indices: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric neighbour CSR: the graph's own CSR if undirected, else out- and in-rows
+    concatenated per node (an arc appears once in each endpoint's row; a reciprocated pair
+    twice). Row lengths are then the library's ``Graph.degree()``."""
+    if not directed:
+        return np.asarray(indptr, np.int64), np.asarray(indices, np.int64)
+    n = len(indptr) - 1
+    out_len = np.diff(indptr)
+    in_len = np.diff(in_indptr)
+    ip = np.zeros(n + 1, np.int64)
+    np.cumsum(out_len + in_len, out=ip[1:])
+    rows = np.concatenate(
+        [np.repeat(np.arange(n, dtype=np.int64), out_len),
+         np.repeat(np.arange(n, dtype=np.int64), in_len)]
+    )
+    cols = np.concatenate([indices, in_indices]).astype(np.int64)
+    order = np.argsort(rows, kind="stable")
+    return ip, cols[order]

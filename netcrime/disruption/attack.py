@@ -439,7 +439,7 @@ def attack(
             for k in range(r + 1):
                 if k:
                     keep[order[k - 1]] = False
-                h = g._subgraph_positions(np.flatnonzero(keep)) if k else g
+                h = g.take(np.flatnonzero(keep)) if k else g
                 per_step.append(evaluate(h, rest, lcc0=lcc0, stages=stages, rng=rng_metric))
         for m in mets:
             if m.name in COMPONENT_METRICS:
@@ -496,7 +496,7 @@ def attack(
         removed_attrs = h.node_attrs.iloc[v].to_dict() if len(h.node_attrs.columns) else {}
         ties = _orphan_ties(h, v) if recovery is not None else []
         keep = np.flatnonzero(np.arange(h.n_nodes) != v)
-        h = h._subgraph_positions(keep)
+        h = h.take(keep)
         gid = gid[keep]
         added_e = added_n = 0
         if recovery is not None:

@@ -145,7 +145,7 @@ def _lcc_graph(h: Graph) -> Graph:
         return h
     big = np.argmax(np.bincount(lab))
     keep = np.flatnonzero(lab == big)
-    return h._subgraph_positions(keep) if len(keep) < h.n_nodes else h
+    return h.take(keep) if len(keep) < h.n_nodes else h
 
 
 def lindelauf(h: Graph) -> tuple[float, float]:
