@@ -12,7 +12,14 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["directed_csr", "neighbour_csr", "undirected_csr", "undirected_edge_array"]
+__all__ = [
+    "directed_csr",
+    "induced",
+    "neighbour_csr",
+    "row_ids",
+    "undirected_csr",
+    "undirected_edge_array",
+]
 
 
 def directed_csr(n: int, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -110,3 +117,41 @@ def neighbour_csr(
     cols = np.concatenate([indices, in_indices]).astype(np.int64)
     order = np.argsort(rows, kind="stable")
     return ip, cols[order]
+
+
+def row_ids(indptr: np.ndarray) -> np.ndarray:
+    """Row (source position) of every CSR entry: ``[0]*deg(0) + [1]*deg(1) + ...`` (int64)."""
+    ip = np.asarray(indptr)
+    return np.repeat(np.arange(len(ip) - 1, dtype=np.int64), np.diff(ip))
+
+
+def induced(
+    indptr: np.ndarray, indices: np.ndarray, keep: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sub-CSR induced by the nodes ``keep`` (ascending int positions or a boolean mask).
+
+    Returns ``(sub_indptr, sub_indices, entries)``: the kept nodes renumbered ``0..k-1`` in
+    ascending position order, rows still sorted, and ``entries[j]`` the position in
+    ``indices`` of sub-CSR entry ``j`` (so CSR-aligned values are sliced as ``x[entries]``).
+    Cost ``O(k + sum of the kept rows' lengths)``: rows of removed nodes are never read.
+    """
+    ip = np.asarray(indptr, np.int64)
+    ix = np.asarray(indices)
+    n = len(ip) - 1
+    keep = np.asarray(keep)
+    members = np.flatnonzero(keep) if keep.dtype == np.bool_ else keep.astype(np.int64)
+    k = len(members)
+    local = np.full(n, -1, np.int64)
+    local[members] = np.arange(k, dtype=np.int64)
+    starts = ip[members]
+    cnt = ip[members + 1] - starts
+    total = int(cnt.sum())
+    offs = np.zeros(k + 1, np.int64)
+    np.cumsum(cnt, out=offs[1:])
+    entries = np.repeat(starts - offs[:-1], cnt) + np.arange(total, dtype=np.int64)
+    cols = local[ix[entries]]
+    ok = cols >= 0
+    rows = np.repeat(np.arange(k, dtype=np.int64), cnt)[ok]
+    sub_ptr = np.zeros(k + 1, np.int64)
+    np.cumsum(np.bincount(rows, minlength=k), out=sub_ptr[1:])
+    return sub_ptr, cols[ok], entries[ok]
