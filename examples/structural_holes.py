@@ -90,7 +90,7 @@ def main() -> pd.DataFrame:
                                  gridspec_kw={"width_ratios": [1.15, 1]})
     nc.plot.draw_network(g, ax=a1, layout="spring", node_size=tab["effective_size"],
                          labels=list(tab.index[tab["role"].isin(["broker", "leader"])]),
-                         title="Members sized by effective size (Burt)", seed=SEED)
+                         title="Members sized by effective size (Burt)", rng=SEED)
     order = list(nc.plot.ROLE_COLORS)
     for role, sub in sorted(tab.groupby("role"), key=lambda kv: order.index(kv[0])
                             if kv[0] in order else len(order)):

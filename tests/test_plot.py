@@ -186,6 +186,8 @@ def test_draw_network_bad_arguments():
         nc.plot.draw_network(g, layout=np.zeros((3, 2)))
     with pytest.raises(ParameterError, match="node_size"):
         nc.plot.draw_network(g, node_size=-1)
+    with pytest.raises(ParameterError, match="'rng' parameter of draw_network"):
+        nc.plot.draw_network(g, layout="spring", rng=-1)
     plain = nc.Graph.from_arrays(3, [0, 1], [1, 2], directed=False)
     with pytest.raises(GraphFormatError):
         nc.plot.draw_network(plain, layout="wheel")
@@ -194,6 +196,22 @@ def test_draw_network_bad_arguments():
     # a graph without roles: one colour, no legend, spring layout
     ax = nc.plot.draw_network(plain)
     assert ax.get_legend() is None
+
+
+def test_spring_layout_follows_rng():
+    g = nc.generators.kenney_chain(n_groups=2, stage_sizes=2, rng=1)
+
+    def offsets(ax):
+        return np.vstack([c.get_offsets() for c in ax.collections if len(c.get_offsets())])
+
+    a = offsets(nc.plot.draw_network(g, layout="spring", rng=5))
+    b = offsets(nc.plot.draw_network(g, layout="spring", rng=5))
+    c = offsets(nc.plot.draw_network(g, layout="spring", rng=6))
+    d = offsets(nc.plot.draw_network(g, layout="spring", rng=np.random.default_rng(5)))
+    e = offsets(nc.plot.draw_network(g, layout="spring", rng=np.random.default_rng(5)))
+    np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(d, e)
+    assert not np.allclose(a, c)
 
 
 def test_draw_network_does_not_mutate_input():
@@ -288,31 +306,119 @@ def test_auto_layout_picks_wheel_and_chain():
 
 
 # --------------------------------------------------------------------------- other figures
-def _curve(values):
-    q = np.linspace(0, 1, len(values))
-    return pd.DataFrame({"fraction_removed": q, "lcc_fraction": values})
+def _karate():
+    import networkx as nx
+
+    return nx.karate_club_graph()
 
 
-def test_plot_removal_curves_dict_and_tidy_frame():
-    curves = {"degree": _curve([1, .5, .2, 0]), "random": _curve([1, .9, .6, 0])}
-    ax = nc.plot.plot_removal_curves(curves)
+def test_plot_removal_curves_dict_of_attack_results():
+    G = _karate()
+    res = {s: nc.disruption.attack(G, s, rng=3) for s in ("degree", "betweenness", "random")}
+    ax = nc.plot.plot_removal_curves(res)
     assert isinstance(ax, Axes)
+    assert legend_texts(ax) == [f"{k}  (R = {r.robustness:.3f})" for k, r in res.items()]
+    lines = ax.get_lines()
+    assert len(lines) == 3
+    for line, (name, r) in zip(lines, res.items()):
+        # the drawn line is the curve: x = step / N, y = lcc_frac
+        np.testing.assert_array_equal(line.get_xdata(),
+                                      r.curve["step"].to_numpy(float) / G.number_of_nodes())
+        np.testing.assert_array_equal(line.get_ydata(), r.curve["lcc_frac"].to_numpy(float))
+        assert to_hex(line.get_color()) == nc.plot.STRATEGY_COLORS[name]
+    assert lines[0].get_linestyle() == "-"
+    assert lines[2].get_linestyle() == "--"  # random is dashed grey
+    assert ax.get_xlabel() == "fraction of nodes removed"
+    assert ax.get_ylabel() == "LCC / LCC₀"
+    assert ax.get_title() == "Disruption: largest component vs fraction removed"
+    # a list of results is named by strategy
+    ax = nc.plot.plot_removal_curves(list(res.values()))
+    assert legend_texts(ax) == [f"{r.strategy}  (R = {r.robustness:.3f})"
+                                for r in res.values()]
+    # a second curve of one strategy keeps the colour and changes the line style
+    rec = nc.disruption.attack(G, "degree", rng=3, recovery=nc.disruption.Recovery(p=0.5))
+    ax = nc.plot.plot_removal_curves({"degree": res["degree"], "degree + recovery": rec})
+    a, b = ax.get_lines()
+    assert to_hex(a.get_color()) == to_hex(b.get_color()) == nc.plot.STRATEGY_COLORS["degree"]
+    assert (a.get_linestyle(), b.get_linestyle()) == ("-", "-.")
+
+
+def test_plot_removal_curves_compare_strategies_frame():
+    G = _karate()
+    df = nc.disruption.compare_strategies(G, ["degree", "random"], rng=1)
+    ax = nc.plot.plot_removal_curves(df, threshold=0.5)
     assert legend_texts(ax) == ["degree", "random"]
     lines = ax.get_lines()
-    assert to_hex(lines[0].get_color()) == nc.plot.STRATEGY_COLORS["degree"]
-    assert lines[1].get_linestyle() == "--"  # random is dashed grey
-    np.testing.assert_allclose(lines[0].get_ydata(), [1, .5, .2, 0])
-    tidy = pd.concat([c.assign(strategy=k) for k, c in curves.items()])
-    ax = nc.plot.plot_removal_curves(tidy)
-    assert legend_texts(ax) == ["degree", "random"]
-    with pytest.raises(ParameterError):
-        nc.plot.plot_removal_curves(pd.DataFrame({"a": [1]}))
+    for line, name in zip(lines, ["degree", "random"]):
+        sub = df[df["strategy"] == name]
+        np.testing.assert_array_equal(line.get_xdata(), sub["fraction_removed"].to_numpy())
+        np.testing.assert_array_equal(line.get_ydata(), sub["lcc_frac"].to_numpy())
+        assert to_hex(line.get_color()) == nc.plot.STRATEGY_COLORS[name]
+    assert lines[1].get_linestyle() == "--"
+    np.testing.assert_array_equal(lines[2].get_ydata(), [0.5, 0.5])  # the threshold line
 
 
-def test_plot_removal_curves_lcc_column_is_normalised():
-    df = pd.DataFrame({"fraction_removed": [0, .5, 1], "lcc": [10, 5, 0]})
-    ax = nc.plot.plot_removal_curves({"x": df})
-    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), [1, .5, 0])
+def test_plot_removal_curves_metric_selects_the_column():
+    G = _karate()
+    res = {"degree": nc.disruption.attack(G, "degree")}
+    ax = nc.plot.plot_removal_curves(res, metric="n_components")
+    np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(),
+                                  res["degree"].curve["n_components"].to_numpy(float))
+    assert ax.get_ylabel() == "n_components"
+    assert ax.get_title() == "Disruption: n_components vs fraction removed"
+
+
+def test_plot_removal_curves_single_result_is_attack_result_plot():
+    G = _karate()
+    r = nc.disruption.attack(G, "degree", mode="adaptive")
+    _fig, ax = plt.subplots()
+    out = nc.plot.plot_removal_curves(r, ax=ax, metric="lcc_frac", label=None, color="red",
+                                      lw=3)
+    assert out is ax
+    (line,) = ax.get_lines()
+    np.testing.assert_array_equal(line.get_xdata(), r.curve["step"] / G.number_of_nodes())
+    np.testing.assert_array_equal(line.get_ydata(), r.curve["lcc_frac"].to_numpy(float))
+    assert line.get_label() == "degree (adaptive)"
+    assert to_hex(line.get_color()) == "#ff0000" and line.get_linewidth() == 3
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == (
+        "fraction of nodes removed", "lcc_frac", "")
+    assert ax.get_legend() is None
+    # edge attacks: x = step / M
+    e = nc.disruption.attack_edges(G, "betweenness")
+    ax = nc.plot.plot_removal_curves(e, metric="n_components", label="edges")
+    (line,) = ax.get_lines()
+    np.testing.assert_array_equal(line.get_xdata(), e.curve["step"] / G.number_of_edges())
+    np.testing.assert_array_equal(line.get_ydata(), e.curve["n_components"].to_numpy(float))
+    assert (line.get_label(), ax.get_xlabel(), ax.get_ylabel()) == (
+        "edges", "fraction of edges removed", "n_components")
+
+
+def test_plot_removal_curves_rejects_other_inputs():
+    G = _karate()
+    r = nc.disruption.attack(G, "degree", max_removals=3)
+    e = nc.disruption.attack_edges(G, "betweenness", max_removals=3)
+    bad = [
+        (pd.DataFrame({"a": [1]}), "results"),
+        (pd.DataFrame({"fraction_removed": [0, 1], "lcc_fraction": [1, 0]}), "results"),
+        ({"degree": r.curve}, "results"),
+        ([r, "degree"], "results"),
+        ([], "results"),
+        ({"nodes": r, "edges": e}, "results"),
+        (r.curve, "results"),
+        (42, "results"),
+    ]
+    for value, param in bad:
+        with pytest.raises(ParameterError, match=f"'{param}' parameter of "
+                                                 "plot_removal_curves"):
+            nc.plot.plot_removal_curves(value)
+    with pytest.raises(ParameterError, match="'metric' parameter"):
+        nc.plot.plot_removal_curves(r, metric="lcc_fraction")
+    with pytest.raises(ParameterError, match="'metric' parameter"):
+        nc.plot.plot_removal_curves([r], metric="node")
+    with pytest.raises(ParameterError, match="'label' parameter"):
+        nc.plot.plot_removal_curves([r], label="x")
+    with pytest.raises(ParameterError, match="'threshold' parameter"):
+        nc.plot.plot_removal_curves([r], threshold=1.5)
 
 
 def test_plot_brokerage_profile_from_gould_fernandez():
@@ -323,6 +429,7 @@ def test_plot_brokerage_profile_from_gould_fernandez():
     shown = [t.get_text() for t in ax.get_yticklabels()]
     top = res.nodes["total"].sort_values(ascending=False, kind="stable")
     assert len(shown) == 5
+    assert shown == [str(v) for v in top.index[:5]]
     # the bars are the five largest totals, in decreasing order
     widths = {}
     for p in ax.patches:
@@ -331,8 +438,23 @@ def test_plot_brokerage_profile_from_gould_fernandez():
     np.testing.assert_allclose([widths[i] for i in range(5)], top.iloc[:5].to_numpy())
     assert set(legend_texts(ax)) <= {"coordinator", "itinerant", "representative",
                                      "gatekeeper", "liaison"}
+    # each role's bars have the role's fixed colour and its raw counts as widths
+    raw = res.raw().loc[top.index[:5]]
+    for container in ax.containers:
+        role = container.get_label()
+        assert {to_hex(p.get_facecolor()) for p in container} == {
+            nc.plot.BROKERAGE_COLORS[role]}
+        np.testing.assert_array_equal([p.get_width() for p in container],
+                                      raw[role].to_numpy(float))
+    # the raw-count table of the result draws the same bars
+    ax2 = nc.plot.plot_brokerage_profile(res.raw(), top=5)
+    assert [p.get_width() for p in ax2.patches] == [p.get_width() for p in ax.patches]
     with pytest.raises(ParameterError):
         nc.plot.plot_brokerage_profile(pd.DataFrame({"x": [1]}))
+    from types import SimpleNamespace
+
+    with pytest.raises(ParameterError, match="GouldFernandezResult"):
+        nc.plot.plot_brokerage_profile(SimpleNamespace(nodes=res.nodes))
 
 
 def test_plot_profiles_bar_and_radar():
@@ -378,6 +500,12 @@ def test_plot_removal_curves_compare_strategies_mean_of_repeats():
     want = rnd.groupby("fraction_removed")["lcc_frac"].mean()
     np.testing.assert_allclose(lines[1].get_xdata(), want.index.to_numpy())
     np.testing.assert_allclose(lines[1].get_ydata(), want.to_numpy())
+    assert [to_hex(line.get_color()) for line in lines] == [
+        nc.plot.STRATEGY_COLORS["degree"], nc.plot.STRATEGY_COLORS["random"]]
+    # the ±1 sd band around the mean of the random repeats
+    sd = rnd.groupby("fraction_removed")["lcc_frac"].std(ddof=0)
+    band = ax.collections[-1].get_paths()[0].vertices
+    assert np.isclose(band[:, 1].max(), (want + sd).max())
     # the result objects of attack() work too, with Schneider's R in the legend
     res = {"degree": nc.disruption.attack(G, "degree")}
     ax = nc.plot.plot_removal_curves(res)
