@@ -383,6 +383,9 @@ def test_plot_removal_curves_single_result_is_attack_result_plot():
     assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == (
         "fraction of nodes removed", "lcc_frac", "")
     assert ax.get_legend() is None
+    # any recorded column can be drawn, as with AttackResult.plot (row 0 has no score: NaN)
+    ax = nc.plot.plot_removal_curves(r, metric="score")
+    np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), r.curve["score"].to_numpy(float))
     # edge attacks: x = step / M
     e = nc.disruption.attack_edges(G, "betweenness")
     ax = nc.plot.plot_removal_curves(e, metric="n_components", label="edges")

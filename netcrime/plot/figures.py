@@ -463,9 +463,9 @@ def _network_legend(ax: Any, handles: list[Any], style_legend: list[tuple[str, A
 _CURVE_STYLES: tuple[Any, ...] = ("-", "-.", ":", (0, (5, 1.5)), (0, (3, 1, 1, 1, 1, 1)))
 #: Columns of :func:`netcrime.disruption.compare_strategies`'s frame read here.
 _COMPARE_COLUMNS = ("strategy", "repeat", "fraction_removed")
-#: Curve columns that are not metrics.
+#: Curve columns that cannot be drawn against the fraction removed.
 _NOT_METRICS = frozenset({"strategy", "repeat", "step", "fraction_removed", "node", "source",
-                          "target", "score"})
+                          "target"})
 _RESULTS_RULE = ("an AttackResult, a list or dict of AttackResults, or the frame of "
                  "compare_strategies()")
 
