@@ -27,7 +27,8 @@ Missing values
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -178,6 +179,67 @@ def _check_stage_list(stages: Any, *, func: str, param: str = "stages") -> tuple
     return st
 
 
+@dataclass(frozen=True)
+class _WheelSpec:
+    """The parameters of one Kenney wheel, validated once for :func:`kenney_wheel` and
+    :func:`chain_of_wheels` (which take the same keywords, documented in
+    :func:`kenney_wheel`). ``cell_size`` is kept as given: :meth:`sizes` draws it."""
+
+    core_size: int
+    core_topology: str
+    n_cells: int
+    cell_size: Any
+    cell_topology: str
+    anonymity: float
+    cross_cell_p: float
+    redundancy: int
+    stages: tuple[str, ...] | None
+
+    @classmethod
+    def checked(cls, func: str, kw: Mapping[str, Any],
+                draw_sizes: np.random.Generator | None = None
+                ) -> tuple[_WheelSpec, np.ndarray | None]:
+        """Validate the wheel keywords of ``kw`` (a superset) in signature order. With
+        ``draw_sizes``, the cell sizes are drawn from it right after ``n_cells`` is checked
+        and returned too."""
+        core_size = check_int(kw["core_size"], func=func, param="core_size", min=1)
+        check_choice(kw["core_topology"], _CORE_TOPOLOGIES, func=func, param="core_topology")
+        n_cells = check_int(kw["n_cells"], func=func, param="n_cells", min=0)
+        sizes = None
+        if draw_sizes is not None:
+            sizes = check_sizes(kw["cell_size"], n_cells, func=func, param="cell_size",
+                                rng=draw_sizes)
+        check_choice(kw["cell_topology"], _CELL_TOPOLOGIES, func=func, param="cell_topology")
+        spec = cls(
+            core_size=core_size,
+            core_topology=kw["core_topology"],
+            n_cells=n_cells,
+            cell_size=kw["cell_size"],
+            cell_topology=kw["cell_topology"],
+            anonymity=check_prob(kw["anonymity"], func=func, param="anonymity"),
+            cross_cell_p=check_prob(kw["cross_cell_p"], func=func, param="cross_cell_p"),
+            redundancy=check_int(kw["redundancy"], func=func, param="redundancy", min=1,
+                                 max=core_size),
+            stages=_check_stage_list(kw["stages"], func=func),
+        )
+        return spec, sizes
+
+    def sizes(self, func: str, rng: np.random.Generator) -> np.ndarray:
+        """One draw of the cell sizes."""
+        return check_sizes(self.cell_size, self.n_cells, func=func, param="cell_size", rng=rng)
+
+    def parts(self, rng: np.random.Generator, sizes: np.ndarray, group: int = 0) -> Parts:
+        """One wheel with these cell sizes, as coded parts (see :func:`_wheel_parts`)."""
+        st = self.stages
+        cell_stage = None if st is None else np.arange(self.n_cells, dtype=np.int64) % len(st)
+        return _wheel_parts(
+            rng, core_size=self.core_size, core_topology=self.core_topology, sizes=sizes,
+            cell_topology=self.cell_topology, anonymity=self.anonymity,
+            cross_cell_p=self.cross_cell_p, redundancy=self.redundancy, cell_stage=cell_stage,
+            group=group,
+        )
+
+
 def kenney_wheel(
     *,
     core_size: int = 1,
@@ -261,25 +323,12 @@ def kenney_wheel(
     [2, 3, 9]
     """
     func = "kenney_wheel"
+    kw = dict(locals())
     gen = check_rng(rng, func=func)
-    core_size = check_int(core_size, func=func, param="core_size", min=1)
-    check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
-    n_cells = check_int(n_cells, func=func, param="n_cells", min=0)
-    sizes = check_sizes(cell_size, n_cells, func=func, param="cell_size", rng=gen)
-    check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
-    anonymity = check_prob(anonymity, func=func, param="anonymity")
-    cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
-    redundancy = check_int(redundancy, func=func, param="redundancy", min=1,
-                           max=core_size)
-    st = _check_stage_list(stages, func=func)
-    cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
-    parts = _wheel_parts(
-        gen, core_size=core_size, core_topology=core_topology, sizes=sizes,
-        cell_topology=cell_topology, anonymity=anonymity, cross_cell_p=cross_cell_p,
-        redundancy=redundancy, cell_stage=cell_stage,
-    )
+    spec, sizes = _WheelSpec.checked(func, kw, draw_sizes=gen)
+    parts = spec.parts(gen, sizes)
     meta = {"generator": func, "form": "wheel"}
-    return finish(parts, directed=False, stages=st, meta=meta)
+    return finish(parts, directed=False, stages=spec.stages, meta=meta)
 
 
 # =========================================================================== chain kernel
@@ -622,7 +671,7 @@ def netwar(*, kind: str = "chain", n: int = 6) -> Graph:
     return _simple_form(n, src, dst, roles, kind, func)
 
 
-def wheel_graph(n: int) -> Graph:
+def wheel_graph(*, n: int) -> Graph:
     """The graph-theory wheel ``W_n``: a hub tied to every node of a cycle (the rim).
 
     Not Kenney's wheel (a core commanding cells, :func:`kenney_wheel`). ``W_n`` is one of
@@ -653,7 +702,7 @@ def wheel_graph(n: int) -> Graph:
     Examples
     --------
     >>> import netcrime as nc
-    >>> g = nc.generators.wheel_graph(6)
+    >>> g = nc.generators.wheel_graph(n=6)
     >>> g.n_edges, g.degree().tolist()
     (10, [5, 3, 3, 3, 3, 3])
     """
@@ -718,7 +767,7 @@ def windmill(*, n_blades: int = 3, blade_size: int = 3) -> Graph:
     return finish(parts, directed=False, stages=None, meta={"generator": func, "form": func})
 
 
-def reinforced_ring(n: int, *, chords: Any = 1) -> Graph:
+def reinforced_ring(*, n: int, chords: Any = 1) -> Graph:
     """A ring (cycle) reinforced with chords between far-apart members.
 
     Parameters
@@ -753,7 +802,7 @@ def reinforced_ring(n: int, *, chords: Any = 1) -> Graph:
     Examples
     --------
     >>> import netcrime as nc
-    >>> g = nc.generators.reinforced_ring(8, chords=2)
+    >>> g = nc.generators.reinforced_ring(n=8, chords=2)
     >>> g.n_edges, sorted(g.degree().tolist())
     (10, [2, 2, 2, 2, 3, 3, 3, 3])
     """
@@ -954,28 +1003,14 @@ redundancy, stages
     (21, 26, [0, 1, 2])
     """
     func = "chain_of_wheels"
+    kw = dict(locals())
     gen = check_rng(rng, func=func)
     W = check_int(n_wheels, func=func, param="n_wheels", min=1)
     links = check_int(links, func=func, param="links", min=1)
     check_choice(link_role, ("handler", "worker", "leader"), func=func, param="link_role")
-    core_size = check_int(core_size, func=func, param="core_size", min=1)
-    check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
-    n_cells = check_int(n_cells, func=func, param="n_cells", min=0)
-    check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
-    anonymity = check_prob(anonymity, func=func, param="anonymity")
-    cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
-    redundancy = check_int(redundancy, func=func, param="redundancy", min=1,
-                           max=core_size)
-    st = _check_stage_list(stages, func=func)
-    cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
-    wheels = []
-    for w in range(W):
-        sizes = check_sizes(cell_size, n_cells, func=func, param="cell_size", rng=gen)
-        wheels.append(_wheel_parts(
-            gen, core_size=core_size, core_topology=core_topology, sizes=sizes,
-            cell_topology=cell_topology, anonymity=anonymity, cross_cell_p=cross_cell_p,
-            redundancy=redundancy, cell_stage=cell_stage, group=w,
-        ))
+    spec, _ = _WheelSpec.checked(func, kw)
+    st = spec.stages
+    wheels = [spec.parts(gen, spec.sizes(func, gen), group=w) for w in range(W)]
     parts, offsets = Parts.concat(wheels)
     want = role_code(link_role)
     cands = [off + np.flatnonzero(p.node["role"] == want) for p, off in zip(wheels, offsets)]
