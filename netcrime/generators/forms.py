@@ -41,6 +41,7 @@ from ._parts import (
     Parts,
     bernoulli_indices,
     block_pairs,
+    cell_edges,
     check_prob,
     check_sizes,
     distinct_choice,
@@ -79,27 +80,6 @@ def _core_edges(k: int, topology: str) -> tuple[np.ndarray, np.ndarray]:
     if topology == "star":
         return np.zeros(k - 1, np.int64), np.arange(1, k, dtype=np.int64)
     return np.arange(k - 1, dtype=np.int64), np.arange(1, k, dtype=np.int64)
-
-
-def _cell_edges(starts: np.ndarray, sizes: np.ndarray, topology: str):
-    """Ties inside cells laid out contiguously (handler first)."""
-    if topology == "clique":
-        return block_pairs(starts, sizes)
-    if topology == "empty":
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    w = sizes - 1
-    total = int(w.sum())
-    if total == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    # position of every worker: start + 1 .. start + size - 1
-    cell_of = np.repeat(np.arange(len(sizes)), w)
-    first = np.zeros(len(sizes), np.int64)
-    np.cumsum(w[:-1], out=first[1:])
-    local = np.arange(total, dtype=np.int64) - first[cell_of] + 1
-    pos = starts[cell_of] + local
-    if topology == "star":
-        return starts[cell_of], pos
-    return pos - 1, pos  # chain: handler - w1 - w2 - ...
 
 
 def _wheel_parts(
@@ -151,7 +131,7 @@ def _wheel_parts(
         others = (primary[:, None] + 1 + extra) % K
         parts.add_edges(others.ravel(), np.repeat(starts, r - 1), cmd)
     # ties inside cells
-    a, b = _cell_edges(starts, sizes, cell_topology)
+    a, b = cell_edges(starts, sizes, cell_topology)
     if len(a):
         is_handler_tie = (a == starts[cell_of_node[a - K]]) | (b == starts[cell_of_node[b - K]])
         rel = np.where(is_handler_tie, cmd, rel_code("collaboration"))
@@ -914,9 +894,9 @@ def cellular(
     if topology == "clique":
         a, b = block_pairs(starts, sizes)
     elif topology == "star":
-        a, b = _cell_edges(starts, sizes, "star")
+        a, b = cell_edges(starts, sizes, "star")
     else:
-        a, b = _cell_edges(starts, sizes, "chain")
+        a, b = cell_edges(starts, sizes, "chain")
         big = sizes >= 3
         a = np.concatenate([a, starts[big]])
         b = np.concatenate([b, (starts + sizes - 1)[big]])

@@ -22,13 +22,13 @@ from ._parts import (
     STAGES,
     Parts,
     block_pairs,
+    cell_edges,
     chan_code,
     check_prob,
     finish,
     rel_code,
     role_code,
 )
-from .forms import _cell_edges
 
 __all__ = ["trafficking_network"]
 
@@ -190,7 +190,7 @@ def _wheel_members(rng, parts, off, G, K, stage_roles, w, cell_size, anonymity, 
     # handler -> primary leader of the group (cells round-robin over the core)
     primary = leaders[cg, k % K]
     parts.add_edges(primary, starts, "command")
-    a, b = _cell_edges(starts, sizes, cell_topology)
+    a, b = cell_edges(starts, sizes, cell_topology)
     if len(a):
         cmd = rel_code("command")
         hs = starts[cell_of[a - off - G * K]]
