@@ -57,7 +57,7 @@ def random_graph(n: int, m: int, seed: int = 0) -> nc.Graph:
 
 
 def criminal_graph() -> nc.Graph:
-    g = nc.generators.trafficking_network(n=1000, mode="traditional", rng=1)
+    g = nc.generators.trafficking_network(n=1000, kind="traditional", rng=1)
     return g._subgraph_positions(np.arange(min(1000, g.n_nodes)))
 
 
@@ -282,7 +282,7 @@ def write(rows: list[dict], path: Path) -> None:
         "position, scores within a relative 1e-9 tied). Extrapolated rows time a prefix of "
         "the loop and scale it linearly to all steps, as noted. Graphs: uniform random "
         "(G(n, m) style, repeated pairs and loops dropped), seed 0 / 2; the criminal-like graph "
-        "is `generators.trafficking_network(n=1000, mode='traditional', rng=1)` restricted to "
+        "is `generators.trafficking_network(n=1000, kind='traditional', rng=1)` restricted to "
         "its first 1,000 node positions (leaders, handlers, stage cells, victims, clients).",
         "",
         "| task | library | seconds | note |",

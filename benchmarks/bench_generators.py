@@ -37,7 +37,7 @@ def _time(fn, repeat: int) -> tuple[float, object]:
 def traffic(n: int, mode: str, seed: int = 1):
     import netcrime as nc
 
-    return nc.generators.trafficking_network(n=n, mode=mode, rng=seed)
+    return nc.generators.trafficking_network(n=n, kind=mode, rng=seed)
 
 
 def check_traffic(g, n: int) -> None:

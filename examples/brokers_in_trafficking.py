@@ -62,7 +62,7 @@ def betweenness(g: nc.Graph) -> pd.Series:
 def main() -> None:
     # cross_group_p: chance that an actor also hands victims to the next stage of another
     # core group -- the inter-group transactions of Kenney's chains
-    g = nc.generators.trafficking_network(n=600, mode="online", cross_group_p=0.3, rng=SEED)
+    g = nc.generators.trafficking_network(n=600, kind="online", cross_group_p=0.3, rng=SEED)
     flow = member_flow_network(g)
     print(f"Synthetic online trafficking network: {g.n_nodes} nodes; members' flow network: "
           f"{flow.n_nodes} actors, {flow.n_edges} arcs, "

@@ -59,7 +59,7 @@ D = nc.disruption
 def networks() -> dict[str, nc.Graph]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", nc.NetcrimeWarning)
-        return {mode: nc.generators.trafficking_network(n=PERSONS, mode=mode, rng=SEED)
+        return {mode: nc.generators.trafficking_network(n=PERSONS, kind=mode, rng=SEED)
                 for mode in ("traditional", "online")}
 
 

@@ -55,7 +55,7 @@ def main() -> pd.DataFrame:
     OUT.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", nc.NetcrimeWarning)
-        g = organisation(nc.generators.trafficking_network(n=200, mode="traditional",
+        g = organisation(nc.generators.trafficking_network(n=200, kind="traditional",
                                                            rng=SEED))
     frames = []
     seeds = np.random.SeedSequence(SEED).spawn(REPEATS)  # one stream per repetition

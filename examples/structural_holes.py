@@ -51,7 +51,7 @@ def main() -> pd.DataFrame:
     OUT.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", nc.NetcrimeWarning)
-        full = nc.generators.trafficking_network(n=300, mode="hybrid", rng=SEED)
+        full = nc.generators.trafficking_network(n=300, kind="hybrid", rng=SEED)
     g = members(full)
     tab = pd.DataFrame({
         "role": g.node_attrs["role"].astype(str),

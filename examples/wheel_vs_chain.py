@@ -103,8 +103,8 @@ def draw(ax, g: nc.Graph, title: str, seed: int) -> set:
 
 def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    traditional = nc.generators.trafficking_network(n=N_PERSONS, mode="traditional", rng=SEED)
-    online = nc.generators.trafficking_network(n=N_PERSONS, mode="online", rng=SEED)
+    traditional = nc.generators.trafficking_network(n=N_PERSONS, kind="traditional", rng=SEED)
+    online = nc.generators.trafficking_network(n=N_PERSONS, kind="online", rng=SEED)
 
     # Profiles of the criminal members (largest connected part), side by side.
     table = nc.covert.compare(

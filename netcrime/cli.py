@@ -161,7 +161,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
                              cross_group_p=args.cross_group_p, online_share=args.online_share,
                              rng=args.seed)
     else:
-        g = gen.trafficking_network(n=args.n, mode=args.mode, rng=args.seed)
+        g = gen.trafficking_network(n=args.n, kind=args.mode, rng=args.seed)
     out = args.out or args.form
     written = _write_graph(g, out)
     _say(args, f"{args.form}: {g.n_nodes} nodes, {g.n_edges} ties "

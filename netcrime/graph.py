@@ -29,8 +29,10 @@ from .exceptions import GraphFormatError, NodeNotFoundError
 
 __all__ = ["Graph", "as_graph"]
 
-_MULTIEDGE_RULES = ("error", "sum", "max", "min", "first", "last")
-_LOOP_RULES = ("keep", "drop", "error")
+#: The ``multiedges=`` policies of the constructors (a pair given more than once).
+MULTIEDGE_RULES: tuple[str, ...] = ("error", "sum", "max", "min", "first", "last")
+#: The ``self_loops=`` policies of the constructors.
+LOOP_RULES: tuple[str, ...] = ("keep", "drop", "error")
 
 
 def _readonly(a: np.ndarray) -> np.ndarray:
@@ -492,8 +494,8 @@ class Graph:
 
         ``param`` is the parameter named in messages about the edges' content.
         """
-        check_choice(multiedges, _MULTIEDGE_RULES, func=func, param="multiedges")
-        check_choice(self_loops, _LOOP_RULES, func=func, param="self_loops")
+        check_choice(multiedges, MULTIEDGE_RULES, func=func, param="multiedges")
+        check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
         _check_weight_column(edge_attrs, func, param)
         key, edge_attrs, rows = _pair_keys(
             n, src, dst, directed, edge_attrs, self_loops, nodes, func, param
@@ -743,8 +745,8 @@ class Graph:
                 ea["weight"] = ea["weight"].astype(np.float64)
         else:
             _check_weight_column(ea, func, "edges", "weight")
-        multiedges = check_choice(multiedges, _MULTIEDGE_RULES, func=func, param="multiedges")
-        self_loops = check_choice(self_loops, _LOOP_RULES, func=func, param="self_loops")
+        multiedges = check_choice(multiedges, MULTIEDGE_RULES, func=func, param="multiedges")
+        self_loops = check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
         key, ea, rows = _pair_keys(len(idx), si, ti, directed, ea, self_loops, idx, func, "edges")
         del si, ti  # the endpoint codes are now held by the keys only
         return cls._from_keys(

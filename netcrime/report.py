@@ -168,7 +168,7 @@ def build_demo(
     seed = check_int(seed, func=func, param="seed", min=0)
     n = check_int(n, func=func, param="n", min=30)
     full = {
-        mode: generators.trafficking_network(n=n, mode=mode, rng=seed) for mode in MODES
+        mode: generators.trafficking_network(n=n, kind=mode, rng=seed) for mode in MODES
     }
     networks = {mode: organisation(g) for mode, g in full.items()}
     profiles = covert.compare(networks)
@@ -451,7 +451,7 @@ def _composition(result: DemoResult) -> pd.DataFrame:
 def _reproduce(result: DemoResult) -> str:
     return f"""import netcrime as nc
 seed, n = {result.seed}, {result.n}
-nets = {{m: nc.generators.organisation(nc.generators.trafficking_network(n=n, mode=m, rng=seed))
+nets = {{m: nc.generators.organisation(nc.generators.trafficking_network(n=n, kind=m, rng=seed))
         for m in ("traditional", "online")}}
 profiles = nc.covert.compare(nets)
 g = nets["traditional"]
@@ -477,7 +477,7 @@ def _sections(result: DemoResult, files: Mapping[str, Path], out: Path) -> list[
     blocks: list[tuple] = [
         ("h1", "netcrime demo: a traditional and an online trafficking network"),
         ("p", f"Seed {result.seed}; each network built with "
-              f"`trafficking_network(n={result.n}, mode=..., rng={result.seed})`."),
+              f"`trafficking_network(n={result.n}, kind=..., rng={result.seed})`."),
         ("h2", "Summary"),
         ("pre", result.summary),
         ("h2", "1. The two networks"),

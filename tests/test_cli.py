@@ -273,7 +273,7 @@ def test_demo_numbers_match_library(demo_run):
     _, out, printed = demo_run
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        full = {m: nc.generators.trafficking_network(n=60, mode=m, rng=1)
+        full = {m: nc.generators.trafficking_network(n=60, kind=m, rng=1)
                 for m in ("traditional", "online")}
     orgs = {m: organisation(g) for m, g in full.items()}
     prof = pd.read_csv(out / "tables" / "profiles.csv", index_col=0)
@@ -335,7 +335,7 @@ def test_demo_brokers_and_key_players_match_library(demo_run):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for m in ("traditional", "online"):
-            org = organisation(nc.generators.trafficking_network(n=60, mode=m, rng=1))
+            org = organisation(nc.generators.trafficking_network(n=60, kind=m, rng=1))
             mem = members(org)
             st = mem.node_attrs["stage"].astype(object)
             gf = nc.brokerage.gould_fernandez(mem, groups=st.where(st.notna(), "none")).nodes

@@ -301,20 +301,24 @@ def test_netwar_forms_are_path_star_complete():
 
 def test_wheel_graph_windmill_ring():
     for n in (4, 7, 11):
-        assert nx.is_isomorphic(gen.wheel_graph(n).to_networkx(), nx.wheel_graph(n))
+        assert nx.is_isomorphic(gen.wheel_graph(n=n).to_networkx(), nx.wheel_graph(n))
     for b, k in ((3, 3), (4, 5), (1, 4)):
         assert nx.is_isomorphic(gen.windmill(n_blades=b, blade_size=k).to_networkx(),
                                 nx.windmill_graph(b, k) if b > 1 else nx.complete_graph(k))
-    r = gen.reinforced_ring(8, chords=2)
+    r = gen.reinforced_ring(n=8, chords=2)
     G = r.to_networkx()
     assert G.number_of_edges() == 10 and nx.is_biconnected(G)
-    assert nx.is_isomorphic(gen.reinforced_ring(6, chords=0).to_networkx(), nx.cycle_graph(6))
-    r = gen.reinforced_ring(6, chords=[(0, 3)])
+    assert nx.is_isomorphic(gen.reinforced_ring(n=6, chords=0).to_networkx(), nx.cycle_graph(6))
+    r = gen.reinforced_ring(n=6, chords=[(0, 3)])
     assert r.to_networkx().has_edge(0, 3)
     with pytest.raises(ParameterError, match="'chords'"):
-        gen.reinforced_ring(6, chords=[(0, 1)])
+        gen.reinforced_ring(n=6, chords=[(0, 1)])
     with pytest.raises(ParameterError, match="'n'"):
-        gen.wheel_graph(3)
+        gen.wheel_graph(n=3)
+    with pytest.raises(TypeError):  # 0.2: every generator parameter is keyword-only
+        gen.wheel_graph(6)
+    with pytest.raises(TypeError):
+        gen.reinforced_ring(8, chords=2)
 
 
 def test_cellular():
@@ -391,9 +395,9 @@ ALL_FORMS = {
                                                        rng=rng),
     "trafficking_network": lambda rng: nc.generators.trafficking_network(n=200, rng=rng),
     "netwar": lambda rng: gen.netwar(kind="hub", n=6),
-    "wheel_graph": lambda rng: gen.wheel_graph(6),
+    "wheel_graph": lambda rng: gen.wheel_graph(n=6),
     "windmill": lambda rng: gen.windmill(n_blades=3, blade_size=4),
-    "reinforced_ring": lambda rng: gen.reinforced_ring(9, chords=2),
+    "reinforced_ring": lambda rng: gen.reinforced_ring(n=9, chords=2),
 }
 DETERMINISTIC = {"netwar", "wheel_graph", "windmill", "reinforced_ring"}
 

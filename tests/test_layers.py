@@ -5,9 +5,9 @@ import pytest
 import netcrime as nc
 
 
-@pytest.mark.parametrize("mode", ["traditional", "online", "hybrid"])
-def test_members_and_organisation_match_networkx_subgraphs(mode):
-    g = nc.generators.trafficking_network(n=150, mode=mode, rng=4)
+@pytest.mark.parametrize("kind", ["traditional", "online", "hybrid"])
+def test_members_and_organisation_match_networkx_subgraphs(kind):
+    g = nc.generators.trafficking_network(n=150, kind=kind, rng=4)
     G = g.to_networkx()
     persons = [v for v, d in G.nodes(data=True) if 0 <= d["tier"] <= 2 and d["kind"] == "person"]
     org = [v for v, d in G.nodes(data=True) if 0 <= d["tier"] <= 2 or d["tier"] == -1]

@@ -146,7 +146,7 @@ def test_member_role_colours_are_far_apart():
 
     roles = set()
     for mode in ("traditional", "online"):
-        g = nc.generators.members(nc.generators.trafficking_network(n=150, mode=mode, rng=1))
+        g = nc.generators.members(nc.generators.trafficking_network(n=150, kind=mode, rng=1))
         roles |= set(g.node_attrs["role"].dropna())
     assert {"exploiter", "bottom", "handler", "leader"} <= roles
     rgb = {r: np.array(to_rgb(nc.plot.ROLE_COLORS[r])) for r in roles}

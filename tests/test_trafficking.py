@@ -31,7 +31,7 @@ def _frame(g):
 
 @pytest.fixture(scope="module")
 def nets():
-    return {m: tn(n=3000, mode=m, rng=11) for m in ("traditional", "online", "hybrid")}
+    return {m: tn(n=3000, kind=m, rng=11) for m in ("traditional", "online", "hybrid")}
 
 
 COMMON = {"leader", "recruiter", "transporter", "harbourer", "transferrer", "receiver",
@@ -66,11 +66,11 @@ def test_roles_kinds_and_stages(nets):
 
 
 def test_composition_and_counts_override():
-    g = tn(n=1000, mode="traditional", rng=0)
+    g = tn(n=1000, kind="traditional", rng=0)
     c = g.meta["counts"]
     assert c["victim"] + c["bottom"] == 300 and c["bottom"] == 30 and c["client"] == 350
     assert c["exploiter"] == 100 and c["leader"] == 2
-    g = tn(n=1000, mode="online", counts={"victim": 50, "bottom": 5, "client": 70,
+    g = tn(n=1000, kind="online", counts={"victim": 50, "bottom": 5, "client": 70,
                                            "recruiter": 40, "coordinator": 3}, rng=0)
     c = pd.Series(g.node_attrs["role"].astype(str)).value_counts()
     assert (c["victim"], c["bottom"], c["client"], c["recruiter"], c["coordinator"]) == (
@@ -79,7 +79,7 @@ def test_composition_and_counts_override():
 
 
 def test_victim_flow_ties(nets):
-    for mode, g in nets.items():
+    for kind, g in nets.items():
         na = g.node_attrs
         role = na["role"].astype(str).to_numpy()
         grp = na["group"].to_numpy()
@@ -97,9 +97,9 @@ def test_victim_flow_ties(nets):
         boss = np.isin(role, ["exploiter", "leader"])
         sel = (rel == "control") & boss[s] & vict[t]
         per_victim = np.bincount(t[sel], minlength=len(role))[vict]
-        assert (per_victim == 1).all(), mode
+        assert (per_victim == 1).all(), kind
         per_boss = np.bincount(s[sel], minlength=len(role))
-        loads = per_boss[np.isin(role, ["exploiter"] + (["leader"] if mode == "online" else []))]
+        loads = per_boss[np.isin(role, ["exploiter"] + (["leader"] if kind == "online" else []))]
         assert loads.max() - loads.min() <= 1  # victims spread evenly
         # bottoms control the other victims of their exploiter
         sel_b = (rel == "control") & ~boss[s] & (role[t] != "account")
@@ -116,7 +116,7 @@ def test_victim_flow_ties(nets):
 
 
 def test_recruitment_methods_chi_square():
-    g = tn(n=20000, mode="traditional", rng=3)
+    g = tn(n=20000, kind="traditional", rng=3)
     e = g.edge_attrs
     m = e.loc[e["relation"] == "recruitment", "method"].astype(str)
     assert e.loc[e["relation"] != "recruitment", "method"].isna().all()
@@ -130,7 +130,7 @@ def test_recruitment_methods_chi_square():
 
 
 def test_traditional_anonymity_and_raid_on_the_core():
-    g = tn(n=4000, mode="traditional", anonymity=0.6, rng=5)
+    g = tn(n=4000, kind="traditional", anonymity=0.6, rng=5)
     na = g.node_attrs
     stage_roles = ["recruiter", "transporter", "harbourer", "transferrer", "receiver",
                    "exploiter"]
@@ -225,7 +225,7 @@ def test_online_layer(nets):
 
 
 def test_phone_churn_periods():
-    g = tn(n=400, mode="online", shared_phone_p=0.0, rng=4)
+    g = tn(n=400, kind="online", shared_phone_p=0.0, rng=4)
     role = g.node_attrs["role"].astype(str).to_numpy()
     s, t = (np.asarray(x) for x in g.edge_array())
     e = g.edge_attrs
@@ -257,7 +257,7 @@ def test_hybrid_brokers_take_a_fee(nets):
 
 
 def test_sample_observed_binomial():
-    g = tn(n=2000, mode="online", sample_observed=True, rng=2)
+    g = tn(n=2000, kind="online", sample_observed=True, rng=2)
     e = g.edge_attrs
     s, t = g.edge_array()
     ex = g.node_attrs["exposure_prob"].to_numpy()
@@ -269,20 +269,20 @@ def test_sample_observed_binomial():
 
 
 def test_seeds_and_errors():
-    for mode in ("traditional", "online", "hybrid"):
-        assert tn(n=300, mode=mode, rng=9) == tn(n=300, mode=mode, rng=9)
-        assert tn(n=300, mode=mode, rng=9) != tn(n=300, mode=mode, rng=10)
+    for kind in ("traditional", "online", "hybrid"):
+        assert tn(n=300, kind=kind, rng=9) == tn(n=300, kind=kind, rng=9)
+        assert tn(n=300, kind=kind, rng=9) != tn(n=300, kind=kind, rng=10)
     with pytest.raises(ParameterError, match=r"'n' parameter of trafficking_network\(\) must "
                                              r"be an int >= 30. Got 10 instead"):
         tn(n=10)
-    with pytest.raises(ParameterError, match="'mode'"):
-        tn(mode="darkweb")
+    with pytest.raises(ParameterError, match="'kind'"):
+        tn(kind="darkweb")
     with pytest.raises(ParameterError, match="'counts'"):
         tn(counts={"boss": 3})
     with pytest.raises(ParameterError, match="'counts'"):
-        tn(mode="traditional", counts={"advertiser": 3})
+        tn(kind="traditional", counts={"advertiser": 3})
     with pytest.raises(ParameterError, match="'counts'"):
-        tn(n=1000, mode="online", n_groups=20, counts={"financier": 5})
+        tn(n=1000, kind="online", n_groups=20, counts={"financier": 5})
     with pytest.raises(ParameterError, match="'methods'"):
         tn(methods={"magic": 1.0})
     with pytest.raises(ParameterError, match="'regions'"):
@@ -293,7 +293,7 @@ def test_seeds_and_errors():
         tn(anonymity=-0.1)
 
 
-@pytest.mark.parametrize("mode", ["traditional", "online", "hybrid"])
+@pytest.mark.parametrize("kind", ["traditional", "online", "hybrid"])
 @pytest.mark.parametrize("kw", [
     {"counts": {"client": 0}},
     {"counts": {"victim": 0, "bottom": 0, "client": 0}},
@@ -302,8 +302,8 @@ def test_seeds_and_errors():
     {"cell_size": 2, "core_size": 1, "cell_topology": "empty"},
     {"n": 30, "n_groups": 3},
 ])
-def test_edge_cases_build_consistent_networks(mode, kw):
-    args = {"n": 200, "mode": mode, "rng": 3, **kw}
+def test_edge_cases_build_consistent_networks(kind, kw):
+    args = {"n": 200, "kind": kind, "rng": 3, **kw}
     g = tn(**args)
     na = g.node_attrs
     counts = na["role"].astype(str).value_counts()
@@ -324,8 +324,8 @@ def test_traditional_members_more_centralised_and_less_secret_than_online(seed):
         return g.subgraph(na.index[(na["kind"] == "person") & na["tier"].between(0, 2)
                                    & (na["role"] != "bottom")])
 
-    t = members(tn(n=400, mode="traditional", rng=seed))
-    o = members(tn(n=400, mode="online", rng=seed))
+    t = members(tn(n=400, kind="traditional", rng=seed))
+    o = members(tn(n=400, kind="online", rng=seed))
     assert abs(t.n_nodes - o.n_nodes) <= 0.05 * t.n_nodes
     assert nc.covert.centralization(t) > nc.covert.centralization(o)
     assert nc.covert.secrecy(t, model="degree") < nc.covert.secrecy(o, model="degree")

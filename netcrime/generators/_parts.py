@@ -358,6 +358,30 @@ def block_pairs(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.n
     return np.concatenate(srcs).astype(np.int64), np.concatenate(dsts).astype(np.int64)
 
 
+def cell_edges(starts: np.ndarray, sizes: np.ndarray,
+               topology: str) -> tuple[np.ndarray, np.ndarray]:
+    """Ties inside cells laid out contiguously (handler first): ``topology`` is
+    ``"clique"``, ``"empty"``, ``"star"`` (around the handler) or ``"chain"`` (handler - w1 -
+    w2 - ...)."""
+    if topology == "clique":
+        return block_pairs(starts, sizes)
+    if topology == "empty":
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    w = sizes - 1
+    total = int(w.sum())
+    if total == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    # position of every worker: start + 1 .. start + size - 1
+    cell_of = np.repeat(np.arange(len(sizes)), w)
+    first = np.zeros(len(sizes), np.int64)
+    np.cumsum(w[:-1], out=first[1:])
+    local = np.arange(total, dtype=np.int64) - first[cell_of] + 1
+    pos = starts[cell_of] + local
+    if topology == "star":
+        return starts[cell_of], pos
+    return pos - 1, pos  # chain: handler - w1 - w2 - ...
+
+
 def random_pairs_between_blocks(
     rng: np.random.Generator, block: np.ndarray, p: float
 ) -> tuple[np.ndarray, np.ndarray]:

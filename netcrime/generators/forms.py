@@ -27,7 +27,8 @@ Missing values
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,7 @@ from ._parts import (
     Parts,
     bernoulli_indices,
     block_pairs,
+    cell_edges,
     check_prob,
     check_sizes,
     distinct_choice,
@@ -78,27 +80,6 @@ def _core_edges(k: int, topology: str) -> tuple[np.ndarray, np.ndarray]:
     if topology == "star":
         return np.zeros(k - 1, np.int64), np.arange(1, k, dtype=np.int64)
     return np.arange(k - 1, dtype=np.int64), np.arange(1, k, dtype=np.int64)
-
-
-def _cell_edges(starts: np.ndarray, sizes: np.ndarray, topology: str):
-    """Ties inside cells laid out contiguously (handler first)."""
-    if topology == "clique":
-        return block_pairs(starts, sizes)
-    if topology == "empty":
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    w = sizes - 1
-    total = int(w.sum())
-    if total == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    # position of every worker: start + 1 .. start + size - 1
-    cell_of = np.repeat(np.arange(len(sizes)), w)
-    first = np.zeros(len(sizes), np.int64)
-    np.cumsum(w[:-1], out=first[1:])
-    local = np.arange(total, dtype=np.int64) - first[cell_of] + 1
-    pos = starts[cell_of] + local
-    if topology == "star":
-        return starts[cell_of], pos
-    return pos - 1, pos  # chain: handler - w1 - w2 - ...
 
 
 def _wheel_parts(
@@ -150,7 +131,7 @@ def _wheel_parts(
         others = (primary[:, None] + 1 + extra) % K
         parts.add_edges(others.ravel(), np.repeat(starts, r - 1), cmd)
     # ties inside cells
-    a, b = _cell_edges(starts, sizes, cell_topology)
+    a, b = cell_edges(starts, sizes, cell_topology)
     if len(a):
         is_handler_tie = (a == starts[cell_of_node[a - K]]) | (b == starts[cell_of_node[b - K]])
         rel = np.where(is_handler_tie, cmd, rel_code("collaboration"))
@@ -176,6 +157,67 @@ def _check_stage_list(stages: Any, *, func: str, param: str = "stages") -> tuple
     if not st or len(set(st)) != len(st) or not all(isinstance(s, str) and s for s in st):
         raise param_error(func, param, "a non-empty sequence of distinct stage names", stages)
     return st
+
+
+@dataclass(frozen=True)
+class _WheelSpec:
+    """The parameters of one Kenney wheel, validated once for :func:`kenney_wheel` and
+    :func:`chain_of_wheels` (which take the same keywords, documented in
+    :func:`kenney_wheel`). ``cell_size`` is kept as given: :meth:`sizes` draws it."""
+
+    core_size: int
+    core_topology: str
+    n_cells: int
+    cell_size: Any
+    cell_topology: str
+    anonymity: float
+    cross_cell_p: float
+    redundancy: int
+    stages: tuple[str, ...] | None
+
+    @classmethod
+    def checked(cls, func: str, kw: Mapping[str, Any],
+                draw_sizes: np.random.Generator | None = None
+                ) -> tuple[_WheelSpec, np.ndarray | None]:
+        """Validate the wheel keywords of ``kw`` (a superset) in signature order. With
+        ``draw_sizes``, the cell sizes are drawn from it right after ``n_cells`` is checked
+        and returned too."""
+        core_size = check_int(kw["core_size"], func=func, param="core_size", min=1)
+        check_choice(kw["core_topology"], _CORE_TOPOLOGIES, func=func, param="core_topology")
+        n_cells = check_int(kw["n_cells"], func=func, param="n_cells", min=0)
+        sizes = None
+        if draw_sizes is not None:
+            sizes = check_sizes(kw["cell_size"], n_cells, func=func, param="cell_size",
+                                rng=draw_sizes)
+        check_choice(kw["cell_topology"], _CELL_TOPOLOGIES, func=func, param="cell_topology")
+        spec = cls(
+            core_size=core_size,
+            core_topology=kw["core_topology"],
+            n_cells=n_cells,
+            cell_size=kw["cell_size"],
+            cell_topology=kw["cell_topology"],
+            anonymity=check_prob(kw["anonymity"], func=func, param="anonymity"),
+            cross_cell_p=check_prob(kw["cross_cell_p"], func=func, param="cross_cell_p"),
+            redundancy=check_int(kw["redundancy"], func=func, param="redundancy", min=1,
+                                 max=core_size),
+            stages=_check_stage_list(kw["stages"], func=func),
+        )
+        return spec, sizes
+
+    def sizes(self, func: str, rng: np.random.Generator) -> np.ndarray:
+        """One draw of the cell sizes."""
+        return check_sizes(self.cell_size, self.n_cells, func=func, param="cell_size", rng=rng)
+
+    def parts(self, rng: np.random.Generator, sizes: np.ndarray, group: int = 0) -> Parts:
+        """One wheel with these cell sizes, as coded parts (see :func:`_wheel_parts`)."""
+        st = self.stages
+        cell_stage = None if st is None else np.arange(self.n_cells, dtype=np.int64) % len(st)
+        return _wheel_parts(
+            rng, core_size=self.core_size, core_topology=self.core_topology, sizes=sizes,
+            cell_topology=self.cell_topology, anonymity=self.anonymity,
+            cross_cell_p=self.cross_cell_p, redundancy=self.redundancy, cell_stage=cell_stage,
+            group=group,
+        )
 
 
 def kenney_wheel(
@@ -261,25 +303,12 @@ def kenney_wheel(
     [2, 3, 9]
     """
     func = "kenney_wheel"
+    kw = dict(locals())
     gen = check_rng(rng, func=func)
-    core_size = check_int(core_size, func=func, param="core_size", min=1)
-    check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
-    n_cells = check_int(n_cells, func=func, param="n_cells", min=0)
-    sizes = check_sizes(cell_size, n_cells, func=func, param="cell_size", rng=gen)
-    check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
-    anonymity = check_prob(anonymity, func=func, param="anonymity")
-    cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
-    redundancy = check_int(redundancy, func=func, param="redundancy", min=1,
-                           max=core_size)
-    st = _check_stage_list(stages, func=func)
-    cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
-    parts = _wheel_parts(
-        gen, core_size=core_size, core_topology=core_topology, sizes=sizes,
-        cell_topology=cell_topology, anonymity=anonymity, cross_cell_p=cross_cell_p,
-        redundancy=redundancy, cell_stage=cell_stage,
-    )
+    spec, sizes = _WheelSpec.checked(func, kw, draw_sizes=gen)
+    parts = spec.parts(gen, sizes)
     meta = {"generator": func, "form": "wheel"}
-    return finish(parts, directed=False, stages=st, meta=meta)
+    return finish(parts, directed=False, stages=spec.stages, meta=meta)
 
 
 # =========================================================================== chain kernel
@@ -622,7 +651,7 @@ def netwar(*, kind: str = "chain", n: int = 6) -> Graph:
     return _simple_form(n, src, dst, roles, kind, func)
 
 
-def wheel_graph(n: int) -> Graph:
+def wheel_graph(*, n: int) -> Graph:
     """The graph-theory wheel ``W_n``: a hub tied to every node of a cycle (the rim).
 
     Not Kenney's wheel (a core commanding cells, :func:`kenney_wheel`). ``W_n`` is one of
@@ -653,7 +682,7 @@ def wheel_graph(n: int) -> Graph:
     Examples
     --------
     >>> import netcrime as nc
-    >>> g = nc.generators.wheel_graph(6)
+    >>> g = nc.generators.wheel_graph(n=6)
     >>> g.n_edges, g.degree().tolist()
     (10, [5, 3, 3, 3, 3, 3])
     """
@@ -718,7 +747,7 @@ def windmill(*, n_blades: int = 3, blade_size: int = 3) -> Graph:
     return finish(parts, directed=False, stages=None, meta={"generator": func, "form": func})
 
 
-def reinforced_ring(n: int, *, chords: Any = 1) -> Graph:
+def reinforced_ring(*, n: int, chords: Any = 1) -> Graph:
     """A ring (cycle) reinforced with chords between far-apart members.
 
     Parameters
@@ -753,7 +782,7 @@ def reinforced_ring(n: int, *, chords: Any = 1) -> Graph:
     Examples
     --------
     >>> import netcrime as nc
-    >>> g = nc.generators.reinforced_ring(8, chords=2)
+    >>> g = nc.generators.reinforced_ring(n=8, chords=2)
     >>> g.n_edges, sorted(g.degree().tolist())
     (10, [2, 2, 2, 2, 3, 3, 3, 3])
     """
@@ -865,9 +894,9 @@ def cellular(
     if topology == "clique":
         a, b = block_pairs(starts, sizes)
     elif topology == "star":
-        a, b = _cell_edges(starts, sizes, "star")
+        a, b = cell_edges(starts, sizes, "star")
     else:
-        a, b = _cell_edges(starts, sizes, "chain")
+        a, b = cell_edges(starts, sizes, "chain")
         big = sizes >= 3
         a = np.concatenate([a, starts[big]])
         b = np.concatenate([b, (starts + sizes - 1)[big]])
@@ -954,28 +983,14 @@ redundancy, stages
     (21, 26, [0, 1, 2])
     """
     func = "chain_of_wheels"
+    kw = dict(locals())
     gen = check_rng(rng, func=func)
     W = check_int(n_wheels, func=func, param="n_wheels", min=1)
     links = check_int(links, func=func, param="links", min=1)
     check_choice(link_role, ("handler", "worker", "leader"), func=func, param="link_role")
-    core_size = check_int(core_size, func=func, param="core_size", min=1)
-    check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
-    n_cells = check_int(n_cells, func=func, param="n_cells", min=0)
-    check_choice(cell_topology, _CELL_TOPOLOGIES, func=func, param="cell_topology")
-    anonymity = check_prob(anonymity, func=func, param="anonymity")
-    cross_cell_p = check_prob(cross_cell_p, func=func, param="cross_cell_p")
-    redundancy = check_int(redundancy, func=func, param="redundancy", min=1,
-                           max=core_size)
-    st = _check_stage_list(stages, func=func)
-    cell_stage = None if st is None else np.arange(n_cells, dtype=np.int64) % len(st)
-    wheels = []
-    for w in range(W):
-        sizes = check_sizes(cell_size, n_cells, func=func, param="cell_size", rng=gen)
-        wheels.append(_wheel_parts(
-            gen, core_size=core_size, core_topology=core_topology, sizes=sizes,
-            cell_topology=cell_topology, anonymity=anonymity, cross_cell_p=cross_cell_p,
-            redundancy=redundancy, cell_stage=cell_stage, group=w,
-        ))
+    spec, _ = _WheelSpec.checked(func, kw)
+    st = spec.stages
+    wheels = [spec.parts(gen, spec.sizes(func, gen), group=w) for w in range(W)]
     parts, offsets = Parts.concat(wheels)
     want = role_code(link_role)
     cands = [off + np.flatnonzero(p.node["role"] == want) for p, off in zip(wheels, offsets)]

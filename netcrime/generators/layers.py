@@ -1,7 +1,7 @@
 """Layer selectors for generated trafficking networks.
 
 A generated trafficking network holds more than the criminal organisation: victims (tier 3),
-clients and other outsiders (tier 4) and, in online and hybrid modes, the online objects the
+clients and other outsiders (tier 4) and, in online and hybrid kinds, the online objects the
 members use (tier -1: accounts, ads, phones, platforms). Disruption and brokerage questions are
 usually asked of the organisation itself; these functions cut the matching induced subgraph.
 """
@@ -19,7 +19,7 @@ __all__ = ["members", "organisation"]
 
 
 def _tiers(g: Graph, func: str) -> tuple[np.ndarray, np.ndarray]:
-    na = g._node_attrs
+    na = g.node_attrs
     if "tier" not in na.columns:
         raise param_error(
             func, "g", "a graph with a 'tier' node attribute (made by netcrime.generators)",
@@ -64,7 +64,7 @@ def members(g: Any, /) -> Graph:
     Examples
     --------
     >>> import netcrime as nc
-    >>> g = nc.generators.trafficking_network(n=100, mode="traditional", rng=1)
+    >>> g = nc.generators.trafficking_network(n=100, kind="traditional", rng=1)
     >>> m = nc.generators.members(g)
     >>> sorted(set(m.node_attrs["tier"]))
     [0, 1, 2]
@@ -106,7 +106,7 @@ def organisation(g: Any, /) -> Graph:
     Examples
     --------
     >>> import netcrime as nc
-    >>> g = nc.generators.trafficking_network(n=100, mode="online", rng=1)
+    >>> g = nc.generators.trafficking_network(n=100, kind="online", rng=1)
     >>> o = nc.generators.organisation(g)
     >>> sorted(set(o.node_attrs["tier"]))  # no victims (3) or clients (4)
     [-1, 0, 2]
