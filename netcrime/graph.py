@@ -623,7 +623,7 @@ class Graph:
                 raise param_error(func, param, f"endpoint positions in [0, {n})", int(bad))
         idx = pd.RangeIndex(n) if nodes is None else label_index(nodes)
         if len(idx) != n:
-            raise param_error(func, param, f"one label per node ({n} labels)", None,
+            raise param_error(func, param, f"a graph with one label per node ({n} labels)", None,
                               shown=f"{len(idx)} labels")
         check_node_labels(idx, func=func, param=param)
         for table, rows, what in ((node_attrs, n, "node"), (edge_attrs, len(src), "edge")):
