@@ -71,7 +71,7 @@ def label_index(labels: Iterable[Hashable]) -> pd.Index:
 _label_index = label_index  # the private name, for modules not yet moved to label_index
 
 
-def check_node_labels(index: pd.Index, *, func: str, param: str) -> None:
+def check_node_labels(labels: pd.Index, *, func: str, param: str) -> None:
     """Raise GraphFormatError unless the labels are unique and none is NaN/None.
 
     ``func`` and ``param`` name the caller's function and parameter in the message (e.g.
@@ -86,14 +86,14 @@ def check_node_labels(index: pd.Index, *, func: str, param: str) -> None:
     ...
     netcrime.exceptions.GraphFormatError: The 'path' parameter of reader() must hold unique ...
     """
-    if not index.is_unique:
-        dup = index[index.duplicated()][:5].tolist()
+    if not labels.is_unique:
+        dup = labels[labels.duplicated()][:5].tolist()
         raise GraphFormatError(
             f"The '{param}' parameter of {func}() must hold unique node labels. "
             f"Got duplicated labels {dup!r} instead."
         )
-    if index.hasnans:
-        bad = _py(index[index.isna()][0])
+    if labels.hasnans:
+        bad = _py(labels[labels.isna()][0])
         raise GraphFormatError(
             f"The '{param}' parameter of {func}() must hold node labels that are not NaN/None. "
             f"Got {bad!r} instead."

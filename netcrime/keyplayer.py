@@ -375,7 +375,7 @@ def key_players(
     normalizer: str = "n",
     restarts: int = 5,
     max_swaps: int = 100,
-    sample: int | None = None,
+    n_pivots: int | None = None,
     rng: Any = None,
 ) -> KeyPlayerResult:
     r"""Find a set of ``k`` key players: greedy start plus best-swap local search.
@@ -401,10 +401,10 @@ def key_players(
         each is improved by best-swap local search.
     max_swaps : int
         Cap on accepted swaps per start.
-    sample : int, optional
+    n_pivots : int, optional
         Estimate the all-pairs distance sums of ``distance_fragmentation`` (and of
         ``fragmentation`` on directed graphs) from this many source nodes, drawn once from
-        ``rng`` (the first ``sample`` nodes of a random order that are not in the set),
+        ``rng`` (the first ``n_pivots`` nodes of a random order that are not in the set),
         scaled to all pairs. For graphs too large for one BFS per node. Ignored by the
         objectives that need no all-pairs distances.
     rng : None, int or numpy.random.Generator
@@ -426,7 +426,7 @@ def key_players(
     candidates in node order), so results are deterministic for a given ``rng``. Each
     local-search pass evaluates all ``k (N - k)`` swaps. One evaluation costs ``O(N + m)``
     for undirected fragmentation and the reach objectives and ``O(n_src · m)`` for the
-    distance-based ones (``n_src = N - k``, or ``sample``). A local optimum is not
+    distance-based ones (``n_src = N - k``, or ``n_pivots``). A local optimum is not
     guaranteed to be global; more restarts make it likelier (on small graphs the search
     finds the exhaustive optimum, which the tests check for k = 2 and 3).
 
@@ -460,8 +460,8 @@ def key_players(
     gen = check_rng(rng, func=func)
     sources = None
     sampled = False
-    if sample is not None:
-        sample = check_int(sample, func=func, param="sample", min=1)
+    if n_pivots is not None:
+        sample = check_int(n_pivots, func=func, param="n_pivots", min=1)
         needs = objective == "distance_fragmentation" or (
             objective == "fragmentation" and g.directed
         )

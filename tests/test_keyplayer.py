@@ -181,7 +181,7 @@ def test_key_players_sampled_objective():
     G = nx.connected_watts_strogatz_graph(120, 4, 0.1, seed=3)
     exact = key_players(G, k=2, objective="distance_fragmentation", restarts=1, rng=1)
     assert not exact.sampled
-    s = key_players(G, k=2, objective="distance_fragmentation", restarts=1, sample=60, rng=1)
+    s = key_players(G, k=2, objective="distance_fragmentation", restarts=1, n_pivots=60, rng=1)
     assert s.sampled
     true_val = distance_fragmentation(G, removed=s.players)
     assert abs(s.value - true_val) < 0.05
