@@ -555,9 +555,7 @@ class Graph:
         over arrays and tables; this method applies the same rules as every other constructor
         (unique labels, finite numeric ``"weight"``, the self-loop and multi-edge policies)
         and reports a problem *in the caller's terms*: messages name ``func`` and ``param``
-        (``from_networkx()``, ``'G'``), not this method. It copies no label list and runs no
-        per-edge Python code, so it is as fast as :meth:`from_arrays` without its
-        array-like coercions.
+        (``from_networkx()``, ``'G'``), not this method. It runs no per-edge Python code.
 
         Parameters
         ----------
