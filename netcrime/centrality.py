@@ -222,7 +222,8 @@ def betweenness(
         Directed graphs use directed paths.
     normalized : bool
         Divide by the number of pairs (see Notes). ``False`` gives raw pair counts. Default
-        True (networkx's default; igraph's is raw counts).
+        True (networkx's default; igraph's is raw counts); the defaults of all metrics are
+        tabled in ``docs/conventions.md``.
     endpoints : bool
         Count the endpoints ``s`` and ``t`` as lying on their own paths.
     distance : str, optional
@@ -410,7 +411,8 @@ def harmonic(
         Edge attribute read as a length (positive); Dijkstra. Default: hop counts.
     normalized : bool
         Divide by ``n - 1`` (igraph's default ``normalized=True``); ``False`` (the default
-        here) is networkx's ``harmonic_centrality``.
+        here) is networkx's ``harmonic_centrality``. See the ``normalized=`` table in
+        ``docs/conventions.md``.
     direction : {"out", "in"}
         Directed graphs: distances from the node (``"out"``) or to the node (``"in"``, what
         networkx's ``harmonic_centrality`` computes on a DiGraph). Ignored if undirected.
@@ -665,7 +667,8 @@ def katz(
         Edge attribute read as a strength (non-negative), ``A[u, v] = w(u, v)``.
     normalized : bool
         Scale to unit Euclidean norm (networkx's ``katz_centrality_numpy``). Default True;
-        ``False`` gives ``beta`` times the sum of damped walk counts.
+        ``False`` gives ``beta`` times the sum of damped walk counts. See the
+        ``normalized=`` table in ``docs/conventions.md``.
 
     Returns
     -------
