@@ -75,7 +75,7 @@ def warm() -> None:
     """Load the cached numba kernels once (compilation is not what we time)."""
     g = gnm(50, 200, seed=1)
     C.betweenness(g)
-    C.betweenness(g, k=5, rng=0)
+    C.betweenness(g, n_pivots=5, rng=0)
     C.closeness(g)
     C.harmonic(g)
     C.pagerank(g)
@@ -309,7 +309,7 @@ def _sampled(row, quick):
     g = gnm(n, 4 * n, seed=3)
     G = to_nx(g)
     k = 1000
-    t_nc, _ = timed(C.betweenness, g, k=k, rng=7)
+    t_nc, _ = timed(C.betweenness, g, n_pivots=k, rng=7)
     k_nx = 20 if quick else 50
     t_part, exp_nx = timed(nx.betweenness_centrality, G, k=k_nx, seed=11)
     piv = np.array(random.Random(11).sample(list(G.nodes), k_nx))

@@ -51,7 +51,7 @@ def main() -> pd.DataFrame:
     btw = nc.centrality.betweenness(g)
     rows = []
     for k in KS:
-        kp = nc.keyplayer.key_players(g, k, objective="fragmentation", rng=SEED)
+        kp = nc.keyplayer.key_players(g, k=k, objective="fragmentation", rng=SEED)
         sets = {
             "key-player set": list(kp.players),
             "top-k degree": top_k(deg, k),

@@ -107,7 +107,7 @@ def main(out_dir: Path) -> None:
     online = nc.generators.trafficking_network(n=N_PERSONS, kind="online", rng=SEED)
 
     # Profiles of the criminal members (largest connected part), side by side.
-    table = nc.covert.compare(
+    table = nc.covert.compare_profiles(
         {
             "traditional": traditional.subgraph(members_of(traditional)),
             "online": online.subgraph(members_of(online)),

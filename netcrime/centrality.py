@@ -10,17 +10,21 @@ Directions at a glance (directed graphs):
 =================  ===========================================================================
 metric             direction used
 =================  ===========================================================================
-degree             ``mode="all"`` (in + out), ``"in"`` or ``"out"``
+degree             ``direction="all"`` (in + out), ``"in"`` or ``"out"``
 betweenness        directed shortest paths ``s -> t``
-closeness          ``mode="out"``: distances *from* the node (igraph's default);
-                   ``mode="in"``: distances *to* the node (networkx's ``closeness_centrality``)
-harmonic           same ``mode`` rule (networkx's ``harmonic_centrality`` is ``mode="in"``)
+closeness          ``direction="out"``: distances *from* the node (igraph's default);
+                   ``direction="in"``: distances *to* the node (networkx's
+                   ``closeness_centrality``)
+harmonic           same ``direction`` rule (networkx's ``harmonic_centrality`` is
+                   ``direction="in"``)
 eigenvector, katz  in-edges: a node is central when central nodes point *to* it
 pagerank           random surfer following out-edges
 =================  ===========================================================================
 
 The shortest-path metrics run on the numba kernels of :mod:`netcrime._core.paths` (BFS for
 hop counts, Dijkstra for ``distance=``), the spectral ones on :mod:`netcrime._core.spectral`.
+The table of ``normalized=`` defaults, the ``weight=``/``distance=`` rule, the NaN rule and the
+parameter glossary are in ``docs/conventions.md``.
 """
 
 from __future__ import annotations
@@ -84,7 +88,7 @@ def degree(
     g: Any,
     /,
     *,
-    mode: str = "all",
+    direction: str = "all",
     weight: str | None = None,
     normalized: bool = False,
     loops: str = "twice",
@@ -95,18 +99,19 @@ def degree(
     ----------
     g : Graph or graph-like
         Anything :func:`netcrime.as_graph` accepts.
-    mode : {"all", "in", "out"}
+    direction : {"all", "in", "out"}
         Directed graphs: in + out arcs, in-arcs or out-arcs. Ignored for undirected graphs.
     weight : str, optional
         Edge attribute read as a strength; the result is then the sum of the weights of the
         incident edges (strength). Must be non-negative.
     normalized : bool
         Divide by ``n - 1`` (networkx's ``degree_centrality``); applies to strengths too.
+        Default False (raw counts); see the ``normalized=`` table in ``docs/conventions.md``.
     loops : {"twice", "once", "ignore"}
         How a self-loop counts. ``"twice"`` (default; networkx and igraph): a loop adds 2 to
         an undirected degree (both of its ends touch the node) and, on a directed graph, 1 to
-        the in- and 1 to the out-degree (so 2 to ``mode="all"``). ``"once"``: a loop adds 1
-        to every mode. ``"ignore"``: loops add nothing.
+        the in- and 1 to the out-degree (so 2 to ``direction="all"``). ``"once"``: a loop adds
+        1 in every direction. ``"ignore"``: loops add nothing.
 
     Returns
     -------
@@ -116,7 +121,7 @@ def degree(
     Raises
     ------
     ParameterError
-        On a bad ``mode``, ``loops``, ``normalized`` or ``weight``.
+        On a bad ``direction``, ``loops``, ``normalized`` or ``weight``.
 
     Notes
     -----
@@ -139,7 +144,7 @@ def degree(
     """
     func = "degree"
     g = as_graph(g, func=func, param="g")
-    check_choice(mode, ("all", "in", "out"), func=func, param="mode")
+    check_choice(direction, ("all", "in", "out"), func=func, param="direction")
     check_choice(loops, ("twice", "once", "ignore"), func=func, param="loops")
     normalized = check_bool(normalized, func=func, param="normalized")
     n = g.n_nodes
@@ -153,9 +158,9 @@ def degree(
     if g.directed:
         in_s = np.bincount(cols, weights=vals, minlength=n)
         # a directed loop is one arc u -> u: it already counts once in in_s and once in out_s
-        if mode == "out":
+        if direction == "out":
             res = out_s - (loop_w if loops == "ignore" else 0.0)
-        elif mode == "in":
+        elif direction == "in":
             res = in_s - (loop_w if loops == "ignore" else 0.0)
         else:
             res = out_s + in_s
@@ -206,27 +211,29 @@ def betweenness(
     normalized: bool = True,
     endpoints: bool = False,
     distance: str | None = None,
-    k: int | None = None,
+    n_pivots: int | None = None,
     rng: Any = None,
 ) -> pd.Series:
-    """Shortest-path betweenness centrality (Brandes), exact or sampled from ``k`` pivots.
+    """Shortest-path betweenness centrality (Brandes), exact or sampled from ``n_pivots`` pivots.
 
     Parameters
     ----------
     g : Graph or graph-like
         Directed graphs use directed paths.
     normalized : bool
-        Divide by the number of pairs (see Notes). ``False`` gives raw pair counts.
+        Divide by the number of pairs (see Notes). ``False`` gives raw pair counts. Default
+        True (networkx's default; igraph's is raw counts); the defaults of all metrics are
+        tabled in ``docs/conventions.md``.
     endpoints : bool
         Count the endpoints ``s`` and ``t`` as lying on their own paths.
     distance : str, optional
         Edge attribute read as a length (positive); shortest paths by Dijkstra. Default: hop
         counts (BFS).
-    k : int, optional
-        Number of pivot sources drawn uniformly without replacement (``1 <= k <= n``).
-        ``None`` or ``k == n``: exact.
+    n_pivots : int, optional
+        Number of pivot sources ``k`` drawn uniformly without replacement
+        (``1 <= n_pivots <= n``; networkx's ``k``). ``None`` or ``n_pivots == n``: exact.
     rng : None, int or numpy Generator
-        Randomness for the pivots (used only with ``k``). Same seed, same output.
+        Randomness for the pivots (used only with ``n_pivots``). Same seed, same output.
 
     Returns
     -------
@@ -236,7 +243,7 @@ def betweenness(
     Raises
     ------
     ParameterError
-        Bad ``k``, ``distance`` (unknown column, non-positive or non-finite values) or flags.
+        Bad ``n_pivots``, ``distance`` (unknown column, non-positive or non-finite values) or flags.
 
     Notes
     -----
@@ -247,8 +254,8 @@ def betweenness(
     * exact, ``normalized``: divide the ordered-pair sum by ``N (N - 1)`` (the undirected
       unordered-pair sum by ``N (N - 1) / 2``);
     * exact, raw: undirected values count each pair once (= igraph's ``betweenness()``);
-    * sampled: the sum over the ``k`` pivot sources ``S`` is scaled by ``N / k`` (raw) or
-      ``1 / (k (N - 1))`` (normalized), halved for undirected raw values; without
+    * sampled: the sum over the ``k = n_pivots`` pivot sources ``S`` is scaled by ``N / k``
+      (raw) or ``1 / (k (N - 1))`` (normalized), halved for undirected raw values; without
       ``endpoints`` the pivots themselves are scaled by ``N / (k - 1)`` resp.
       ``1 / ((k - 1)(N - 1))`` instead, because a source never lies inside its own paths
       (NaN for a pivot when ``k = 1``). This makes every node's value an unbiased estimate
@@ -286,8 +293,8 @@ def betweenness(
     lengths = _lengths(g, distance, func)
     n = g.n_nodes
     sources = None
-    if k is not None:
-        k = check_int(k, func=func, param="k", min=1, max=max(n, 1))
+    if n_pivots is not None:
+        k = check_int(n_pivots, func=func, param="n_pivots", min=1, max=max(n, 1))
         gen = check_rng(rng, func=func)
         if k < n:
             sources = np.sort(gen.choice(n, size=k, replace=False)).astype(np.int64)
@@ -301,8 +308,8 @@ def betweenness(
 
 
 # ================================================================= closeness and harmonic
-def _search_csr(g: Graph, mode: str, lengths: np.ndarray | None):
-    if mode == "out" or not g.directed:
+def _search_csr(g: Graph, direction: str, lengths: np.ndarray | None):
+    if direction == "out" or not g.directed:
         return g.indptr, g.indices, lengths
     ip, ix, pos = g.in_csr()
     return ip, ix, (None if lengths is None else lengths[pos])
@@ -314,7 +321,7 @@ def closeness(
     *,
     distance: str | None = None,
     wf_improved: bool = True,
-    mode: str = "out",
+    direction: str = "out",
 ) -> pd.Series:
     """Closeness centrality, with the Wasserman-Faust correction for disconnected graphs.
 
@@ -326,8 +333,9 @@ def closeness(
     wf_improved : bool
         Multiply by the fraction of other nodes reached, ``r / (n - 1)`` (Wasserman & Faust
         1994, eq. 5.3; networkx's ``wf_improved``). ``False`` gives ``r / sum d`` over the
-        reached nodes only (igraph's ``closeness(normalized=True)``).
-    mode : {"out", "in"}
+        reached nodes only (igraph's ``closeness(normalized=True)``). Closeness has no
+        ``normalized=``: it is always divided by the distance sum (see ``docs/conventions.md``).
+    direction : {"out", "in"}
         Directed graphs: distances from the node to the others (``"out"``, igraph's default)
         or from the others to the node (``"in"``, what networkx's ``closeness_centrality``
         computes on a DiGraph). Ignored for undirected graphs.
@@ -340,11 +348,11 @@ def closeness(
     Raises
     ------
     ParameterError
-        Bad ``mode``, ``wf_improved`` or ``distance``.
+        Bad ``direction``, ``wf_improved`` or ``distance``.
 
     Notes
     -----
-    With ``r`` the number of other nodes reachable (in ``mode``) and ``D`` the sum of their
+    With ``r`` the number of other nodes reachable (in ``direction``) and ``D`` the sum of their
     distances: ``C = (r / D) * (r / (n - 1))`` (``wf_improved``) or ``C = r / D``.
     NaN rule: a node that reaches no other node (``r = 0``, e.g. an isolate) has ``0/0``
     closeness, hence NaN (networkx reports 0, igraph NaN).
@@ -373,9 +381,9 @@ def closeness(
     func = "closeness"
     g = as_graph(g, func=func, param="g")
     wf_improved = check_bool(wf_improved, func=func, param="wf_improved")
-    check_choice(mode, ("out", "in"), func=func, param="mode")
+    check_choice(direction, ("out", "in"), func=func, param="direction")
     lengths = _lengths(g, distance, func)
-    ip, ix, ln = _search_csr(g, mode, lengths)
+    ip, ix, ln = _search_csr(g, direction, lengths)
     total, reached, _ = _paths.distance_sums(ip, ix, lengths=ln)
     n = g.n_nodes
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -392,7 +400,7 @@ def harmonic(
     *,
     distance: str | None = None,
     normalized: bool = False,
-    mode: str = "out",
+    direction: str = "out",
 ) -> pd.Series:
     """Harmonic centrality: the sum of reciprocal distances to the other nodes.
 
@@ -402,9 +410,10 @@ def harmonic(
     distance : str, optional
         Edge attribute read as a length (positive); Dijkstra. Default: hop counts.
     normalized : bool
-        Divide by ``n - 1`` (igraph's default ``normalized=True``); ``False`` is networkx's
-        ``harmonic_centrality``.
-    mode : {"out", "in"}
+        Divide by ``n - 1`` (igraph's default ``normalized=True``); ``False`` (the default
+        here) is networkx's ``harmonic_centrality``. See the ``normalized=`` table in
+        ``docs/conventions.md``.
+    direction : {"out", "in"}
         Directed graphs: distances from the node (``"out"``) or to the node (``"in"``, what
         networkx's ``harmonic_centrality`` computes on a DiGraph). Ignored if undirected.
 
@@ -416,7 +425,7 @@ def harmonic(
     Raises
     ------
     ParameterError
-        Bad ``mode``, ``normalized`` or ``distance``.
+        Bad ``direction``, ``normalized`` or ``distance``.
 
     Notes
     -----
@@ -441,9 +450,9 @@ def harmonic(
     func = "harmonic"
     g = as_graph(g, func=func, param="g")
     normalized = check_bool(normalized, func=func, param="normalized")
-    check_choice(mode, ("out", "in"), func=func, param="mode")
+    check_choice(direction, ("out", "in"), func=func, param="direction")
     lengths = _lengths(g, distance, func)
-    ip, ix, ln = _search_csr(g, mode, lengths)
+    ip, ix, ln = _search_csr(g, direction, lengths)
     _, _, inv = _paths.distance_sums(ip, ix, lengths=ln)
     n = g.n_nodes
     if normalized:
@@ -657,7 +666,9 @@ def katz(
     weight : str, optional
         Edge attribute read as a strength (non-negative), ``A[u, v] = w(u, v)``.
     normalized : bool
-        Scale to unit Euclidean norm (networkx's ``katz_centrality_numpy``).
+        Scale to unit Euclidean norm (networkx's ``katz_centrality_numpy``). Default True;
+        ``False`` gives ``beta`` times the sum of damped walk counts. See the
+        ``normalized=`` table in ``docs/conventions.md``.
 
     Returns
     -------

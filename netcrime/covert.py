@@ -6,15 +6,20 @@ a network on that plane:
 
 * :func:`information` - Lindelauf's I, the inverse mean shortest-path length;
 * :func:`secrecy` - Lindelauf's S1 (uniform exposure), S2 (link detection with probability
-  ``p``) and S3 (exposure proportional to degree + 1), graph and node level;
+  ``p``) and S3 (exposure proportional to degree + 1) of the network (a float);
+  :func:`node_secrecy` - the same per exposed member (a Series);
 * :func:`tradeoff` - the balance ``mu = S * I``;
 * :func:`global_efficiency` - Latora and Marchiori's efficiency (exact or source-sampled);
 * :func:`centralization` - Freeman's degree, betweenness and closeness centralization;
-* :func:`profile` / :func:`compare` - one row of all of these per network, side by side.
+* :func:`profile` / :func:`compare_profiles` - one row of all of these per network, side by
+  side (a DataFrame).
 
 Lindelauf's measures and Freeman's centralization are defined for undirected graphs: a
 directed graph is read as its *underlying undirected simple graph* (an edge wherever there is
 an arc in either direction; self-loops ignored). :func:`global_efficiency` follows arcs.
+
+``n_pivots=`` always means "estimate from this many sampled source nodes"; the parameter
+glossary and the NaN rule are in ``docs/conventions.md``.
 """
 
 from __future__ import annotations
@@ -33,9 +38,10 @@ from .graph import Graph, as_graph
 
 __all__ = [
     "centralization",
-    "compare",
+    "compare_profiles",
     "global_efficiency",
     "information",
+    "node_secrecy",
     "profile",
     "secrecy",
     "tradeoff",
@@ -52,10 +58,10 @@ def _simple(g: Graph) -> tuple[np.ndarray, np.ndarray, int, int]:
     return g.cached("covert.simple", build)
 
 
-def _sources(n: int, k: int | None, rng: Any, func: str) -> np.ndarray | None:
-    if k is None:
+def _sources(n: int, n_pivots: int | None, rng: Any, func: str) -> np.ndarray | None:
+    if n_pivots is None:
         return None
-    k = check_int(k, func=func, param="k", min=1)
+    k = check_int(n_pivots, func=func, param="n_pivots", min=1)
     gen = check_rng(rng, func=func)
     if k >= n:
         return None
@@ -79,16 +85,16 @@ def _mean_distance(ptr: np.ndarray, idx: np.ndarray, n: int, src: np.ndarray | N
 
 
 # --------------------------------------------------------------------------- information
-def information(g: Any, /, *, k: int | None = None, rng: Any = None) -> float:
+def information(g: Any, /, *, n_pivots: int | None = None, rng: Any = None) -> float:
     """Lindelauf's information measure: the inverse of the mean shortest-path length.
 
     Parameters
     ----------
     g : Graph or graph-like
         Read as its underlying undirected simple graph.
-    k : int, optional
-        Estimate from ``k`` source nodes drawn uniformly without replacement (for large
-        graphs); None (default) is exact.
+    n_pivots : int, optional
+        Estimate from ``k = n_pivots`` source nodes drawn uniformly without replacement (for
+        large graphs); None (default) is exact.
     rng : None, int or numpy.random.Generator
         Randomness for the source sample.
 
@@ -123,12 +129,32 @@ def information(g: Any, /, *, k: int | None = None, rng: Any = None) -> float:
     func = "information"
     g = as_graph(g, func=func, param="g")
     ptr, idx, n, _ = _simple(g)
-    src = _sources(n, k, rng, func)
+    src = _sources(n, n_pivots, rng, func)
     return 1.0 / _mean_distance(ptr, idx, n, src, func)
 
 
 # --------------------------------------------------------------------------- secrecy
 _MODELS = ("uniform", "link", "degree")
+
+
+def _exposure(g: Any, model: str, p: float | None,
+              func: str) -> tuple[Graph, np.ndarray, int, int, float]:
+    """(graph, simple degrees, n, m, q) for the secrecy models; ``q`` the detection
+    probability of a tie (``p`` for the link model, else 1)."""
+    g = as_graph(g, func=func, param="g")
+    check_choice(model, _MODELS, func=func, param="model")
+    if model == "link":
+        if p is None:
+            raise param_error(func, "p", "a float in [0, 1] when model='link'", p)
+        q = check_float(p, func=func, param="p", min=0.0, max=1.0)
+    else:
+        if p is not None:
+            raise param_error(func, "p", f"None when model={model!r}", p)
+        q = 1.0
+    ptr, _, n, m = _simple(g)
+    if n == 0:
+        raise UndefinedMetricError(f"{func}() is undefined for a graph without nodes.")
+    return g, np.diff(ptr).astype(np.float64), n, m, q
 
 
 def secrecy(
@@ -137,12 +163,12 @@ def secrecy(
     *,
     model: str = "uniform",
     p: float | None = None,
-    level: str = "graph",
-) -> float | pd.Series:
-    """Lindelauf's secrecy: the expected share of the network that stays hidden.
+) -> float:
+    """Lindelauf's secrecy of the network: the expected share that stays hidden.
 
     One member is exposed and reveals the neighbours it is tied to. Secrecy is the expected
-    fraction of members that remain unexposed.
+    fraction of members that remain unexposed. The per-member values are
+    :func:`node_secrecy`.
 
     Parameters
     ----------
@@ -155,25 +181,20 @@ def secrecy(
         ``(d_i + 1) / (2m + n)`` (busy members are caught more often).
     p : float in [0, 1]
         Link-detection probability; required for ``model="link"`` and only then.
-    level : {"graph", "node"}, default "graph"
-        ``"graph"``: the secrecy of the network (float). ``"node"``: for each member ``i``,
-        the share that stays hidden *if i is the exposed member*,
-        ``(n - 1 - q d_i) / n`` with ``q = p`` (link model) or 1; the graph value is the
-        average of these under the model's exposure probabilities.
 
     Returns
     -------
-    float or pandas.Series
-        Graph: ``S1 = (n^2 - n - 2m) / n^2``, ``S2 = (n^2 - n - 2pm) / n^2``,
-        ``S3 = (2m(n - 2) + n(n - 1) - sum_i d_i^2) / ((2m + n) n)``.
-        Node: float64 Series indexed by node, named ``"secrecy"``.
+    float
+        ``S1 = (n^2 - n - 2m) / n^2``, ``S2 = (n^2 - n - 2pm) / n^2``,
+        ``S3 = (2m(n - 2) + n(n - 1) - sum_i d_i^2) / ((2m + n) n)``; the average of
+        :func:`node_secrecy` under the model's exposure probabilities.
 
     Raises
     ------
     UndefinedMetricError
         If the graph has no nodes.
     ParameterError
-        For a bad ``model``, ``p`` or ``level``.
+        For a bad ``model`` or ``p``.
 
     Notes
     -----
@@ -194,28 +215,67 @@ def secrecy(
     >>> round(nc.covert.secrecy(nx.complete_graph(4), model="link", p=0.5), 4)
     0.375
     """
-    func = "secrecy"
-    g = as_graph(g, func=func, param="g")
-    check_choice(model, _MODELS, func=func, param="model")
-    check_choice(level, ("graph", "node"), func=func, param="level")
-    if model == "link":
-        if p is None:
-            raise param_error(func, "p", "a float in [0, 1] when model='link'", p)
-        q = check_float(p, func=func, param="p", min=0.0, max=1.0)
-    else:
-        if p is not None:
-            raise param_error(func, "p", f"None when model={model!r}", p)
-        q = 1.0
-    ptr, _, n, m = _simple(g)
-    if n == 0:
-        raise UndefinedMetricError(f"{func}() is undefined for a graph without nodes.")
-    d = np.diff(ptr).astype(np.float64)
-    node = (n - 1 - q * d) / n
-    if level == "node":
-        return pd.Series(node, index=g.nodes, name="secrecy", dtype=np.float64)
+    _, d, n, m, q = _exposure(g, model, p, "secrecy")
     if model == "degree":
+        node = (n - 1 - q * d) / n
         return float(((d + 1.0) * node).sum() / (2 * m + n))
     return float((n * n - n - 2.0 * q * m) / (n * n))
+
+
+def node_secrecy(
+    g: Any,
+    /,
+    *,
+    model: str = "uniform",
+    p: float | None = None,
+) -> pd.Series:
+    """Lindelauf's secrecy per member: the share that stays hidden if *this* member is exposed.
+
+    Parameters
+    ----------
+    g : Graph or graph-like
+        Read as its underlying undirected simple graph.
+    model : {"uniform", "link", "degree"}, default "uniform"
+        The exposure model of :func:`secrecy`. Only ``"link"`` changes the node values (each
+        tie is detected with probability ``p``); ``"uniform"`` and ``"degree"`` differ in how
+        likely each member is to be exposed, which weights the graph-level average, not in
+        what an exposed member reveals.
+    p : float in [0, 1]
+        Link-detection probability; required for ``model="link"`` and only then.
+
+    Returns
+    -------
+    pandas.Series
+        float64, indexed by node, named ``"secrecy"``: ``(n - 1 - q d_i) / n`` with ``q = p``
+        (link model) or 1. :func:`secrecy` is its average under the model's exposure
+        probabilities (uniform ``1/n``, or ``(d_i + 1) / (2m + n)`` for ``"degree"``).
+
+    Raises
+    ------
+    UndefinedMetricError
+        If the graph has no nodes.
+    ParameterError
+        For a bad ``model`` or ``p``.
+
+    Notes
+    -----
+    Defined for any graph (connected or not); no NaN; ``O(n + m)``.
+
+    References
+    ----------
+    Lindelauf, R., Borm, P., & Hamers, H. (2009). The influence of secrecy on the
+    communication structure of covert networks. *Social Networks* 31(2), 126-137.
+    doi:10.1016/j.socnet.2008.12.003
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import netcrime as nc
+    >>> nc.covert.node_secrecy(nx.star_graph(3)).tolist()  # hub reveals all; a leaf 2 of 4
+    [0.0, 0.5, 0.5, 0.5]
+    """
+    g, d, n, _, q = _exposure(g, model, p, "node_secrecy")
+    return pd.Series((n - 1 - q * d) / n, index=g.nodes, name="secrecy", dtype=np.float64)
 
 
 def tradeoff(
@@ -224,7 +284,7 @@ def tradeoff(
     *,
     model: str = "uniform",
     p: float | None = None,
-    k: int | None = None,
+    n_pivots: int | None = None,
     rng: Any = None,
 ) -> float:
     """Lindelauf's balance between secrecy and information: ``mu = S * I``.
@@ -235,7 +295,7 @@ def tradeoff(
         Read as its underlying undirected simple graph; must be connected.
     model, p
         Secrecy model, see :func:`secrecy`.
-    k, rng
+    n_pivots, rng
         Source sampling for the information measure, see :func:`information`.
 
     Returns
@@ -269,7 +329,7 @@ def tradeoff(
     g = as_graph(g, func=func, param="g")
     s = secrecy(g, model=model, p=p)
     ptr, idx, n, _ = _simple(g)
-    src = _sources(n, k, rng, func)
+    src = _sources(n, n_pivots, rng, func)
     return float(s) / _mean_distance(ptr, idx, n, src, func)
 
 
@@ -279,7 +339,7 @@ def global_efficiency(
     /,
     *,
     distance: str | None = None,
-    k: int | None = None,
+    n_pivots: int | None = None,
     rng: Any = None,
 ) -> float:
     """Global efficiency: the mean inverse shortest-path length over ordered pairs.
@@ -290,8 +350,9 @@ def global_efficiency(
         Directed graphs follow arcs (``d_ij`` from ``i`` to ``j``).
     distance : str, optional
         Edge attribute holding a *length* (positive); None counts hops.
-    k : int, optional
-        Estimate from ``k`` sources drawn uniformly without replacement; None is exact.
+    n_pivots : int, optional
+        Estimate from ``k = n_pivots`` sources drawn uniformly without replacement; None is
+        exact.
     rng : None, int or numpy.random.Generator
         Randomness for the source sample.
 
@@ -333,7 +394,7 @@ def global_efficiency(
     lengths = None
     if distance is not None:
         lengths = g.edge_values(distance, func=func, param="distance", positive=True)
-    src = _sources(n, k, rng, func)
+    src = _sources(n, n_pivots, rng, func)
     _, _, inv = distance_sums(g.indptr, g.indices, sources=src, lengths=lengths)
     return float(inv.sum()) / (len(inv) * (n - 1))
 
@@ -347,7 +408,7 @@ def centralization(
     /,
     *,
     measure: str = "degree",
-    k: int | None = None,
+    n_pivots: int | None = None,
     rng: Any = None,
 ) -> float:
     """Freeman's centralization: how much one node dominates, relative to the star.
@@ -358,8 +419,9 @@ def centralization(
         Read as its underlying undirected simple graph.
     measure : {"degree", "betweenness", "closeness"}, default "degree"
         The node centrality ``c``.
-    k : int, optional
-        Betweenness only: estimate from ``k`` sampled sources (scaled by ``n / k``).
+    n_pivots : int, optional
+        Betweenness only: estimate from ``k = n_pivots`` sampled sources (scaled by
+        ``n / k``).
     rng : None, int or numpy.random.Generator
         Randomness for the source sample.
 
@@ -408,14 +470,14 @@ def centralization(
         c = np.diff(ptr).astype(np.float64)
         denom = (n - 1.0) * (n - 2.0)
     elif measure == "betweenness":
-        src = _sources(n, k, rng, func)
+        src = _sources(n, n_pivots, rng, func)
         raw = betweenness_kernel(ptr, idx, n, False, sources=src)
         scale = 1.0 if src is None else n / len(src)
         c = raw * scale / 2.0
         denom = (n - 1.0) ** 2 * (n - 2.0) / 2.0
     else:
-        if k is not None:
-            raise param_error(func, "k", "None for measure='closeness'", k)
+        if n_pivots is not None:
+            raise param_error(func, "n_pivots", "None for measure='closeness'", n_pivots)
         total, reached, _ = distance_sums(ptr, idx)
         if (reached < n - 1).any():
             raise UndefinedMetricError(
@@ -466,10 +528,10 @@ def profile(
     name: Hashable | None = None,
     nodes: Any = None,
     largest_component: bool = False,
-    k: int | None = None,
+    n_pivots: int | None = None,
     rng: Any = None,
 ) -> pd.DataFrame:
-    """One row placing a network on the secrecy/efficiency plane.
+    """One row placing a network on the secrecy/efficiency plane (a one-row DataFrame).
 
     Parameters
     ----------
@@ -481,9 +543,9 @@ def profile(
         Profile the subgraph induced by these nodes (e.g. the criminal members only).
     largest_component : bool, default False
         Profile the largest connected component (after ``nodes``).
-    k : int, optional
+    n_pivots : int, optional
         Estimate the path-based columns (betweenness centralization, mean path length,
-        efficiency, information, trade-offs) from ``k`` sampled sources; closeness
+        efficiency, information, trade-offs) from ``n_pivots`` sampled sources; closeness
         centralization is then NaN. None: exact.
     rng : None, int or numpy.random.Generator
         Randomness for the source sample (the same sources serve every column).
@@ -491,7 +553,9 @@ def profile(
     Returns
     -------
     pandas.DataFrame
-        One row with the columns of ``PROFILE_COLUMNS``: ``n_nodes``, ``n_edges``
+        Always a DataFrame with exactly one row, labelled ``name`` (so that rows of several
+        networks concatenate, see :func:`compare_profiles`; take ``.iloc[0]`` for a Series),
+        and the columns of ``PROFILE_COLUMNS`` in that order: ``n_nodes``, ``n_edges``
         (undirected simple ties), ``density`` ``2m / (n(n-1))``, ``components``, Freeman's
         ``degree_``/``betweenness_``/``closeness_centralization``, ``transitivity``
         (``3 x triangles / connected triples``), ``avg_clustering`` (mean local clustering,
@@ -516,7 +580,7 @@ def profile(
     clustering without any connected triple. ``efficiency`` and secrecy are always defined
     (for ``n >= 2``).
 
-    Complexity ``O(n m)`` exact, ``O(k m)`` with sampling, plus triangle counting
+    Complexity ``O(n m)`` exact, ``O(n_pivots m)`` with sampling, plus triangle counting
     ``O(m^1.5)``.
 
     References
@@ -568,7 +632,7 @@ def profile(
     if n >= 3:
         row["degree_centralization"] = centralization(g, measure="degree")
     row["transitivity"], row["avg_clustering"] = _clustering(ptr, idx) if n else (nan, nan)
-    src = _sources(n, k, rng, func) if n else None
+    src = _sources(n, n_pivots, rng, func) if n else None
     if n >= 2:
         total, _, inv = distance_sums(ptr, idx, sources=src)
         ns = len(total)
@@ -597,15 +661,19 @@ def profile(
     return out
 
 
-def compare(graphs: Mapping[Hashable, Any], /, **kwargs: Any) -> pd.DataFrame:
+def compare_profiles(graphs: Mapping[Hashable, Any], /, **kwargs: Any) -> pd.DataFrame:
     """Profiles of several networks side by side (one row per network).
+
+    Named ``compare`` in 0.1; not to be confused with
+    :func:`netcrime.disruption.compare_strategies`, which compares attack strategies on one
+    network.
 
     Parameters
     ----------
     graphs : mapping of name -> Graph or graph-like
         The networks; the names become the row labels.
     **kwargs
-        Passed to :func:`profile` (``nodes``, ``largest_component``, ``k``, ``rng``); with
+        Passed to :func:`profile` (``nodes``, ``largest_component``, ``n_pivots``, ``rng``); with
         ``rng`` an int each graph gets the same seed.
 
     Returns
@@ -623,11 +691,11 @@ def compare(graphs: Mapping[Hashable, Any], /, **kwargs: Any) -> pd.DataFrame:
     --------
     >>> import networkx as nx
     >>> import netcrime as nc
-    >>> t = nc.covert.compare({"star": nx.star_graph(6), "path": nx.path_graph(7)})
+    >>> t = nc.covert.compare_profiles({"star": nx.star_graph(6), "path": nx.path_graph(7)})
     >>> t["wheel_chain_score"].round(3).tolist()
     [0.571, -0.689]
     """
-    func = "compare"
+    func = "compare_profiles"
     if not isinstance(graphs, Mapping):
         raise param_error(func, "graphs", "a mapping of name -> graph", type(graphs).__name__)
     if "name" in kwargs:

@@ -27,7 +27,7 @@ from ._core.csr import directed_csr, neighbour_csr, undirected_csr, undirected_e
 from ._validation import check_bool, check_choice, param_error
 from .exceptions import GraphFormatError, NodeNotFoundError
 
-__all__ = ["Graph", "as_graph"]
+__all__ = ["Graph", "as_graph", "check_node_labels", "label_index"]
 
 #: The ``multiedges=`` policies of the constructors (a pair given more than once).
 MULTIEDGE_RULES: tuple[str, ...] = ("error", "sum", "max", "min", "first", "last")
@@ -46,8 +46,20 @@ def _py(x: Any) -> Any:
     return x.item() if isinstance(x, np.generic) else x
 
 
-def _label_index(labels: Iterable[Hashable]) -> pd.Index:
-    """A pandas Index of labels that never turns tuples into a MultiIndex."""
+def label_index(labels: Iterable[Hashable]) -> pd.Index:
+    """A pandas Index of node labels that never turns tuples into a MultiIndex.
+
+    The label normalisation every constructor applies; converters (:mod:`netcrime.interop`,
+    readers) use it to build the ``nodes`` of :meth:`Graph.from_positions` and to look labels
+    up in it (``label_index(nodes).get_indexer(label_index(found))``). An Index is returned
+    as is.
+
+    Examples
+    --------
+    >>> from netcrime.graph import label_index
+    >>> label_index([("cell", 1), ("cell", 2)]).nlevels
+    1
+    """
     if isinstance(labels, pd.MultiIndex):
         return pd.Index(list(labels), dtype=object, tupleize_cols=False)
     if isinstance(labels, pd.Index):
@@ -58,15 +70,32 @@ def _label_index(labels: Iterable[Hashable]) -> pd.Index:
     return pd.Index(lab)
 
 
-def _check_unique_labels(index: pd.Index, func: str, param: str) -> None:
-    if not index.is_unique:
-        dup = index[index.duplicated()][:5].tolist()
+_label_index = label_index  # the private name, for modules not yet moved to label_index
+
+
+def check_node_labels(labels: pd.Index, *, func: str, param: str) -> None:
+    """Raise GraphFormatError unless the labels are unique and none is NaN/None.
+
+    ``func`` and ``param`` name the caller's function and parameter in the message (e.g.
+    ``func="from_networkx", param="G"``). :meth:`Graph.from_positions` runs this check
+    itself; converters call it first when their labels come from another parameter.
+
+    Examples
+    --------
+    >>> from netcrime.graph import check_node_labels, label_index
+    >>> check_node_labels(label_index(["a", "a"]), func="reader", param="path")
+    Traceback (most recent call last):
+    ...
+    netcrime.exceptions.GraphFormatError: The 'path' parameter of reader() must hold unique ...
+    """
+    if not labels.is_unique:
+        dup = labels[labels.duplicated()][:5].tolist()
         raise GraphFormatError(
             f"The '{param}' parameter of {func}() must hold unique node labels. "
             f"Got duplicated labels {dup!r} instead."
         )
-    if index.hasnans:
-        bad = _py(index[index.isna()][0])
+    if labels.hasnans:
+        bad = _py(labels[labels.isna()][0])
         raise GraphFormatError(
             f"The '{param}' parameter of {func}() must hold node labels that are not NaN/None. "
             f"Got {bad!r} instead."
@@ -448,11 +477,11 @@ class Graph:
             if len(arr) and (arr.min() < 0 or arr.max() >= n):
                 bad = arr[(arr < 0) | (arr >= n)][0]
                 raise param_error(func, name, f"node positions in [0, {n})", int(bad))
-        nodes_idx = _label_index(range(n) if nodes is None else nodes)
+        nodes_idx = label_index(range(n) if nodes is None else nodes)
         if len(nodes_idx) != n:
             raise param_error(func, "nodes", f"a sequence of one label per node ({n} labels)", None,
                               shown=f"{len(nodes_idx)} labels")
-        _check_unique_labels(nodes_idx, func, "nodes")
+        check_node_labels(nodes_idx, func=func, param="nodes")
         na = None
         if node_attrs is not None:
             na = pd.DataFrame(node_attrs)
@@ -502,6 +531,108 @@ class Graph:
         )
         return cls._from_keys(
             n, key, directed, nodes, node_attrs, edge_attrs, multiedges, meta, func, param, rows
+        )
+
+    @classmethod
+    def from_positions(
+        cls,
+        n: int,
+        source: np.ndarray,
+        target: np.ndarray,
+        *,
+        directed: bool,
+        nodes: Iterable[Hashable] | None = None,
+        node_attrs: pd.DataFrame | None = None,
+        edge_attrs: pd.DataFrame | None = None,
+        multiedges: str = "error",
+        self_loops: str = "keep",
+        meta: Mapping[str, Any] | None = None,
+        func: str = "Graph.from_positions",
+        param: str = "edges",
+    ) -> Graph:
+        """Build a Graph from int endpoint positions: the construction entry point for
+        converters (:mod:`netcrime.interop`, file readers).
+
+        A converter translates its source's labels to positions ``0..n-1`` itself and hands
+        over arrays and tables; this method applies the same rules as every other constructor
+        (unique labels, finite numeric ``"weight"``, the self-loop and multi-edge policies)
+        and reports a problem *in the caller's terms*: messages name ``func`` and ``param``
+        (``from_networkx()``, ``'G'``), not this method. It runs no per-edge Python code.
+
+        Parameters
+        ----------
+        n : int
+            Number of nodes.
+        source, target : numpy.ndarray of int
+            Endpoint positions in ``[0, n)`` of each edge (same length); not modified.
+        directed : bool
+            Whether ``source -> target`` is an arc.
+        nodes : iterable of hashable, optional
+            The ``n`` node labels in position order (default ``0..n-1``), normalised with
+            :func:`label_index` and checked with :func:`check_node_labels`.
+        node_attrs : pandas.DataFrame, optional
+            One row per node in position order (its index is ignored).
+        edge_attrs : pandas.DataFrame, optional
+            One row per edge, aligned with ``source``/``target`` (its index is ignored); a
+            ``"weight"`` column must be numeric and finite.
+        multiedges, self_loops : str
+            The policies of :meth:`from_arrays`.
+        meta : mapping, optional
+            Free metadata, read back as :attr:`meta`.
+        func, param : str
+            The public function and parameter that messages name.
+
+        Returns
+        -------
+        Graph
+
+        Raises
+        ------
+        ParameterError
+            Bad ``n``, arrays of the wrong shape or dtype, positions out of range, tables of
+            the wrong length, an unknown policy.
+        GraphFormatError
+            Duplicated or missing labels, a non-numeric or non-finite weight, a repeated
+            pair with ``multiedges="error"``, a self-loop with ``self_loops="error"``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import netcrime as nc
+        >>> g = nc.Graph.from_positions(3, np.array([0, 1]), np.array([1, 2]),
+        ...                             directed=False, nodes=["a", "b", "c"])
+        >>> g.to_pandas()
+          source target
+        0      a      b
+        1      b      c
+        """
+        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 0:
+            raise param_error(func, param, "a graph with a non-negative number of nodes", n)
+        n = int(n)
+        directed = check_bool(directed, func=func, param="directed")
+        src, dst = np.asarray(source), np.asarray(target)
+        if src.ndim != 1 or dst.shape != src.shape:
+            raise param_error(func, param, "two 1-d endpoint arrays of the same length", None,
+                              shown=f"arrays of shapes {src.shape} and {dst.shape}")
+        for arr in (src, dst):
+            if len(arr) and not np.issubdtype(arr.dtype, np.integer):
+                raise param_error(func, param, "int endpoint positions", None,
+                                  shown=f"an array of dtype {arr.dtype}")
+            if len(arr) and (arr.min() < 0 or arr.max() >= n):
+                bad = arr[(arr < 0) | (arr >= n)][0]
+                raise param_error(func, param, f"endpoint positions in [0, {n})", int(bad))
+        idx = pd.RangeIndex(n) if nodes is None else label_index(nodes)
+        if len(idx) != n:
+            raise param_error(func, param, f"a graph with one label per node ({n} labels)", None,
+                              shown=f"{len(idx)} labels")
+        check_node_labels(idx, func=func, param=param)
+        for table, rows, what in ((node_attrs, n, "node"), (edge_attrs, len(src), "edge")):
+            if table is not None and len(table) != rows:
+                raise param_error(func, param, f"a {what} table with one row per {what} "
+                                  f"({rows})", None, shown=f"{len(table)} rows")
+        return cls._from_positions(
+            n, src.astype(np.int64, copy=False), dst.astype(np.int64, copy=False), directed,
+            idx, node_attrs, edge_attrs, multiedges, self_loops, meta, func, param=param,
         )
 
     @classmethod
@@ -708,20 +839,20 @@ class Graph:
                             f"The 'node_key' parameter of {func}() must name a column of nodes "
                             f"{list(nodes.columns)!r}. Got {node_key!r} instead."
                         )
-                    idx = _label_index(nodes[node_key].tolist())
+                    idx = label_index(nodes[node_key].tolist())
                     node_attrs = nodes.drop(columns=[node_key]).reset_index(drop=True)
                 else:
-                    idx = _label_index(nodes.index)
+                    idx = label_index(nodes.index)
                     node_attrs = nodes.reset_index(drop=True)
             else:
                 if isinstance(nodes, (str, bytes)) or not isinstance(nodes, Iterable):
                     raise param_error(func, "nodes", "a DataFrame or an iterable of labels",
                                       nodes)
-                idx = _label_index(nodes)
-            _check_unique_labels(idx, func, "nodes")
+                idx = label_index(nodes)
+            check_node_labels(idx, func=func, param="nodes")
             # missing endpoints and labels absent from nodes both give -1
-            si = idx.get_indexer(_label_index(s.tolist()) if s.dtype == object else s)
-            ti = idx.get_indexer(_label_index(t.tolist()) if t.dtype == object else t)
+            si = idx.get_indexer(label_index(s.tolist()) if s.dtype == object else s)
+            ti = idx.get_indexer(label_index(t.tolist()) if t.dtype == object else t)
             if (si < 0).any() or (ti < 0).any():
                 raise _endpoint_error(func, source, target, s, t, si, ti)
             si = si.astype(np.int64, copy=False)
@@ -731,7 +862,7 @@ class Graph:
             codes, uniques = _factorize_columns(s, t)
             if len(codes) and codes.min() < 0:
                 raise _endpoint_error(func, source, target, s, t, codes[:m], codes[m:])
-            idx = _label_index(uniques)
+            idx = label_index(uniques)
             si, ti = codes[:m], codes[m:]
             del codes
         del s, t
@@ -791,7 +922,7 @@ class Graph:
 
         return to_igraph(self)
 
-    def to_scipy(self, weight: str | None = None) -> Any:
+    def to_scipy(self, *, weight: str | None = None) -> Any:
         """The n×n sparse adjacency (``csr_array``); entries are 1 or the ``weight`` column.
 
         Undirected graphs give a symmetric matrix; a self-loop is one diagonal entry.
@@ -1103,7 +1234,7 @@ class Graph:
         """
         if isinstance(labels, (str, bytes, tuple)) or not isinstance(labels, Iterable):
             labels = [labels]
-        lab = _label_index(list(labels))
+        lab = label_index(list(labels))
         pos = self._nodes.get_indexer(lab) if len(lab) else np.zeros(0, np.int64)
         if (pos < 0).any():
             bad = _py(lab[int(np.flatnonzero(pos < 0)[0])])

@@ -3,6 +3,13 @@
 Imports of networkx and igraph are lazy: only the conversion that needs a library imports it.
 Round trips keep node labels (str, int, mixed, tuples), node and edge attributes, weights and
 direction.
+
+The converters use only Graph's public surface: they build through
+:meth:`netcrime.Graph.from_positions` (the construction entry point for converters, with
+:func:`netcrime.graph.label_index` and :func:`netcrime.graph.check_node_labels` for labels)
+and read :attr:`~netcrime.Graph.node_attrs`, :attr:`~netcrime.Graph.edge_attrs` and
+:meth:`~netcrime.Graph.edge_array`. ``graph.py`` imports this module lazily (inside
+``Graph.from_networkx`` and friends), so there is no import cycle.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import pandas as pd
 
 from ._validation import check_bool, param_error
 from .exceptions import GraphFormatError
-from .graph import Graph, _check_unique_labels, _label_index
+from .graph import Graph, check_node_labels, label_index
 
 __all__ = ["from_igraph", "from_networkx", "from_scipy", "to_igraph", "to_networkx", "to_scipy"]
 
@@ -73,9 +80,9 @@ def from_networkx(G: Any, *, multiedges: str = "error") -> Graph:
     if not isinstance(G, nx.Graph):
         raise param_error("from_networkx", "G", "a networkx graph", None,
                           shown=f"an object of type {type(G).__name__}")
-    nodes = _label_index(list(G.nodes))
+    nodes = label_index(list(G.nodes))
     n = len(nodes)
-    _check_unique_labels(nodes, "from_networkx", "G")
+    check_node_labels(nodes, func="from_networkx", param="G")
     if G.is_multigraph():
         pos = {v: i for i, v in enumerate(G.nodes)}
         edata = list(G.edges(data=True))
@@ -88,7 +95,7 @@ def from_networkx(G: Any, *, multiedges: str = "error") -> Graph:
         adj = [nbrs for _, nbrs in G.adjacency()]
         deg = np.fromiter(map(len, adj), dtype=np.int64, count=n)
         src = np.repeat(np.arange(n, dtype=np.int64), deg)
-        flat = _label_index(list(itertools.chain.from_iterable(adj)))
+        flat = label_index(list(itertools.chain.from_iterable(adj)))
         dst = nodes.get_indexer(flat).astype(np.int64, copy=False)
         del flat
         datas = list(itertools.chain.from_iterable(nbrs.values() for nbrs in adj))
@@ -101,9 +108,9 @@ def from_networkx(G: Any, *, multiedges: str = "error") -> Graph:
         del datas
     na = _records_frame([d for _, d in G.nodes(data=True)])
     meta = dict(G.graph) if G.graph else None
-    return Graph._from_positions(
-        n, src, dst, G.is_directed(), nodes, na, ea, multiedges, "keep", meta, "from_networkx",
-        param="G",
+    return Graph.from_positions(
+        n, src, dst, directed=G.is_directed(), nodes=nodes, node_attrs=na, edge_attrs=ea,
+        multiedges=multiedges, meta=meta, func="from_networkx", param="G",
     )
 
 
@@ -123,7 +130,7 @@ def to_networkx(g: Graph) -> Any:
 
     G = nx.DiGraph() if g.directed else nx.Graph()
     G.graph.update(dict(g.meta))
-    na = g._node_attrs
+    na = g.node_attrs
     cols = list(na.columns)
     if cols:
         vals = na.to_dict("records")
@@ -135,7 +142,7 @@ def to_networkx(g: Graph) -> Any:
         G.add_nodes_from(g.nodes)
     src, dst = g.edge_array()
     lab = list(g.nodes)
-    ea = g._edge_attrs
+    ea = g.edge_attrs
     if len(ea.columns):
         recs = ea.to_dict("records")
         G.add_edges_from(
@@ -173,8 +180,8 @@ def from_igraph(G: Any, *, multiedges: str = "error") -> Graph:
     n = G.vcount()
     vattrs = G.vs.attributes()
     if "name" in vattrs:
-        nodes = _label_index(G.vs["name"])
-        _check_unique_labels(nodes, "from_igraph", "G")
+        nodes = label_index(G.vs["name"])
+        check_node_labels(nodes, func="from_igraph", param="G")
     else:
         nodes = pd.RangeIndex(n)
     na = None
@@ -185,9 +192,9 @@ def from_igraph(G: Any, *, multiedges: str = "error") -> Graph:
     ea = None
     if G.es.attributes():
         ea = pd.DataFrame({a: G.es[a] for a in G.es.attributes()})
-    return Graph._from_positions(
-        n, el[:, 0].copy(), el[:, 1].copy(), G.is_directed(), _label_index(nodes), na, ea,
-        multiedges, "keep", None, "from_igraph", param="G",
+    return Graph.from_positions(
+        n, el[:, 0].copy(), el[:, 1].copy(), directed=G.is_directed(), nodes=nodes,
+        node_attrs=na, edge_attrs=ea, multiedges=multiedges, func="from_igraph", param="G",
     )
 
 
@@ -206,10 +213,11 @@ def to_igraph(g: Graph) -> Any:
     src, dst = g.edge_array()
     G = ig.Graph(n=g.n_nodes, edges=np.column_stack([src, dst]).tolist(), directed=g.directed)
     G.vs["name"] = list(g.nodes)
-    for c in g._node_attrs.columns:
-        G.vs[c] = g._node_attrs[c].tolist()
-    for c in g._edge_attrs.columns:
-        G.es[c] = g._edge_attrs[c].tolist()
+    na, ea = g.node_attrs, g.edge_attrs
+    for c in na.columns:
+        G.vs[c] = na[c].tolist()
+    for c in ea.columns:
+        G.es[c] = ea[c].tolist()
     return G
 
 
@@ -257,17 +265,17 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
             )
         keep = r <= c
         r, c, v = r[keep], c[keep], v[keep]
-    idx = _label_index(range(n) if nodes is None else nodes)
+    idx = label_index(range(n) if nodes is None else nodes)
     if len(idx) != n:
         raise param_error(func, "nodes", f"a sequence of one label per row of A ({n} labels)", None,
                           shown=f"{len(idx)} labels")
-    _check_unique_labels(idx, func, "nodes")
-    return Graph._from_positions(
-        n, r, c, directed, idx, None, pd.DataFrame({"weight": v}), "error", "keep", None, func,
-        param="A",
+    check_node_labels(idx, func=func, param="nodes")
+    return Graph.from_positions(
+        n, r, c, directed=directed, nodes=idx, edge_attrs=pd.DataFrame({"weight": v}),
+        func=func, param="A",
     )
 
 
-def to_scipy(g: Graph, weight: str | None = None) -> Any:
+def to_scipy(g: Graph, /, *, weight: str | None = None) -> Any:
     """The sparse adjacency ``csr_array``; see :meth:`Graph.to_scipy`."""
-    return g.to_scipy(weight)
+    return g.to_scipy(weight=weight)

@@ -3,7 +3,8 @@
 *KPP-Neg* (removal): the set whose removal fragments the network most —
 :func:`fragmentation` and :func:`distance_fragmentation` of the residual graph ``G - S``.
 *KPP-Pos* (reach): the set best placed to reach everyone else — :func:`reach` (how many
-within ``m`` steps) and :func:`distance_reach` (mean inverse distance from the set).
+within ``max_distance`` steps, Borgatti's m-reach) and :func:`distance_reach` (mean inverse
+distance from the set).
 :func:`key_players` searches for the best set of size ``k`` with a greedy start and
 best-swap local search with restarts.
 
@@ -50,11 +51,12 @@ def _positions(g: Graph, nodes: Any, func: str, param: str) -> np.ndarray:
 class _Objective:
     """Evaluates one key-player objective for sets of node positions (to be maximised)."""
 
-    def __init__(self, g: Graph, objective: str, *, m: int = 1, normalizer: str = "n",
+    def __init__(self, g: Graph, objective: str, *, max_distance: int = 1,
+                 normalizer: str = "n",
                  sources: np.ndarray | None = None, serial: bool = False) -> None:
         self.g = g
         self.objective = objective
-        self.m = m
+        self.max_distance = max_distance
         self.normalizer = normalizer
         self.sources = sources  # sampled sources (positions), None = exact
         # one-off evaluations on large graphs use the parallel BFS of _core.paths; small
@@ -71,7 +73,7 @@ class _Objective:
         n = self.n
         if obj in ("reach", "distance_reach"):
             dist = _kp.multi_source_distances(
-                self.ip, self.ix, S, self.m if obj == "reach" else -1
+                self.ip, self.ix, S, self.max_distance if obj == "reach" else -1
             )
             others = np.ones(n, bool)
             others[S] = False
@@ -201,8 +203,8 @@ def distance_fragmentation(g: Any, /, *, removed: Any = None) -> float:
     return _Objective(g, "distance_fragmentation")(S)
 
 
-def reach(g: Any, /, *, players: Any, m: int = 1) -> int:
-    r"""m-reach of a set: how many non-members lie within ``m`` steps of it.
+def reach(g: Any, /, *, players: Any, max_distance: int = 1) -> int:
+    r"""m-reach of a set: how many non-members lie within ``m = max_distance`` steps of it.
 
     Parameters
     ----------
@@ -210,26 +212,26 @@ def reach(g: Any, /, *, players: Any, m: int = 1) -> int:
         Directed or undirected network (weights ignored).
     players : iterable of node labels
         The set ``S`` (non-empty).
-    m : int
-        Maximum number of steps (>= 1).
+    max_distance : int
+        Maximum number of steps ``m`` (>= 1); Borgatti's ``m`` of m-reach.
 
     Returns
     -------
     int
-        ``#{j not in S : d(S, j) <= m}`` with ``d(S, j) = min_{s in S} d(s, j)`` (directed
-        graphs: out-distances from the set). Divide by ``N - |S|`` for a proportion.
+        ``#{j not in S : d(S, j) <= max_distance}`` with ``d(S, j) = min_{s in S} d(s, j)``
+        (directed graphs: out-distances from the set). Divide by ``N - |S|`` for a proportion.
 
     Raises
     ------
     ParameterError
-        If ``players`` is empty or repeats a node, or ``m < 1``.
+        If ``players`` is empty or repeats a node, or ``max_distance < 1``.
     NodeNotFoundError
         If a player is not a node of ``g``.
 
     Notes
     -----
-    One BFS seeded with every member, stopped at depth ``m``: ``O(N + m_edges)``. ``m = 1`` is
-    networkit's ``GroupDegree`` without group nodes.
+    One BFS seeded with every member, stopped at depth ``max_distance``: ``O(N + m)``.
+    ``max_distance=1`` is networkit's ``GroupDegree`` without group nodes.
 
     References
     ----------
@@ -239,16 +241,16 @@ def reach(g: Any, /, *, players: Any, m: int = 1) -> int:
     --------
     >>> import networkx as nx
     >>> import netcrime as nc
-    >>> nc.keyplayer.reach(nx.path_graph(7), players=[3], m=2)
+    >>> nc.keyplayer.reach(nx.path_graph(7), players=[3], max_distance=2)
     4
     """
     func = "reach"
     g = as_graph(g, func=func, param="g")
-    m = check_int(m, func=func, param="m", min=1)
+    max_distance = check_int(max_distance, func=func, param="max_distance", min=1)
     S = _positions(g, players, func, "players")
     if len(S) == 0:
         raise param_error(func, "players", "a non-empty collection of nodes", players)
-    return int(_Objective(g, "reach", m=m)(S))
+    return int(_Objective(g, "reach", max_distance=max_distance)(S))
 
 
 def distance_reach(g: Any, /, *, players: Any, normalizer: str = "n") -> float:
@@ -366,14 +368,14 @@ def _local_search(f, S: np.ndarray, n: int, max_swaps: int,
 def key_players(
     g: Any,
     /,
-    k: int,
     *,
+    k: int,
     objective: str = "fragmentation",
-    m: int = 1,
+    max_distance: int = 1,
     normalizer: str = "n",
     restarts: int = 5,
     max_swaps: int = 100,
-    sample: int | None = None,
+    n_pivots: int | None = None,
     rng: Any = None,
 ) -> KeyPlayerResult:
     r"""Find a set of ``k`` key players: greedy start plus best-swap local search.
@@ -387,10 +389,10 @@ def key_players(
         must remain), ``k <= N - 1`` for the reach objectives.
     objective : {"fragmentation", "distance_fragmentation", "reach", "distance_reach"}
         What to maximise: :func:`fragmentation` or :func:`distance_fragmentation` of
-        ``G - S`` (KPP-Neg: whom to remove), :func:`reach` within ``m`` steps or
+        ``G - S`` (KPP-Neg: whom to remove), :func:`reach` within ``max_distance`` steps or
         :func:`distance_reach` (KPP-Pos: whom to work through).
-    m : int
-        Steps for ``objective="reach"``.
+    max_distance : int
+        Steps for ``objective="reach"`` (see :func:`reach`); ignored by the others.
     normalizer : {"n", "n_minus_k"}
         Normaliser of ``distance_reach`` (it does not change the best set).
     restarts : int
@@ -399,10 +401,10 @@ def key_players(
         each is improved by best-swap local search.
     max_swaps : int
         Cap on accepted swaps per start.
-    sample : int, optional
+    n_pivots : int, optional
         Estimate the all-pairs distance sums of ``distance_fragmentation`` (and of
         ``fragmentation`` on directed graphs) from this many source nodes, drawn once from
-        ``rng`` (the first ``sample`` nodes of a random order that are not in the set),
+        ``rng`` (the first ``n_pivots`` nodes of a random order that are not in the set),
         scaled to all pairs. For graphs too large for one BFS per node. Ignored by the
         objectives that need no all-pairs distances.
     rng : None, int or numpy.random.Generator
@@ -424,7 +426,7 @@ def key_players(
     candidates in node order), so results are deterministic for a given ``rng``. Each
     local-search pass evaluates all ``k (N - k)`` swaps. One evaluation costs ``O(N + m)``
     for undirected fragmentation and the reach objectives and ``O(n_src · m)`` for the
-    distance-based ones (``n_src = N - k``, or ``sample``). A local optimum is not
+    distance-based ones (``n_src = N - k``, or ``n_pivots``). A local optimum is not
     guaranteed to be global; more restarts make it likelier (on small graphs the search
     finds the exhaustive optimum, which the tests check for k = 2 and 3).
 
@@ -439,7 +441,7 @@ def key_players(
     >>> import networkx as nx
     >>> import netcrime as nc
     >>> G = nx.barbell_graph(4, 1)  # two K4 joined through node 4: F = 1 - 24/56
-    >>> res = nc.keyplayer.key_players(G, 1, objective="fragmentation", rng=0)
+    >>> res = nc.keyplayer.key_players(G, k=1, objective="fragmentation", rng=0)
     >>> res.players, round(res.value, 4)
     ([4], 0.5714)
     """
@@ -451,15 +453,15 @@ def key_players(
     if kmax < 1:
         raise UndefinedMetricError(f"key_players() needs a larger graph; got {N} nodes.")
     k = check_int(k, func=func, param="k", min=1, max=kmax)
-    m = check_int(m, func=func, param="m", min=1)
+    max_distance = check_int(max_distance, func=func, param="max_distance", min=1)
     normalizer = check_choice(normalizer, ("n", "n_minus_k"), func=func, param="normalizer")
     restarts = check_int(restarts, func=func, param="restarts", min=1)
     max_swaps = check_int(max_swaps, func=func, param="max_swaps", min=0)
     gen = check_rng(rng, func=func)
     sources = None
     sampled = False
-    if sample is not None:
-        sample = check_int(sample, func=func, param="sample", min=1)
+    if n_pivots is not None:
+        sample = check_int(n_pivots, func=func, param="n_pivots", min=1)
         needs = objective == "distance_fragmentation" or (
             objective == "fragmentation" and g.directed
         )
@@ -468,7 +470,8 @@ def key_players(
             order = gen.permutation(N)
             # enough candidates that sample of them survive any removal of k nodes
             sources = order[: sample + k]
-    f_raw = _Objective(g, objective, m=m, normalizer=normalizer, sources=sources, serial=True)
+    f_raw = _Objective(g, objective, max_distance=max_distance, normalizer=normalizer,
+                       sources=sources, serial=True)
     if sources is not None:
         def f(S: np.ndarray) -> float:
             keep = sources[~np.isin(sources, S)][:sample]

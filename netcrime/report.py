@@ -5,7 +5,7 @@
 1. builds a *traditional* (Kenney wheel: a core commanding stage-wise cells) and an *online*
    (Kenney chain: core groups handing victims stage to stage, with an online layer)
    trafficking network with :func:`netcrime.generators.trafficking_network`;
-2. profiles them on the secrecy/efficiency plane (:func:`netcrime.covert.compare`);
+2. profiles them on the secrecy/efficiency plane (:func:`netcrime.covert.compare_profiles`);
 3. finds their brokers (Gould–Fernandez roles with the stage as the group,
    :func:`netcrime.brokerage.gould_fernandez`) and their key players
    (:func:`netcrime.keyplayer.key_players`);
@@ -70,7 +70,7 @@ class DemoResult:
         Their organisations (:func:`organisation`: members and online objects, without
         victims and clients); everything below is computed on these.
     profiles : DataFrame
-        :func:`netcrime.covert.compare` of the two networks (one row each).
+        :func:`netcrime.covert.compare_profiles` of the two networks (one row each).
     brokers : DataFrame
         Top brokers among the members (:func:`members`) of each network: ``network,
         node, role, stage, group`` and the Gould–Fernandez counts (groups = stage; members
@@ -171,7 +171,7 @@ def build_demo(
         mode: generators.trafficking_network(n=n, kind=mode, rng=seed) for mode in MODES
     }
     networks = {mode: organisation(g) for mode, g in full.items()}
-    profiles = covert.compare(networks)
+    profiles = covert.compare_profiles(networks)
     profiles.index.name = "network"
 
     # brokers: Gould–Fernandez with the stage as group
@@ -254,7 +254,7 @@ def build_demo(
 def _key_player_set(keyplayer: Any, g: Any, seed: int, k: int = 5) -> tuple[list, float]:
     """The demo's key-player set: k nodes whose removal fragments the network most, and the
     fragmentation of the rest."""
-    res = keyplayer.key_players(g, k, objective="fragmentation", rng=seed)
+    res = keyplayer.key_players(g, k=k, objective="fragmentation", rng=seed)
     return list(res.players), float(res.value)
 
 
@@ -453,7 +453,7 @@ def _reproduce(result: DemoResult) -> str:
 seed, n = {result.seed}, {result.n}
 nets = {{m: nc.generators.organisation(nc.generators.trafficking_network(n=n, kind=m, rng=seed))
         for m in ("traditional", "online")}}
-profiles = nc.covert.compare(nets)
+profiles = nc.covert.compare_profiles(nets)
 g = nets["traditional"]
 raid = nc.disruption.role_order({list(RAID_ROLES)!r})
 res = nc.disruption.attack(g, raid, rng=seed, max_removals=g.n_nodes // 2,

@@ -134,15 +134,15 @@ def test_betweenness_weighted_ties_within_tolerance():
 # --------------------------------------------------------------------------- sampled
 def test_sampled_betweenness_k_equal_n_is_exact(karate):
     exact = C.betweenness(karate)
-    sampled = C.betweenness(karate, k=karate.number_of_nodes(), rng=3)
+    sampled = C.betweenness(karate, n_pivots=karate.number_of_nodes(), rng=3)
     pd.testing.assert_series_equal(exact, sampled)
 
 
 def test_sampled_betweenness_same_rng_same_output(karate):
-    a = C.betweenness(karate, k=10, rng=42)
-    b = C.betweenness(karate, k=10, rng=np.random.default_rng(42))
+    a = C.betweenness(karate, n_pivots=10, rng=42)
+    b = C.betweenness(karate, n_pivots=10, rng=np.random.default_rng(42))
     pd.testing.assert_series_equal(a, b)
-    c = C.betweenness(karate, k=10, rng=43)
+    c = C.betweenness(karate, n_pivots=10, rng=43)
     assert not np.array_equal(a.to_numpy(), c.to_numpy())
 
 
@@ -154,7 +154,7 @@ def test_sampled_betweenness_single_pivot_nan_rule():
     P = nx.path_graph(5)
     pivots = set()
     for seed in range(12):
-        b = C.betweenness(P, k=1, rng=seed, normalized=False).to_numpy()
+        b = C.betweenness(P, n_pivots=1, rng=seed, normalized=False).to_numpy()
         nan = np.flatnonzero(np.isnan(b))
         assert len(nan) == 1
         p = int(nan[0])
@@ -165,7 +165,7 @@ def test_sampled_betweenness_single_pivot_nan_rule():
             delta = v if v < p else 4 - v
             assert b[v] == pytest.approx(2 * delta)
         # with endpoints the pivot is defined: it lies on its paths to the 4 others
-        e = C.betweenness(P, k=1, rng=seed, normalized=False, endpoints=True).to_numpy()
+        e = C.betweenness(P, n_pivots=1, rng=seed, normalized=False, endpoints=True).to_numpy()
         assert not np.isnan(e).any()
     assert len(pivots) > 2  # the seeds drew different pivots
 
@@ -193,7 +193,7 @@ def test_sampled_scaling_equals_networkx_for_same_pivots(normalized, endpoints, 
 def test_sampled_betweenness_is_unbiased():
     g = nc.as_graph(make_random_nx(40, 0.1, directed=False, seed=31, connect=True))
     exact = C.betweenness(g, normalized=False).to_numpy()
-    runs = np.array([C.betweenness(g, normalized=False, k=8, rng=s).to_numpy()
+    runs = np.array([C.betweenness(g, normalized=False, n_pivots=8, rng=s).to_numpy()
                      for s in range(400)])
     mean = runs.mean(axis=0)
     se = runs.std(axis=0, ddof=1) / math.sqrt(len(runs))
@@ -209,7 +209,7 @@ def test_closeness_matches_networkx(G, wf):
     g = nc.as_graph(G)
     for dist in _distances(G):
         # networkx's closeness on a DiGraph uses distances *to* the node
-        got = C.closeness(g, distance=dist, wf_improved=wf, mode="in").to_numpy()
+        got = C.closeness(g, distance=dist, wf_improved=wf, direction="in").to_numpy()
         exp = _vals(nx.closeness_centrality(G, distance=dist, wf_improved=wf), g)
         iso = np.isnan(got)
         # NaN rule: networkx reports 0 where no other node reaches the node
@@ -222,12 +222,12 @@ def test_closeness_and_harmonic_match_igraph(G, mode):
     g = nc.as_graph(G)
     gi = g.to_igraph()
     for dist in _distances(G):
-        got = C.closeness(g, distance=dist, wf_improved=False, mode=mode).to_numpy()
+        got = C.closeness(g, distance=dist, wf_improved=False, direction=mode).to_numpy()
         exp = np.array(gi.closeness(mode=mode, weights=dist, normalized=True), dtype=float)
         np.testing.assert_array_equal(np.isnan(got), np.isnan(exp))
         np.testing.assert_allclose(got, exp, rtol=0, atol=ATOL)
         for normalized in (True, False):
-            got = C.harmonic(g, distance=dist, mode=mode, normalized=normalized).to_numpy()
+            got = C.harmonic(g, distance=dist, direction=mode, normalized=normalized).to_numpy()
             exp = np.array(gi.harmonic_centrality(mode=mode, weights=dist,
                                                   normalized=normalized))
             np.testing.assert_allclose(got, exp, rtol=0, atol=ATOL)
@@ -236,7 +236,7 @@ def test_closeness_and_harmonic_match_igraph(G, mode):
 def test_harmonic_matches_networkx(G):
     g = nc.as_graph(G)
     for dist in _distances(G):
-        got = C.harmonic(g, distance=dist, mode="in").to_numpy()
+        got = C.harmonic(g, distance=dist, direction="in").to_numpy()
         exp = _vals(nx.harmonic_centrality(G, distance=dist), g)
         np.testing.assert_allclose(got, exp, rtol=0, atol=ATOL)
 
@@ -260,8 +260,8 @@ def test_closeness_harmonic_closed_forms():
 
 def test_closeness_directions_on_a_directed_path():
     g = nc.Graph.from_arrays(3, [0, 1], [1, 2], directed=True)
-    out = C.closeness(g, mode="out", wf_improved=False).to_numpy()
-    into = C.closeness(g, mode="in", wf_improved=False).to_numpy()
+    out = C.closeness(g, direction="out", wf_improved=False).to_numpy()
+    into = C.closeness(g, direction="in", wf_improved=False).to_numpy()
     np.testing.assert_allclose(out, [2 / 3, 1.0, np.nan])
     np.testing.assert_allclose(into, [np.nan, 1.0, 2 / 3])
 
@@ -274,7 +274,7 @@ def test_degree_matches_networkx_and_igraph(G):
     for w in weights:
         if G.is_directed():
             for mode, view in (("all", G.degree), ("in", G.in_degree), ("out", G.out_degree)):
-                got = C.degree(g, mode=mode, weight=w).to_numpy()
+                got = C.degree(g, direction=mode, weight=w).to_numpy()
                 np.testing.assert_allclose(got, _vals(dict(view(weight=w)), g))
                 ig_vals = (gi.strength(mode=mode, weights=w, loops=True) if w
                            else gi.degree(mode=mode, loops=True))
@@ -285,7 +285,7 @@ def test_degree_matches_networkx_and_igraph(G):
     np.testing.assert_allclose(C.degree(g, normalized=True).to_numpy(),
                                _vals(nx.degree_centrality(G), g), atol=ATOL)
     if G.is_directed():
-        np.testing.assert_allclose(C.degree(g, mode="in", normalized=True).to_numpy(),
+        np.testing.assert_allclose(C.degree(g, direction="in", normalized=True).to_numpy(),
                                    _vals(nx.in_degree_centrality(G), g), atol=ATOL)
 
 
@@ -299,9 +299,9 @@ def test_degree_loop_conventions():
     D = nx.DiGraph([(0, 1), (1, 1), (1, 2)])
     d = nc.as_graph(D)
     np.testing.assert_array_equal(C.degree(d), _vals(dict(D.degree), d))
-    np.testing.assert_array_equal(C.degree(d, mode="in"), _vals(dict(D.in_degree), d))
+    np.testing.assert_array_equal(C.degree(d, direction="in"), _vals(dict(D.in_degree), d))
     np.testing.assert_array_equal(C.degree(d, loops="once"), [1, 3, 1])
-    np.testing.assert_array_equal(C.degree(d, mode="out", loops="ignore"), [1, 1, 0])
+    np.testing.assert_array_equal(C.degree(d, direction="out", loops="ignore"), [1, 1, 0])
     assert C.degree(d, weight=None).name == "degree"
     H = nx.Graph()
     H.add_edge("a", "b", weight=2.5)
@@ -481,13 +481,13 @@ def test_parameter_messages():
     G[1][2]["neg"] = -1.0
     for u, v in G.edges:
         G[u][v].setdefault("neg", 1.0)
-    with pytest.raises(nc.ParameterError, match=r"The 'k' parameter of betweenness\(\) must "
-                       r"be an int in \[1, 5\]. Got 0 instead."):
-        C.betweenness(G, k=0)
-    with pytest.raises(nc.ParameterError, match=r"'k' parameter .* Got 6 instead"):
-        C.betweenness(G, k=6)
-    with pytest.raises(nc.ParameterError, match=r"'k' parameter .* Got 2.5 instead"):
-        C.betweenness(G, k=2.5)
+    with pytest.raises(nc.ParameterError, match=r"The 'n_pivots' parameter of betweenness\(\) "
+                       r"must be an int in \[1, 5\]. Got 0 instead."):
+        C.betweenness(G, n_pivots=0)
+    with pytest.raises(nc.ParameterError, match=r"'n_pivots' parameter .* Got 6 instead"):
+        C.betweenness(G, n_pivots=6)
+    with pytest.raises(nc.ParameterError, match=r"'n_pivots' parameter .* Got 2.5 instead"):
+        C.betweenness(G, n_pivots=2.5)
     with pytest.raises(nc.ParameterError, match=r"The 'distance' parameter of betweenness\(\) "
                        r"must be None or the name of an edge attribute"):
         C.betweenness(G, distance="nope")
@@ -504,13 +504,13 @@ def test_parameter_messages():
         C.katz(G, alpha=0.6)  # rho(P5) = sqrt(3)
     with pytest.raises(nc.ParameterError, match=r"'alpha' parameter of katz\(\).*Got -0.1"):
         C.katz(G, alpha=-0.1)
-    with pytest.raises(nc.ParameterError, match=r"'mode' parameter of closeness\(\) must be "
+    with pytest.raises(nc.ParameterError, match=r"'direction' parameter of closeness\(\) must be "
                        r"one of 'out', 'in'. Got 'all' instead."):
-        C.closeness(G, mode="all")
-    with pytest.raises(nc.ParameterError, match=r"'mode' parameter of degree\(\)"):
-        C.degree(G, mode="both")
+        C.closeness(G, direction="all")
+    with pytest.raises(nc.ParameterError, match=r"'direction' parameter of degree\(\)"):
+        C.degree(G, direction="both")
     with pytest.raises(nc.ParameterError, match=r"'rng' parameter of betweenness\(\)"):
-        C.betweenness(G, k=2, rng="seed")
+        C.betweenness(G, n_pivots=2, rng="seed")
     with pytest.raises(nc.ParameterError, match=r"'weight' parameter of pagerank\(\).*negative"):
         C.pagerank(G, weight="neg")
     with pytest.raises(nc.NodeNotFoundError, match=r"'personalization' parameter of pagerank"):

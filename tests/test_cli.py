@@ -344,7 +344,7 @@ def test_demo_brokers_and_key_players_match_library(demo_run):
                 assert r.total == gf.loc[r.node, "total"]
                 assert r.liaison == gf.loc[r.node, "liaison"]
             assert sub["total"].iloc[0] == gf["total"].max()
-            kp = nc.keyplayer.key_players(org, 5, objective="fragmentation", rng=1)
+            kp = nc.keyplayer.key_players(org, k=5, objective="fragmentation", rng=1)
             got = kps[kps["network"] == m]
             assert got["node"].tolist() == list(kp.players)
             # oracle for the value: networkx components of the residual organisation

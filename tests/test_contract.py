@@ -1,6 +1,6 @@
 """Registry-driven contract test over every public metric of netcrime.
 
-The contract (DESIGN.md, "API conventions"):
+The contract (see ``docs/conventions.md``):
 
 * a node metric returns a float64 ``pd.Series`` whose index equals ``g.nodes`` and whose
   ``name`` is a non-empty str; a graph statistic returns a Python ``float``/``int``;
@@ -20,6 +20,11 @@ not exist fails (a renamed or removed metric must not pass silently).
 ``test_registry_is_complete`` fails for a public function of ``MODULES`` that is in none of the
 three lists; the ``NOT_METRICS`` functions get their own input-type / no-mutation / seed checks
 in ``test_result_object_functions_contract``.
+
+The second half is the **parameter glossary** (``GLOSSARY``): every parameter name of every
+public callable of the package has one meaning, and the names that were once overloaded carry
+machine-checked rules (allowed values, where they may appear, keyword-only). See the
+"Parameter glossary" section of this file.
 """
 
 from __future__ import annotations
@@ -68,16 +73,16 @@ class Entry:
 NODE_METRICS: list[Entry] = [
     # centrality
     Entry("netcrime.centrality.degree"),
-    Entry("netcrime.centrality.degree", {"mode": "in"}),
-    Entry("netcrime.centrality.degree", {"mode": "out", "normalized": True}),
+    Entry("netcrime.centrality.degree", {"direction": "in"}),
+    Entry("netcrime.centrality.degree", {"direction": "out", "normalized": True}),
     Entry("netcrime.centrality.degree", {"weight": "weight"}),
     Entry("netcrime.centrality.betweenness"),
     Entry("netcrime.centrality.betweenness", {"normalized": False, "endpoints": True}),
     Entry("netcrime.centrality.betweenness", {"distance": "weight"}),
-    Entry("netcrime.centrality.betweenness", {"k": 8}, rng=True),
+    Entry("netcrime.centrality.betweenness", {"n_pivots": 8}, rng=True),
     Entry("netcrime.centrality.closeness"),
     Entry("netcrime.centrality.closeness", {"wf_improved": False}),
-    Entry("netcrime.centrality.closeness", {"distance": "weight", "mode": "in"}),
+    Entry("netcrime.centrality.closeness", {"distance": "weight", "direction": "in"}),
     Entry("netcrime.centrality.harmonic"),
     Entry("netcrime.centrality.harmonic", {"distance": "weight", "normalized": True}),
     Entry("netcrime.centrality.eigenvector"),
@@ -96,8 +101,9 @@ NODE_METRICS: list[Entry] = [
     Entry("netcrime.brokerage.hierarchy", {"weight": "weight"}),
     Entry("netcrime.brokerage.ego_betweenness"),
     # covert
-    Entry("netcrime.covert.secrecy", {"level": "node"}),
-    Entry("netcrime.covert.secrecy", {"level": "node", "model": "degree"}),
+    Entry("netcrime.covert.node_secrecy"),
+    Entry("netcrime.covert.node_secrecy", {"model": "degree"}),
+    Entry("netcrime.covert.node_secrecy", {"model": "link", "p": 0.3}),
 ]
 
 GRAPH_STATISTICS: list[Entry] = [
@@ -105,18 +111,18 @@ GRAPH_STATISTICS: list[Entry] = [
     Entry("netcrime.keyplayer.fragmentation", {"removed": Nodes((0, 3, 5))}),
     Entry("netcrime.keyplayer.distance_fragmentation"),
     Entry("netcrime.keyplayer.distance_fragmentation", {"removed": Nodes((1, 2))}),
-    Entry("netcrime.keyplayer.reach", {"players": Nodes((0, 4, 7)), "m": 2}),
+    Entry("netcrime.keyplayer.reach", {"players": Nodes((0, 4, 7)), "max_distance": 2}),
     Entry("netcrime.keyplayer.distance_reach", {"players": Nodes((0, 4, 7))}),
     Entry("netcrime.covert.information"),
-    Entry("netcrime.covert.information", {"k": 5}, rng=True),
+    Entry("netcrime.covert.information", {"n_pivots": 5}, rng=True),
     Entry("netcrime.covert.secrecy"),
     Entry("netcrime.covert.tradeoff"),
     Entry("netcrime.covert.global_efficiency"),
     Entry("netcrime.covert.global_efficiency", {"distance": "weight"}),
-    Entry("netcrime.covert.global_efficiency", {"k": 5}, rng=True),
+    Entry("netcrime.covert.global_efficiency", {"n_pivots": 5}, rng=True),
     Entry("netcrime.covert.centralization"),
     Entry("netcrime.covert.centralization", {"measure": "closeness"}, kinds=("undirected",)),
-    Entry("netcrime.covert.centralization", {"measure": "betweenness", "k": 5}, rng=True),
+    Entry("netcrime.covert.centralization", {"measure": "betweenness", "n_pivots": 5}, rng=True),
 ]
 
 # Public functions of MODULES that are neither a node metric nor a graph statistic.
@@ -124,7 +130,7 @@ NOT_METRICS: dict[str, str] = {
     "netcrime.brokerage.gould_fernandez": "roles table in a result object (needs groups=)",
     "netcrime.keyplayer.key_players": "set search returning a result object",
     "netcrime.covert.profile": "one-row table of several graph statistics",
-    "netcrime.covert.compare": "table over several graphs",
+    "netcrime.covert.compare_profiles": "table over several graphs",
 }
 
 
@@ -354,7 +360,7 @@ def _results_equal(a: Any, b: Any) -> None:
 
 
 @pytest.mark.parametrize("kind", ["undirected", "directed"])
-@pytest.mark.parametrize("path", sorted(set(NOT_METRICS) - {"netcrime.covert.compare"}))
+@pytest.mark.parametrize("path", sorted(set(NOT_METRICS) - {"netcrime.covert.compare_profiles"}))
 def test_result_object_functions_contract(path: str, kind: str):
     """The NOT_METRICS functions: same result from every input type, inputs untouched,
     seeds reproducible (equivariance is tested in their own test files)."""
@@ -367,7 +373,7 @@ def test_result_object_functions_contract(path: str, kind: str):
     calls = {
         "netcrime.brokerage.gould_fernandez": lambda obj, **kw: f(obj, groups=groups),
         "netcrime.keyplayer.key_players": lambda obj, rng=7: f(
-            obj, 2, objective="distance_fragmentation", restarts=2, rng=rng),
+            obj, k=2, objective="distance_fragmentation", restarts=2, rng=rng),
         "netcrime.covert.profile": lambda obj, **kw: f(obj),
     }
     call = calls[path]
@@ -383,3 +389,419 @@ def test_result_object_functions_contract(path: str, kind: str):
             _results_equal(call(g, rng=11), call(g, rng=11))
             _results_equal(call(g, rng=np.random.default_rng(11)),
                            call(g, rng=np.random.default_rng(11)))
+
+
+# ============================================================================ parameter glossary
+#
+# One meaning per public parameter name. Every named parameter of every public callable of
+# netcrime (the public names of every public module and subpackage, public methods and
+# classmethods of public classes, constructors of public non-dataclass classes) must be listed
+# here. ``Meaning`` rules make the once-overloaded names checkable:
+#
+# * ``values``: a str default must be one of these (e.g. ``direction`` is in/out/all, so a new
+#   ``direction="forward"`` or a new ``mode="in"`` fails);
+# * ``where``: qualified-name prefixes of the callables allowed to use the name (e.g. ``mode``
+#   only on the attack schedule, generator-model names only in ``netcrime.generators``);
+# * ``annotation``: the allowed annotations (``func``/``param`` are the *names* of the public
+#   function and parameter quoted in error messages, so they must be ``str``);
+# * ``default``: the allowed defaults (``n_pivots`` is None = exact).
+#
+# Not walked: dataclass constructors (result records whose fields are read, not passed),
+# exception classes, ``*args``/``**kwargs``, ``self``/``cls``. Names inside ``**params`` of
+# ``strategy()``/``Metric()`` are checked by their own registry tests.
+#
+# To add a parameter: reuse a listed name with the same meaning, or add the new name with its
+# meaning (and to docs/conventions.md when it is a convention shared by several modules).
+
+
+@dataclass(frozen=True)
+class Meaning:
+    text: str
+    values: tuple[str, ...] | None = None
+    where: tuple[str, ...] | None = None
+    annotation: tuple[str, ...] | None = None
+    default: tuple[Any, ...] | None = None
+
+
+_GEN = ("netcrime.generators.",)
+_PLOT = ("netcrime.plot.", "netcrime.disruption.attack.AttackResult.plot")
+_IO = ("netcrime.io.", "netcrime.graph.Graph.from_edges")
+_DISRUPT = ("netcrime.disruption.",)
+_REPORT = ("netcrime.report.", "netcrime.cli.")
+
+
+def _generator(text: str = "a parameter of a synthetic-network model (see the generator)"):
+    return Meaning(text, where=_GEN)
+
+
+GLOSSARY: dict[str, Meaning] = {
+    # ---- graphs and their construction
+    "g": Meaning("the graph: anything netcrime.as_graph accepts (positional-only, first)"),
+    "h": Meaning("a graph derived from g (e.g. the residual graph after a removal)"),
+    "G": Meaning("a networkx or igraph graph to convert", where=("netcrime.interop.",
+                                                                "netcrime.graph.Graph.from_")),
+    "A": Meaning("an adjacency matrix to convert (scipy sparse or numpy)"),
+    "obj": Meaning("an object to coerce to a Graph"),
+    "graphs": Meaning("a mapping name -> graph"),
+    "n": Meaning("the number of nodes"),
+    "m": Meaning("the number of edges", where=_GEN),
+    "directed": Meaning("whether edges are arcs (never guessed)"),
+    "nodes": Meaning("node labels (an iterable of labels; in from_edges also a node table)"),
+    "labels": Meaning("node labels (node_index) or which nodes to label in a drawing"),
+    "positions": Meaning("node positions 0..n-1"),
+    "edges": Meaning("an edge-list DataFrame"),
+    "source": Meaning("the tail endpoint of each edge (position array or column name)"),
+    "target": Meaning("the head endpoint of each edge (position array or column name)"),
+    "node_attrs": Meaning("node attribute table in position order"),
+    "edge_attrs": Meaning("edge attribute table aligned with the edges"),
+    "node_key": Meaning("column of a node table holding the labels"),
+    "multiedges": Meaning("policy for repeated pairs",
+                          values=("error", "sum", "max", "min", "first", "last")),
+    "self_loops": Meaning("policy for self-loops", values=("keep", "drop", "error")),
+    "combine": Meaning("how the weights of reciprocated arcs combine",
+                       values=("max", "sum", "min", "first", "last")),
+    "meta": Meaning("free metadata mapping"),
+    "mask": Meaning("a boolean mask over the edges"),
+    "key": Meaning("cache key of Graph.cached"),
+    "fn": Meaning("the builder Graph.cached calls on a miss"),
+    "positive": Meaning("whether edge values must be positive (lengths)"),
+    "func": Meaning("name of the public function quoted in error messages",
+                    annotation=("str",)),
+    "param": Meaning("name of the public parameter quoted in error messages",
+                     annotation=("str",)),
+    # ---- metric conventions (docs/conventions.md)
+    "weight": Meaning("name of an edge attribute read as a strength (None: unweighted); "
+                      "readers/writers: the attribute holding the tie values"),
+    "distance": Meaning("name of an edge attribute read as a length (None: hop counts)"),
+    "normalized": Meaning("rescale to the metric's documented range (table in "
+                          "docs/conventions.md)", default=(True, False)),
+    "wf_improved": Meaning("closeness: Wasserman-Faust factor for unreached nodes"),
+    "direction": Meaning("which arcs of a directed graph: in, out or all",
+                         values=("in", "out", "all")),
+    "n_pivots": Meaning("estimate from this many sampled source nodes; None = exact",
+                        default=(None,)),
+    "rng": Meaning("None, an int seed or a numpy Generator"),
+    "seed": Meaning("an int seed where only an int is accepted (layouts, the demo)",
+                    where=_PLOT + _REPORT),
+    "endpoints": Meaning("betweenness: count the endpoints of each path"),
+    "loops": Meaning("how a self-loop counts in a degree", values=("twice", "once", "ignore")),
+    "alpha": Meaning("per-step damping (PageRank) or attenuation (Katz) factor"),
+    "beta": Meaning("Katz: the base score of every node"),
+    "tol": Meaning("convergence tolerance"),
+    "max_iter": Meaning("iteration cap"),
+    "personalization": Meaning("PageRank teleport distribution"),
+    "dangling": Meaning("PageRank: where the mass of dangling nodes goes"),
+    "groups": Meaning("node groups: a node attribute name or a Series by node"),
+    "variance": Meaning("Gould-Fernandez variance formula", values=("sna", "exact")),
+    "partial_credit": Meaning("Gould-Fernandez: split a pair's credit among its brokers"),
+    "measure": Meaning("the node centrality a centralization is built on",
+                       values=("degree", "betweenness", "closeness")),
+    "model": Meaning("the secrecy exposure model", values=("uniform", "link", "degree")),
+    "p": Meaning("a probability in [0, 1] (its event is named in the docstring)"),
+    "name": Meaning("the name identifying an object: a registry key (dataset, strategy, "
+                    "metric) or the row label of a result"),
+    "largest_component": Meaning("restrict to the largest connected component"),
+    # ---- key players
+    "k": Meaning("the size of a node set (never a sample size: see n_pivots)",
+                 where=("netcrime.keyplayer.key_players",)),
+    "players": Meaning("the node set S of a key-player objective"),
+    "removed": Meaning("the node(s) removed"),
+    "max_distance": Meaning("reach: the largest number of steps counted (Borgatti's m)"),
+    "normalizer": Meaning("distance_reach denominator", values=("n", "n_minus_k")),
+    "objective": Meaning("the key-player objective maximised",
+                         values=("fragmentation", "distance_fragmentation", "reach",
+                                 "distance_reach")),
+    "restarts": Meaning("number of starts of a local search"),
+    "max_swaps": Meaning("cap on accepted swaps per start"),
+    # ---- disruption
+    "mode": Meaning("the attack schedule: static, adaptive or block",
+                    values=("static", "adaptive", "block"), where=_DISRUPT),
+    "strategy": Meaning("the removal strategy (a name or a Strategy)", where=_DISRUPT),
+    "strategies": Meaning("several removal strategies", where=_DISRUPT),
+    "block_size": Meaning("removals per recomputation in mode='block'", where=_DISRUPT),
+    "max_removals": Meaning("cap on removals", where=_DISRUPT),
+    "metrics": Meaning("the per-step outcomes recorded", where=_DISRUPT),
+    "metric": Meaning("one outcome column of a removal curve", where=_DISRUPT),
+    "threshold": Meaning("a level of a removal-curve outcome", where=_DISRUPT + _PLOT),
+    "lcc_only": Meaning("restrict scoring to the largest component", where=_DISRUPT),
+    "recovery": Meaning("the network's recovery model (a Recovery)", where=_DISRUPT),
+    "tie_break": Meaning("order among equal scores", where=_DISRUPT),
+    "progress": Meaning("show a progress bar / callback", where=_DISRUPT + _REPORT),
+    "repeats": Meaning("repetitions per strategy", where=_DISRUPT),
+    "executor": Meaning("a concurrent.futures executor", where=_DISRUPT),
+    "stochastic": Meaning("whether a strategy is random", where=_DISRUPT),
+    "params": Meaning("a strategy's parameters (dict)", where=_DISRUPT),
+    "limit": Meaning("an edge strategy's cap on candidates", where=_DISRUPT),
+    "roles": Meaning("role order of role_order()", where=_DISRUPT),
+    "attr": Meaning("node attribute holding the role", where=_DISRUPT),
+    "then": Meaning("tie-break strategy of role_order()", where=_DISRUPT),
+    "role_attr": Meaning("node attribute holding the role", where=_DISRUPT),
+    "replacement": Meaning("how a removed member is replaced", where=_DISRUPT),
+    "recruit": Meaning("probability of recruiting a replacement", where=_DISRUPT),
+    "preferential_attachment": Meaning("recovery: share of ties by degree", where=_DISRUPT),
+    "triadic_closure": Meaning("recovery: share of ties closing triangles", where=_DISRUPT),
+    "removed_attrs": Meaning("attributes of the removed node", where=_DISRUPT),
+    "orphan_ties": Meaning("the removed node's former ties", where=_DISRUPT),
+    "new_label": Meaning("label of a recruited node", where=_DISRUPT),
+    "label": Meaning("legend label of a plotted curve", where=_DISRUPT),
+    # ---- generators
+    "kind": Meaning("the variant of network a generator builds (e.g. traditional/online/"
+                    "hybrid trafficking, the netwar form)", where=_GEN),
+    **{name: _generator() for name in (
+        "accounts_per_person", "ads_per_victim", "anonymity", "blade_size",
+        "bookings_per_client", "bottom_share", "broker_fee", "cell_size", "cell_topology",
+        "chords", "connected", "core_size", "core_topology", "counts", "cross_cell_p",
+        "cross_group_p", "ensure_flow", "handoff", "handoff_p", "intra_stage_p",
+        "leader_stage", "link", "link_p", "link_role", "links", "methods", "n_blades",
+        "n_cells", "n_chains", "n_groups", "n_platforms", "n_wheels", "online_share",
+        "phones_per_person", "redundancy", "regions", "sample_observed", "shared_phone_p",
+        "skip_p", "stage_sizes", "stages", "topology", "victims_per_exploiter")},
+    # ---- io, datasets, plot, report, cli
+    "path": Meaning("a file path", where=_IO + _REPORT),
+    "encoding": Meaning("text encoding of a file", where=_IO),
+    "format": Meaning("file/report format name", where=_IO + _REPORT),
+    "sep": Meaning("CSV field separator", where=_IO),
+    "label_dtype": Meaning("dtype of labels read from a file", where=_IO),
+    "matrix": Meaning("which matrix of a multi-matrix file", where=_IO),
+    "node_type": Meaning("type labels are converted to", where=_IO),
+    "nodes_path": Meaning("path of a node table file", where=_IO),
+    "period": Meaning("dataset selector: time period", where=("netcrime.datasets.",)),
+    "phase": Meaning("dataset selector: investigation phase", where=("netcrime.datasets.",)),
+    "relation": Meaning("dataset selector: tie type", where=("netcrime.datasets.",)),
+    "ax": Meaning("matplotlib Axes to draw on", where=_PLOT),
+    "title": Meaning("figure title", where=_PLOT),
+    "legend": Meaning("whether to draw a legend", where=_PLOT),
+    "layout": Meaning("node layout name or positions", where=_PLOT),
+    "color_by": Meaning("node attribute giving colours", where=_PLOT),
+    "edge_style_by": Meaning("edge attribute giving line styles", where=_PLOT),
+    "node_size": Meaning("node marker sizes", where=_PLOT),
+    "palette": Meaning("colour palette name", where=_PLOT),
+    "radius": Meaning("layout radius", where=_PLOT),
+    "top": Meaning("number of items shown", where=_PLOT),
+    "measures": Meaning("profile columns shown", where=_PLOT),
+    "group": Meaning("node attribute holding the group (layout bands)", where=_PLOT),
+    "stage": Meaning("node attribute holding the stage", where=_PLOT),
+    "gf": Meaning("a gould_fernandez result", where=_PLOT),
+    "profiles": Meaning("profile rows (covert.profile / compare_profiles)", where=_PLOT),
+    "results": Meaning("attack results / a compare_strategies frame", where=_PLOT),
+    "value": Meaning("a category to colour", where=_PLOT),
+    "argv": Meaning("command-line arguments", where=_REPORT),
+    "out": Meaning("output directory", where=_REPORT),
+    "result": Meaning("a demo result to write", where=_REPORT),
+}
+
+#: Names no public parameter may have, and why.
+FORBIDDEN: dict[str, str] = {
+    "l": "ambiguous single letter (PEP 8 E741): name what it is",
+    "level": "a parameter must not switch the return type: split the function instead "
+             "(secrecy / node_secrecy)",
+    "sample": "a sampled source count is n_pivots",
+}
+
+#: Public functions whose first parameter is the graph: everything after it keyword-only,
+#: except the destination of a writer (``write_csv(g, path)``, as every I/O library does).
+_GRAPH_FIRST = ("g",)
+_POSITIONAL_OK = ("path",)
+
+#: Violations that exist only until the parallel 0.2 branches are merged. The lead deletes
+#: each entry once its branch is in (the test fails on an entry that no longer matches, so a
+#: stale entry cannot linger).
+PRE_MERGE_ALLOWED: dict[tuple[str, str], str] = {
+    # generators branch: trafficking_network(mode=) -> kind=; n keyword-only
+    ("netcrime.generators.trafficking.trafficking_network", "mode"): "becomes kind=",
+    ("netcrime.generators.forms.wheel_graph", "n"): "becomes keyword-only",
+    ("netcrime.generators.forms.reinforced_ring", "n"): "becomes keyword-only",
+    # disruption branch: attack(g, /, *, strategy, ...), attack_edges, compare_strategies
+    ("netcrime.disruption.attack.attack", "strategy"): "becomes keyword-only",
+    ("netcrime.disruption.edges.attack_edges", "strategy"): "becomes keyword-only",
+    ("netcrime.disruption.compare.compare_strategies", "strategies"): "becomes keyword-only",
+    ("netcrime.disruption.strategies.Strategy", "kind"): "Strategy/EdgeStrategy are merged",
+    ("netcrime.disruption.strategies.Strategy", "func"): "Strategy/EdgeStrategy are merged",
+    ("netcrime.disruption.edges.EdgeStrategy", "func"): "Strategy/EdgeStrategy are merged",
+    # plot branch: a chart type is not a network variant
+    ("netcrime.plot.plot_profiles", "kind"): "plot package: chart type needs its own name",
+}
+
+
+def _public_callables() -> dict[str, Any]:
+    """qualified name -> callable, for every public callable of the package."""
+    import dataclasses
+    import pkgutil
+
+    out: dict[str, Any] = {}
+
+    def add(qual: str, obj: Any) -> None:
+        out.setdefault(qual, obj)
+
+    for info in pkgutil.walk_packages(nc.__path__, "netcrime."):
+        if any(part.startswith("_") for part in info.name.split(".")[1:]):
+            continue
+        mod = importlib.import_module(info.name)
+        names = getattr(mod, "__all__", None)
+        if names is None:
+            names = [x for x in vars(mod) if not x.startswith("_")]
+        for name in names:
+            obj = getattr(mod, name, None)
+            home = getattr(obj, "__module__", None) or ""
+            if not home.startswith("netcrime"):
+                continue
+            qual = f"{home}.{obj.__qualname__}" if hasattr(obj, "__qualname__") else None
+            if inspect.isfunction(obj):
+                add(qual, obj)
+            elif inspect.isclass(obj) and not issubclass(obj, BaseException):
+                if not dataclasses.is_dataclass(obj) and obj is not nc.Graph:
+                    add(qual, obj)  # the constructor (Graph's only raises)
+                for attr, member in vars(obj).items():
+                    if attr.startswith("_"):
+                        continue
+                    f = member.__func__ if isinstance(member, (classmethod, staticmethod)) \
+                        else member
+                    if inspect.isfunction(f):
+                        add(f"{qual}.{attr}", f)
+    return out
+
+
+def glossary_violations(qual: str, f: Any) -> list[tuple[str, str, str]]:
+    """(qualified name, parameter, problem) for every rule ``f`` breaks."""
+    try:
+        sig = inspect.signature(f)
+    except (TypeError, ValueError):  # pragma: no cover - builtins
+        return []
+    params = [p for p in sig.parameters.values() if p.name not in ("self", "cls")]
+    out = []
+    for i, p in enumerate(params):
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        name = p.name
+        if name in FORBIDDEN:
+            out.append((qual, name, f"forbidden name: {FORBIDDEN[name]}"))
+            continue
+        meaning = GLOSSARY.get(name)
+        if meaning is None:
+            out.append((qual, name, "not in GLOSSARY: reuse a listed name with the same "
+                                    "meaning or add this one with its meaning"))
+            continue
+        d = p.default
+        if meaning.where is not None and not qual.startswith(meaning.where):
+            out.append((qual, name, f"{name!r} means {meaning.text!r}; it may appear only "
+                                    f"in {meaning.where}"))
+        if meaning.values is not None and isinstance(d, str) and d not in meaning.values:
+            out.append((qual, name, f"default {d!r}: {name!r} means {meaning.text!r}, one "
+                                    f"of {meaning.values}"))
+        if meaning.default is not None and d is not p.empty and d not in meaning.default:
+            out.append((qual, name, f"default {d!r}: expected one of {meaning.default}"))
+        if meaning.annotation is not None and p.annotation not in meaning.annotation:
+            out.append((qual, name, f"annotation {p.annotation!r}: {name!r} means "
+                                    f"{meaning.text!r}"))
+        fq = getattr(f, "__qualname__", "")
+        method = "." in fq and "<locals>" not in fq
+        graph_first = i > 0 and params[0].name in _GRAPH_FIRST and not method
+        if graph_first and p.kind != p.KEYWORD_ONLY and name not in _POSITIONAL_OK:
+            out.append((qual, name, "everything after the graph must be keyword-only "
+                                    "(f(g, /, *, ...))"))
+        if qual.startswith(_GEN) and name == "n" and p.kind != p.KEYWORD_ONLY:
+            out.append((qual, name, "a generator's n must be keyword-only"))
+    return out
+
+
+def _all_violations() -> list[tuple[str, str, str]]:
+    return [v for qual, f in sorted(_public_callables().items())
+            for v in glossary_violations(qual, f)]
+
+
+def test_parameter_glossary():
+    """Every public parameter name has one meaning (GLOSSARY) and keeps its rules."""
+    found = _all_violations()
+    bad = [v for v in found if (v[0], v[1]) not in PRE_MERGE_ALLOWED]
+    assert not bad, "parameter glossary violations:\n" + "\n".join(
+        f"  {q}({p}=...): {why}" for q, p, why in bad)
+
+
+def test_pre_merge_allow_list_is_not_stale():
+    """Each PRE_MERGE_ALLOWED entry must still be a violation; delete it once it is fixed."""
+    found = {(q, p) for q, p, _ in _all_violations()}
+    stale = sorted(set(PRE_MERGE_ALLOWED) - found)
+    assert not stale, f"delete these fixed entries from PRE_MERGE_ALLOWED: {stale}"
+
+
+def test_glossary_walk_sees_every_public_module():
+    """The walk reaches metrics, Graph methods, interop, and subpackages."""
+    quals = set(_public_callables())
+    for q in ("netcrime.centrality.degree", "netcrime.covert.node_secrecy",
+              "netcrime.keyplayer.key_players", "netcrime.brokerage.gould_fernandez",
+              "netcrime.graph.Graph.from_positions", "netcrime.graph.Graph.to_scipy",
+              "netcrime.interop.from_networkx", "netcrime.disruption.attack.attack"):
+        assert q in quals, q
+    assert any(q.startswith("netcrime.generators.") for q in quals)
+
+
+def test_glossary_test_catches_overloaded_names():
+    """The checker itself: each of these fake public functions must be rejected."""
+
+    def fake_metric(g, /, *, mode="in"):  # mode means the attack schedule
+        ...
+
+    def fake_direction(g, /, *, direction="forward"):  # direction is in/out/all
+        ...
+
+    def fake_sampled(g, /, *, k=None, rng=None):  # k is a set size, not a sample
+        ...
+
+    def fake_ci(g, /, *, l=2):  # the forbidden name is the point
+        ...
+
+    def fake_positional(g, /, k, *, objective="reach"):  # after g: keyword-only
+        ...
+
+    def fake_pivots(g, /, *, n_pivots=100):  # None must mean exact
+        ...
+
+    def fake_level(g, /, *, level="graph"):  # return type switched by a parameter
+        ...
+
+    def fake_new_name(g, /, *, hops=2):  # an unlisted name must be added with its meaning
+        ...
+
+    def fake_message(g, /, *, func=len):  # func is the error-message name (a str)
+        ...
+
+    def fake_generator(n, *, kind="online"):  # a generator's n is keyword-only
+        ...
+
+    cases = {
+        "netcrime.centrality.fake_metric": (fake_metric, "mode"),
+        "netcrime.centrality.fake_direction": (fake_direction, "direction"),
+        "netcrime.covert.fake_sampled": (fake_sampled, "k"),
+        "netcrime.disruption.strategies.fake_ci": (fake_ci, "l"),
+        "netcrime.keyplayer.fake_positional": (fake_positional, "k"),
+        "netcrime.covert.fake_pivots": (fake_pivots, "n_pivots"),
+        "netcrime.covert.fake_level": (fake_level, "level"),
+        "netcrime.centrality.fake_new_name": (fake_new_name, "hops"),
+        "netcrime.centrality.fake_message": (fake_message, "func"),
+        "netcrime.generators.forms.fake_generator": (fake_generator, "n"),
+    }
+    for qual, (f, param) in cases.items():
+        assert param in {p for _, p, _ in glossary_violations(qual, f)}, qual
+    # ... and the real signatures they imitate pass
+    assert not glossary_violations("netcrime.centrality.degree", nc.centrality.degree)
+    assert not glossary_violations("netcrime.keyplayer.key_players", nc.keyplayer.key_players)
+    # mode= is fine on the attack schedule, kind= on a generator
+    def attack_like(g, /, *, mode="adaptive"):
+        ...
+
+    def generator_like(*, n=10, kind="online"):
+        ...
+
+    assert not glossary_violations("netcrime.disruption.attack.attack_like", attack_like)
+    assert not glossary_violations("netcrime.generators.forms.generator_like", generator_like)
+
+
+def test_glossary_conventions_are_documented():
+    """The shared conventions of the glossary appear in docs/conventions.md."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "conventions.md").read_text("utf-8")
+    for name in ("direction", "mode", "kind", "n_pivots", "k", "weight", "distance",
+                 "normalized", "wf_improved", "rng", "max_distance", *FORBIDDEN):
+        assert f"`{name}`" in doc, name
+        assert GLOSSARY.get(name) or name in FORBIDDEN

@@ -77,7 +77,7 @@ def test_secrecy_matches_simulated_exposure(model, p):
 def test_secrecy_node_level_averages_to_graph_level():
     G = _connected_gnp(15, 0.25, 3)
     n = 15
-    node = nc.covert.secrecy(G, level="node")
+    node = nc.covert.node_secrecy(G)
     assert isinstance(node, pd.Series) and node.name == "secrecy"
     assert list(node.index) == list(G.nodes)
     d = np.array([G.degree(v) for v in G.nodes], float)
@@ -85,7 +85,7 @@ def test_secrecy_node_level_averages_to_graph_level():
     assert node.mean() == pytest.approx(nc.covert.secrecy(G))
     w = (d + 1) / (d + 1).sum()
     assert (w * node.to_numpy()).sum() == pytest.approx(nc.covert.secrecy(G, model="degree"))
-    link = nc.covert.secrecy(G, model="link", p=0.25, level="node")
+    link = nc.covert.node_secrecy(G, model="link", p=0.25)
     assert link.to_numpy() == pytest.approx((n - 1 - 0.25 * d) / n)
 
 
@@ -107,6 +107,10 @@ def test_secrecy_errors():
         nc.covert.secrecy(nx.path_graph(3), model="bogus")
     with pytest.raises(UndefinedMetricError):
         nc.covert.secrecy(nx.Graph())
+    with pytest.raises(ParameterError, match="'p' parameter of node_secrecy"):
+        nc.covert.node_secrecy(nx.path_graph(3), model="link")
+    with pytest.raises(UndefinedMetricError, match=r"node_secrecy\(\) is undefined"):
+        nc.covert.node_secrecy(nx.Graph())
 
 
 # --------------------------------------------------------------------------- information
@@ -134,7 +138,7 @@ def test_information_undefined_for_disconnected_and_tiny_graphs():
 
 def test_information_sampled_is_exact_on_vertex_transitive_graph():
     G = nx.cycle_graph(40)
-    assert nc.covert.information(G, k=5, rng=1) == pytest.approx(nc.covert.information(G))
+    assert nc.covert.information(G, n_pivots=5, rng=1) == pytest.approx(nc.covert.information(G))
 
 
 # --------------------------------------------------------------------------- trade-off
@@ -240,12 +244,13 @@ def test_global_efficiency_directed_and_weighted_against_networkx_paths():
 
 def test_global_efficiency_sampling_and_errors():
     G = nx.cycle_graph(30)
-    assert nc.covert.global_efficiency(G, k=3, rng=0) == pytest.approx(nx.global_efficiency(G))
-    assert nc.covert.global_efficiency(G, k=100, rng=0) == pytest.approx(nx.global_efficiency(G))
+    exact = nx.global_efficiency(G)
+    assert nc.covert.global_efficiency(G, n_pivots=3, rng=0) == pytest.approx(exact)
+    assert nc.covert.global_efficiency(G, n_pivots=100, rng=0) == pytest.approx(exact)
     with pytest.raises(UndefinedMetricError):
         nc.covert.global_efficiency(nx.empty_graph(1))
-    with pytest.raises(ParameterError, match="'k' parameter of global_efficiency"):
-        nc.covert.global_efficiency(G, k=0)
+    with pytest.raises(ParameterError, match="'n_pivots' parameter of global_efficiency"):
+        nc.covert.global_efficiency(G, n_pivots=0)
 
 
 def test_sampled_estimates_are_unbiased_on_an_irregular_graph():
@@ -258,8 +263,8 @@ def test_sampled_estimates_are_unbiased_on_an_irregular_graph():
     exact_eff = nx.global_efficiency(G)
     exact_len = nx.average_shortest_path_length(G)
     R = 400
-    eff = np.array([nc.covert.global_efficiency(G, k=4, rng=s) for s in range(R)])
-    mpl = np.array([1 / nc.covert.information(G, k=4, rng=s) for s in range(R)])
+    eff = np.array([nc.covert.global_efficiency(G, n_pivots=4, rng=s) for s in range(R)])
+    mpl = np.array([1 / nc.covert.information(G, n_pivots=4, rng=s) for s in range(R)])
     for est, exact in ((eff, exact_eff), (mpl, exact_len)):
         se = est.std(ddof=1) / np.sqrt(R)
         assert se > 1e-3  # the estimates do vary
@@ -302,8 +307,9 @@ def test_centralization_errors_and_sampling():
                                     measure="betweenness") > 0
     G = _connected_gnp(20, 0.2, 1)
     exact = nc.covert.centralization(G, measure="betweenness")
-    assert nc.covert.centralization(G, measure="betweenness", k=20, rng=0) == pytest.approx(exact)
-    est = [nc.covert.centralization(G, measure="betweenness", k=10, rng=s) for s in range(5)]
+    sampled = nc.covert.centralization(G, measure="betweenness", n_pivots=20, rng=0)
+    assert sampled == pytest.approx(exact)
+    est = [nc.covert.centralization(G, measure="betweenness", n_pivots=10, rng=s) for s in range(5)]
     assert all(0 <= e <= 1 for e in est) and len(set(est)) > 1
     with pytest.raises(ParameterError, match="'measure' parameter of centralization"):
         nc.covert.centralization(G, measure="eigen")
@@ -357,19 +363,19 @@ def test_wheel_chain_score_closed_forms():
         assert path["wheel_chain_score"] < 0 < star
 
 
-def test_compare_side_by_side_and_sampled_profile():
+def test_compare_profiles_side_by_side_and_sampled_profile():
     graphs = {"star": nx.star_graph(8), "ring": nx.cycle_graph(9), "k": nx.complete_graph(9)}
-    t = nc.covert.compare(graphs)
+    t = nc.covert.compare_profiles(graphs)
     assert list(t.index) == ["star", "ring", "k"]
     for name, G in graphs.items():
         assert t.loc[name, "density"] == pytest.approx(nx.density(G))
     # vertex-transitive graph: sampled path columns equal the exact ones
-    s = nc.covert.profile(nx.cycle_graph(20), k=3, rng=0).iloc[0]
+    s = nc.covert.profile(nx.cycle_graph(20), n_pivots=3, rng=0).iloc[0]
     e = nc.covert.profile(nx.cycle_graph(20)).iloc[0]
     assert s["information"] == pytest.approx(e["information"])
     assert np.isnan(s["closeness_centralization"])
     with pytest.raises(ParameterError):
-        nc.covert.compare([nx.path_graph(3)])
+        nc.covert.compare_profiles([nx.path_graph(3)])
 
 
 # --------------------------------------------------------------------------- kernels

@@ -606,3 +606,68 @@ def test_parameter_errors_are_value_errors():
     with pytest.raises(ValueError):
         nc.Graph.from_arrays(-1, [], [], directed=True)
     assert issubclass(ParameterError, ValueError)
+
+
+# ---------------------------------------------------------------------------- from_positions
+
+
+@given(st.integers(0, 12), st.data(), st.booleans())
+def test_from_positions_equals_from_arrays(n, data, directed):
+    """The converters' entry point builds the same Graph as from_arrays (same policies)."""
+    m = data.draw(st.integers(0, 3 * n)) if n else 0
+    src = np.array(data.draw(st.lists(st.integers(0, max(n - 1, 0)), min_size=m, max_size=m)),
+                   dtype=np.int64)
+    dst = np.array(data.draw(st.lists(st.integers(0, max(n - 1, 0)), min_size=m, max_size=m)),
+                   dtype=np.int64)
+    w = pd.DataFrame({"weight": np.arange(m, dtype=float) + 0.5})
+    labels = [f"v{i}" for i in range(n)]
+    before = (src.copy(), dst.copy(), w.copy())
+    na = pd.DataFrame({"x": np.arange(n)}, index=np.arange(n) + 100)  # index ignored
+    for multiedges in ("sum", "first", "last"):
+        kw = dict(directed=directed, nodes=labels, edge_attrs=w, multiedges=multiedges)
+        a = nc.Graph.from_positions(n, src, dst, node_attrs=na, **kw)
+        b = nc.Graph.from_arrays(n, src, dst, node_attrs=na.reset_index(drop=True), **kw)
+        assert a == b
+    assert np.array_equal(src, before[0]) and np.array_equal(dst, before[1])
+    pd.testing.assert_frame_equal(w, before[2])
+
+
+def test_from_positions_defaults_and_inputs_untouched():
+    src, dst = np.array([2, 0]), np.array([1, 1])
+    before = (src.copy(), dst.copy())
+    g = nc.Graph.from_positions(3, src, dst, directed=True)
+    assert list(g.nodes) == [0, 1, 2] and g.edge_array()[0].tolist() == [0, 2]
+    assert np.array_equal(src, before[0]) and np.array_equal(dst, before[1])
+    t = nc.Graph.from_positions(2, np.array([0]), np.array([1]), directed=False,
+                                nodes=[("cell", 1), ("cell", 2)])
+    assert t.nodes.nlevels == 1 and t.nodes[1] == ("cell", 2)
+
+
+def test_from_positions_reports_in_the_callers_terms():
+    kw = dict(directed=False, func="from_thing", param="T")
+    with pytest.raises(ParameterError, match=r"^The 'T' parameter of from_thing\(\) must be "
+                       r"endpoint positions in \[0, 2\)\. Got 5 instead\.$"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([5]), **kw)
+    with pytest.raises(ParameterError, match=r"'T' parameter of from_thing\(\).*int endpoint"):
+        nc.Graph.from_positions(2, np.array([0.0]), np.array([1.0]), **kw)
+    with pytest.raises(ParameterError, match=r"'T' parameter of from_thing\(\).*same length"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([1, 0]), **kw)
+    with pytest.raises(ParameterError, match=r"'T' parameter of from_thing\(\).*one label per"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([1]), nodes=["a"], **kw)
+    with pytest.raises(ParameterError, match=r"'T' parameter of from_thing\(\).*edge table"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([1]),
+                                edge_attrs=pd.DataFrame({"weight": [1.0, 2.0]}), **kw)
+    with pytest.raises(ParameterError, match=r"'T' parameter of from_thing\(\).*node table"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([1]),
+                                node_attrs=pd.DataFrame({"x": [1]}), **kw)
+    with pytest.raises(GraphFormatError, match=r"^The 'T' parameter of from_thing\(\) must "
+                       r"hold unique node labels\. Got duplicated labels \['a'\] instead\.$"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([1]), nodes=["a", "a"], **kw)
+    with pytest.raises(GraphFormatError, match=r"'T' parameter of from_thing\(\).*finite"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([1]),
+                                edge_attrs=pd.DataFrame({"weight": [np.inf]}), **kw)
+    with pytest.raises(GraphFormatError, match=r"'T' parameter of from_thing\(\).*once when "
+                       r"multiedges='error'"):
+        nc.Graph.from_positions(2, np.array([0, 1]), np.array([1, 0]), **kw)
+    with pytest.raises(ParameterError, match=r"'multiedges' parameter of from_thing\(\)"):
+        nc.Graph.from_positions(2, np.array([0]), np.array([1]), multiedges="avg", **kw)

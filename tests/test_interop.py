@@ -297,3 +297,20 @@ def test_node_order_in_attrs_is_cheap_and_faithful(tuple_label_graph):
     # isolates come back through as_graph after filtering rows
     sub = nc.as_graph(df[df.index % 2 == 0])
     assert list(sub.nodes) == list(g.nodes)
+
+
+def test_interop_uses_only_public_graph_names():
+    """interop builds through Graph.from_positions and reads public properties: no name with
+    a leading underscore imported from netcrime.graph, no private attribute of a Graph."""
+    import ast
+    import inspect
+
+    import netcrime.interop as interop
+
+    tree = ast.parse(inspect.getsource(interop))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in ("graph", "netcrime.graph"):
+            assert not [a.name for a in node.names if a.name.startswith("_")]
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            if node.value.id in ("g", "Graph", "self"):
+                assert not node.attr.startswith("_"), f"{node.value.id}.{node.attr}"

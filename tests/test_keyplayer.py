@@ -84,7 +84,7 @@ def test_reach_vs_networkit_and_networkx(name, G):
         for idx in _sets(G, rng, count=4, size=size):
             S = [nodes[i] for i in idx]
             gd = nk.centrality.GroupDegree(H, size, False).scoreOfGroup([int(i) for i in idx])
-            assert reach(G, players=S, m=1) == gd
+            assert reach(G, players=S, max_distance=1) == gd
             ghc = nk.centrality.GroupHarmonicCloseness.scoreOfGroup(H, [int(i) for i in idx])
             assert distance_reach(G, players=S) == pytest.approx(ghc / N, rel=1e-12)
             assert distance_reach(G, players=S, normalizer="n_minus_k") == pytest.approx(
@@ -93,7 +93,7 @@ def test_reach_vs_networkit_and_networkx(name, G):
             dist = nx.multi_source_dijkstra_path_length(G, set(S), weight=lambda u, v, d: 1)
             for m in (2, 3):
                 ref = sum(1 for v, d in dist.items() if 0 < d <= m)
-                assert reach(G, players=S, m=m) == ref
+                assert reach(G, players=S, max_distance=m) == ref
 
 
 def test_objective_closed_forms_and_errors():
@@ -103,18 +103,18 @@ def test_objective_closed_forms_and_errors():
     assert fragmentation(nx.complete_graph(5), removed=[0, 1]) == 0.0
     assert fragmentation(nx.empty_graph(4)) == 1.0
     assert distance_fragmentation(nx.empty_graph(4)) == 1.0
-    assert reach(nx.star_graph(5), players=[1], m=1) == 1
-    assert reach(nx.star_graph(5), players=[1], m=2) == 5
+    assert reach(nx.star_graph(5), players=[1], max_distance=1) == 1
+    assert reach(nx.star_graph(5), players=[1], max_distance=2) == 5
     with pytest.raises(nc.UndefinedMetricError):
         fragmentation(P, removed=[0, 1, 2, 3])
     with pytest.raises(nc.NodeNotFoundError):
         reach(P, players=["x"])
-    with pytest.raises(nc.ParameterError, match="'m' parameter of reach"):
-        reach(P, players=[0], m=0)
+    with pytest.raises(nc.ParameterError, match="'max_distance' parameter of reach"):
+        reach(P, players=[0], max_distance=0)
     with pytest.raises(nc.ParameterError, match="'players' parameter of distance_reach"):
         distance_reach(P, players=[])
     with pytest.raises(nc.ParameterError, match="'k' parameter of key_players"):
-        key_players(P, 4, objective="fragmentation")
+        key_players(P, k=4, objective="fragmentation")
 
 
 def _brute_best(G, k, objective, m=1):
@@ -122,7 +122,7 @@ def _brute_best(G, k, objective, m=1):
     f = {
         "fragmentation": lambda S: fragmentation(G, removed=S),
         "distance_fragmentation": lambda S: distance_fragmentation(G, removed=S),
-        "reach": lambda S: reach(G, players=S, m=m),
+        "reach": lambda S: reach(G, players=S, max_distance=m),
         "distance_reach": lambda S: distance_reach(G, players=S),
     }[objective]
     return max(f(list(S)) for S in itertools.combinations(nodes, k))
@@ -142,7 +142,7 @@ SMALL = [
                                        "distance_reach"])
 @pytest.mark.parametrize("k", [2, 3])
 def test_key_players_finds_exhaustive_optimum(name, G, objective, k):
-    res = key_players(G, k, objective=objective, restarts=4, rng=11)
+    res = key_players(G, k=k, objective=objective, restarts=4, rng=11)
     best = _brute_best(G, k, objective)
     assert res.value == pytest.approx(best, abs=1e-12)
     assert len(set(res.players)) == k
@@ -158,8 +158,8 @@ def test_key_players_finds_exhaustive_optimum(name, G, objective, k):
 
 def test_key_players_history_and_reproducibility():
     G = nx.karate_club_graph()
-    a = key_players(G, 3, objective="distance_fragmentation", restarts=3, rng=5)
-    b = key_players(G, 3, objective="distance_fragmentation", restarts=3, rng=5)
+    a = key_players(G, k=3, objective="distance_fragmentation", restarts=3, rng=5)
+    b = key_players(G, k=3, objective="distance_fragmentation", restarts=3, rng=5)
     assert a.players == b.players and a.value == b.value
     h = a.history
     assert list(h.columns) == ["restart", "step", "phase", "value", "players"]
@@ -171,7 +171,7 @@ def test_key_players_history_and_reproducibility():
     assert a.value == pytest.approx(h["value"].max())
     # karate: the two faction leaders (0 and 33) are the unique best 1-reach pair
     # (29 of the 32 others are their neighbours; exhaustive check: next best is 25)
-    rc = key_players(G, 2, objective="reach", rng=0)
+    rc = key_players(G, k=2, objective="reach", rng=0)
     assert set(rc.players) == {0, 33} and rc.value == 29
 
 
@@ -179,9 +179,9 @@ def test_key_players_sampled_objective():
     # with sample >= the number of remaining nodes the estimate is exact; with a smaller
     # sample the reported value estimates the true objective of the reported set
     G = nx.connected_watts_strogatz_graph(120, 4, 0.1, seed=3)
-    exact = key_players(G, 2, objective="distance_fragmentation", restarts=1, rng=1)
+    exact = key_players(G, k=2, objective="distance_fragmentation", restarts=1, rng=1)
     assert not exact.sampled
-    s = key_players(G, 2, objective="distance_fragmentation", restarts=1, sample=60, rng=1)
+    s = key_players(G, k=2, objective="distance_fragmentation", restarts=1, n_pivots=60, rng=1)
     assert s.sampled
     true_val = distance_fragmentation(G, removed=s.players)
     assert abs(s.value - true_val) < 0.05
