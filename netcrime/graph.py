@@ -70,7 +70,6 @@ def label_index(labels: Iterable[Hashable]) -> pd.Index:
     return pd.Index(lab)
 
 
-_label_index = label_index  # the private name, for modules not yet moved to label_index
 
 
 def check_node_labels(labels: pd.Index, *, func: str, param: str) -> None:

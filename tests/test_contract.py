@@ -521,7 +521,7 @@ GLOSSARY: dict[str, Meaning] = {
     "block_size": Meaning("removals per recomputation in mode='block'", where=_DISRUPT),
     "max_removals": Meaning("cap on removals", where=_DISRUPT),
     "metrics": Meaning("the per-step outcomes recorded", where=_DISRUPT),
-    "metric": Meaning("one outcome column of a removal curve", where=_DISRUPT),
+    "metric": Meaning("one outcome column of a removal curve", where=_DISRUPT + _PLOT),
     "threshold": Meaning("a level of a removal-curve outcome", where=_DISRUPT + _PLOT),
     "lcc_only": Meaning("restrict scoring to the largest component", where=_DISRUPT),
     "recovery": Meaning("the network's recovery model (a Recovery)", where=_DISRUPT),
@@ -543,7 +543,8 @@ GLOSSARY: dict[str, Meaning] = {
     "removed_attrs": Meaning("attributes of the removed node", where=_DISRUPT),
     "orphan_ties": Meaning("the removed node's former ties", where=_DISRUPT),
     "new_label": Meaning("label of a recruited node", where=_DISRUPT),
-    "label": Meaning("legend label of a plotted curve", where=_DISRUPT),
+    "label": Meaning("legend label of a plotted curve", where=_DISRUPT + _PLOT),
+    "chart": Meaning("the chart type of a profile figure", values=("bar", "radar"), where=_PLOT),
     # ---- generators
     "kind": Meaning("the variant of network a generator builds (e.g. traditional/online/"
                     "hybrid trafficking, the netwar form)", where=_GEN),
@@ -607,10 +608,6 @@ _POSITIONAL_OK = ("path",)
 #: each entry once its branch is in (the test fails on an entry that no longer matches, so a
 #: stale entry cannot linger).
 PRE_MERGE_ALLOWED: dict[tuple[str, str], str] = {
-    # generators branch: trafficking_network(mode=) -> kind=; n keyword-only
-    ("netcrime.generators.trafficking.trafficking_network", "mode"): "becomes kind=",
-    ("netcrime.generators.forms.wheel_graph", "n"): "becomes keyword-only",
-    ("netcrime.generators.forms.reinforced_ring", "n"): "becomes keyword-only",
     # disruption branch: attack(g, /, *, strategy, ...), attack_edges, compare_strategies
     ("netcrime.disruption.attack.attack", "strategy"): "becomes keyword-only",
     ("netcrime.disruption.edges.attack_edges", "strategy"): "becomes keyword-only",
@@ -618,8 +615,6 @@ PRE_MERGE_ALLOWED: dict[tuple[str, str], str] = {
     ("netcrime.disruption.strategies.Strategy", "kind"): "Strategy/EdgeStrategy are merged",
     ("netcrime.disruption.strategies.Strategy", "func"): "Strategy/EdgeStrategy are merged",
     ("netcrime.disruption.edges.EdgeStrategy", "func"): "Strategy/EdgeStrategy are merged",
-    # plot branch: a chart type is not a network variant
-    ("netcrime.plot.plot_profiles", "kind"): "plot package: chart type needs its own name",
 }
 
 

@@ -464,7 +464,7 @@ def test_plot_profiles_bar_and_radar():
     graphs = {"wheel": nc.generators.kenney_wheel(n_cells=4, cell_size=4, rng=0),
               "chain": nc.generators.kenney_chain(n_groups=2, stage_sizes=2,
                                                   cross_group_p=0.5, rng=0)}
-    prof = nc.covert.compare(graphs)
+    prof = nc.covert.compare_profiles(graphs)
     ax = nc.plot.plot_profiles(prof, measures=["density", "betweenness_centralization",
                                                "efficiency"])
     assert isinstance(ax, Axes)
@@ -473,10 +473,10 @@ def test_plot_profiles_bar_and_radar():
     bars = sorted(ax.patches, key=lambda p: p.get_y())
     want = (prof["density"] / prof["density"].abs().max()).to_numpy()
     np.testing.assert_allclose([bars[0].get_width(), bars[1].get_width()], want)
-    ax = nc.plot.plot_profiles(prof, kind="radar")
+    ax = nc.plot.plot_profiles(prof, chart="radar")
     assert ax.name == "polar"
     with pytest.raises(ParameterError):
-        nc.plot.plot_profiles(prof, kind="pie")
+        nc.plot.plot_profiles(prof, chart="pie")
     with pytest.raises(ParameterError):
         nc.plot.plot_profiles(prof, measures=["nope"])
 

@@ -835,7 +835,7 @@ def plot_profiles(
     /,
     *,
     ax: Any = None,
-    kind: str = "bar",
+    chart: str = "bar",
     measures: Sequence[str] | None = None,
     title: str | None = "Network profiles",
 ) -> Any:
@@ -845,11 +845,11 @@ def plot_profiles(
     ----------
     profiles : DataFrame
         One row per network (index = network name), one numeric column per measure, as
-        returned by :func:`netcrime.covert.compare`. A single profile Series (index =
+        returned by :func:`netcrime.covert.compare_profiles`. A single profile Series (index =
         measures) is drawn as one network.
     ax : matplotlib Axes, optional
-        For ``kind="radar"`` it must be a polar Axes.
-    kind : {"bar", "radar"}
+        For ``chart="radar"`` it must be a polar Axes.
+    chart : {"bar", "radar"}
         ``"bar"``: one group of horizontal bars per measure, one bar per network, annotated
         with the raw value; ``"radar"``: one polygon per network.
     measures : list of str, optional
@@ -879,7 +879,7 @@ def plot_profiles(
     ['wheel', 'chain']
     """
     func = "plot_profiles"
-    check_choice(kind, ("bar", "radar"), func=func, param="kind")
+    check_choice(chart, ("bar", "radar"), func=func, param="chart")
     if isinstance(profiles, pd.Series):
         profiles = profiles.to_frame().T
     if not isinstance(profiles, pd.DataFrame):
@@ -889,10 +889,10 @@ def plot_profiles(
     raw = profiles[cols].apply(pd.to_numeric, errors="coerce").astype(float)
     scale = raw.abs().max(axis=0).replace(0.0, 1.0)
     norm = raw / scale
-    if kind == "radar":
+    if chart == "radar":
         ax = _figure_axes(ax, figsize=(7.5, 6.5), polar=True)
         if getattr(ax, "name", "") != "polar":
-            raise param_error(func, "ax", "a polar Axes for kind='radar'", ax.name)
+            raise param_error(func, "ax", "a polar Axes for chart='radar'", ax.name)
         _profile_radar(ax, norm, title)
     else:
         n_nets = len(raw.index)
