@@ -7,7 +7,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -39,3 +42,18 @@ def test_installed_metadata_matches_pyproject_of_this_tree():
     assert dist.version == declared, (
         f"pyproject.toml says {declared}, the installed metadata {dist.version}: "
         "reinstall with `pip install -e .`")
+
+
+def test_a_tree_without_installed_metadata_says_so(tmp_path):
+    # run from a source tree with no netcrime distribution installed: no invented number
+    code = ("from importlib import metadata\n"
+            "def missing(name):\n"
+            "    raise metadata.PackageNotFoundError(name)\n"
+            "metadata.version = missing\n"
+            "import netcrime\n"
+            "print(netcrime.__version__)\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0+unknown"
