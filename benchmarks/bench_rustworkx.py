@@ -4,6 +4,8 @@ Issue 2 asks netcrime to beat igraph and to aim at rustworkx (which runs Brandes
 Same seeded G(n, m) as ``bench_centrality.py``; the three results are checked against each
 other inside the run; best of 3 per library, interleaved so that load on a shared machine hits
 all three alike. Run: ``python benchmarks/bench_rustworkx.py`` (needs ``pip install rustworkx``).
+Under pytest-benchmark (``python -m pytest benchmarks --benchmark-only``) a smaller row runs,
+and skips when rustworkx is not installed.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
 
 import igraph as ig
-import rustworkx as rx
+import pytest
 from bench_centrality import gnm
 
 import netcrime as nc
 
 
 def main(n: int = 10_000, repeat: int = 3) -> dict[str, float]:
+    import rustworkx as rx
+
     g = gnm(n, 4 * n, seed=0)
     src, dst = g.edge_array()
     G_ig = ig.Graph(n=n, edges=np.column_stack([src, dst]).tolist())
@@ -54,6 +58,19 @@ def main(n: int = 10_000, repeat: int = 3) -> dict[str, float]:
     for name, sec in best.items():
         print(f"  {name:10s} {sec:7.3f} s   ratio to netcrime {sec / best['netcrime']:.2f}")
     return best
+
+
+@pytest.mark.benchmark(group="betweenness-1000")
+def test_betweenness_1000_rustworkx(benchmark):
+    rx = pytest.importorskip("rustworkx", exc_type=ImportError)
+    g = gnm(1_000, 4_000, seed=0)
+    src, dst = g.edge_array()
+    G_rx = rx.PyGraph()
+    G_rx.add_nodes_from(range(g.n_nodes))
+    G_rx.add_edges_from_no_data(list(zip(src.tolist(), dst.tolist())))
+    out = benchmark(rx.betweenness_centrality, G_rx, normalized=False)
+    ref = nc.centrality.betweenness(g, normalized=False).to_numpy()
+    np.testing.assert_allclose([out[i] for i in range(g.n_nodes)], ref, rtol=1e-9, atol=1e-9)
 
 
 if __name__ == "__main__":

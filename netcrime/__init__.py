@@ -15,6 +15,8 @@ Conventions that hold across the library:
   the whole graph raises :class:`~netcrime.exceptions.UndefinedMetricError`.
 """
 
+from importlib import metadata as _metadata
+
 from . import (
     brokerage,
     centrality,
@@ -39,7 +41,14 @@ from .exceptions import (
 )
 from .graph import Graph, as_graph
 
-__version__ = "0.1.0"
+# The version lives in one place, pyproject.toml; the installed distribution's metadata
+# carries it here. A source tree used without installation (only on PYTHONPATH) has no
+# metadata of its own: it says so instead of guessing a number.
+try:
+    __version__ = _metadata.version("netcrime")
+except _metadata.PackageNotFoundError:  # pragma: no cover - not installed
+    __version__ = "0+unknown"
+del _metadata
 
 __all__ = [
     "ConvergenceError",

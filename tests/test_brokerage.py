@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 
@@ -325,18 +322,6 @@ def test_networkx_input_and_no_mutation():
     A = nx.to_numpy_array(G, dtype=int)
     np.testing.assert_array_equal(r.nodes[NAMES[:5]].to_numpy(),
                                   _brute_counts(A, [v % 3 for v in G]))
-
-
-# ---------------------------------------------------------------------------- example
-def test_example_brokers_in_trafficking_runs():
-    script = ROOT / "examples" / "brokers_in_trafficking.py"
-    env = dict(os.environ, MPLBACKEND="Agg")
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
-                         timeout=300, cwd=ROOT, env=env)
-    assert out.returncode == 0, out.stderr
-    assert "Top gatekeepers between stages" in out.stdout
-    assert "Spearman correlations" in out.stdout
 
 
 # ---------------------------------------------------------------------------- hypothesis

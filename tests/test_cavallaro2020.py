@@ -33,6 +33,8 @@ import pytest
 
 import netcrime as nc
 
+pytestmark = pytest.mark.slow  # replication of a published experiment: deselect with -m "not slow"
+
 DATA = resources.files("netcrime.datasets").joinpath("data", "montagna_cavallaro2020")
 FILES = {"meetings": "Montagna_meetings_edgelist.tsv",
          "phonecalls": "Montagna_phonecalls_edgelist.tsv"}

@@ -66,6 +66,7 @@ def _simulate_secrecy(G, model, p, rng, reps=40_000):
     return hidden.mean(), hidden.std() / np.sqrt(reps)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("model,p", [("uniform", None), ("link", 0.4), ("degree", None)])
 def test_secrecy_matches_simulated_exposure(model, p):
     G = nx.krackhardt_kite_graph()
@@ -253,6 +254,7 @@ def test_global_efficiency_sampling_and_errors():
         nc.covert.global_efficiency(G, n_pivots=0)
 
 
+@pytest.mark.slow
 def test_sampled_estimates_are_unbiased_on_an_irregular_graph():
     # On a vertex-transitive graph every sample is exact, which cannot reveal a biased or
     # mis-scaled estimator. On a lollipop (clique + tail) the sources differ a lot: the

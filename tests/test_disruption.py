@@ -455,6 +455,7 @@ def test_recovery_distance_replacement_picks_the_nearest_role_holder():
     assert res.recovery_log[["source", "target"]].values.tolist() == [["o", "cf"]]
 
 
+@pytest.mark.slow
 def test_recovery_preferential_attachment_is_degree_proportional():
     # After v is removed, orphan o attaches to h (degree 3) or a leaf (degree 1 each):
     # P(h) = 3 / (3 + 1 + 1 + 1) = 1/2 under preferential attachment (1/4 if uniform).

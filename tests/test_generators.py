@@ -9,9 +9,6 @@ networkx-independent closed forms for the wheel-vs-chain comparison.
 from __future__ import annotations
 
 import itertools
-import runpy
-import sys
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -78,6 +75,7 @@ def test_kenney_wheel_counts_and_roles(core_topology, core_edges):
     assert nx.is_connected(g.to_networkx())
 
 
+@pytest.mark.slow
 def test_kenney_wheel_anonymity_share_binomial():
     g = gen.kenney_wheel(core_size=2, n_cells=200, cell_size=6, anonymity=0.7,
                          cell_topology="star", rng=11)
@@ -114,6 +112,7 @@ def test_kenney_wheel_redundancy_and_topologies():
     assert g.n_edges == 3 and not nx.is_connected(g.to_networkx())
 
 
+@pytest.mark.slow
 def test_kenney_wheel_cell_size_distribution_and_cross_cell_binomial():
     g = gen.kenney_wheel(n_cells=50, cell_size=lambda r, k: 2 + r.poisson(3, k),
                          cell_topology="star", cross_cell_p=0.01, rng=5)
@@ -200,6 +199,7 @@ def test_kenney_chain_single_file_is_a_path():
     assert not u.directed and u.n_edges == 5
 
 
+@pytest.mark.slow
 def test_kenney_chain_random_handoff_binomial_and_uniform():
     G_, a, b, p = 400, 3, 4, 0.3
     g = gen.kenney_chain(stages=["a", "b"], stage_sizes=[a, b], n_groups=G_, handoff="random",
@@ -236,6 +236,7 @@ def test_kenney_chain_broker_handoff():
         assert nx.is_weakly_connected(g.to_networkx().subgraph(nodes))
 
 
+@pytest.mark.slow
 def test_kenney_chain_options_binomial():
     G_ = 300
     g = gen.kenney_chain(stage_sizes=4, n_groups=G_, intra_stage_p=0.2, skip_p=0.1,
@@ -321,6 +322,7 @@ def test_wheel_graph_windmill_ring():
         gen.reinforced_ring(8, chords=2)
 
 
+@pytest.mark.slow
 def test_cellular():
     g = gen.cellular(n_cells=8, cell_size=4, topology="cycle", link="leaders", link_p=0.0,
                      rng=0)
@@ -433,17 +435,6 @@ def test_wheel_more_centralised_and_less_secret_than_chain_of_same_size(seed):
     assert pw["wheel_chain_score"] > pc["wheel_chain_score"]
 
 
-# --------------------------------------------------------------------------- example
-def test_wheel_vs_chain_example_runs(tmp_path, capsys, monkeypatch):
-    script = Path(__file__).resolve().parents[1] / "examples" / "wheel_vs_chain.py"
-    monkeypatch.setattr(sys, "argv", [str(script), str(tmp_path)])
-    runpy.run_path(str(script), run_name="__main__")
-    out = capsys.readouterr().out
-    assert "traditional" in out and "online" in out and "secrecy_s3" in out
-    pngs = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert pngs == ["wheel_vs_chain.png"]
-
-
 # --------------------------------------------------------------------------- kernels
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -468,6 +459,7 @@ def test_bernoulli_indices_sorted_unique_in_range(total, p, seed):
         assert len(k) == 0
 
 
+@pytest.mark.slow
 def test_bernoulli_indices_uniform_binomial():
     rng = np.random.default_rng(0)
     k = _parts.bernoulli_indices(rng, 1_000_000, 0.002)
@@ -497,6 +489,7 @@ def test_distinct_choice_rows_are_distinct(rows, pool, seed):
         assert len(set(r.tolist())) == k and r.min() >= 0 and r.max() < pool
 
 
+@pytest.mark.slow
 def test_sampling_helpers_large_paths():
     rng = np.random.default_rng(1)
     out = _parts.distinct_choice(rng, 100, 300_000, 4)  # rejection path

@@ -30,3 +30,23 @@ def test_readme_commands_are_the_ones_ci_runs():
     assert "python3 -m pytest -q" in ci and 'pip install -e ".[test]"' in ci
     for img in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text):
         assert (README.parent / img).is_file(), img
+
+
+def test_readme_and_contributing_point_to_files_that_exist():
+    root = README.parent
+    text = README.read_text(encoding="utf-8")
+    contributing = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"`((?:docs|tests|examples|benchmarks|\.ci)/[\w./-]+)`", text))
+    paths |= {"docs/design.md", "CONTRIBUTING.md"}
+    assert not [p for p in sorted(paths) if not (root / p).exists()]
+    assert 'python -m pytest -m "not slow"' in contributing
+    assert "python -m pytest benchmarks --benchmark-only -q" in (
+        root / "benchmarks" / "README.md").read_text(encoding="utf-8")
+
+
+def test_docs_cite_no_design_notes_outside_the_repository():
+    # the project's design notes are docs/design.md; nothing cites notes the repo lacks
+    root = README.parent
+    docs = [README, root / "CONTRIBUTING.md", *sorted((root / "docs").glob("*.md"))]
+    stale = re.compile(r"\b(DESIGN|DOMAIN)\b")
+    assert [str(p.name) for p in docs if stale.search(p.read_text(encoding="utf-8"))] == []

@@ -115,6 +115,7 @@ def test_victim_flow_ties(nets):
         assert pd.Series(loc[role == "transporter"]).str.startswith("transit_").all()
 
 
+@pytest.mark.slow
 def test_recruitment_methods_chi_square():
     g = tn(n=20000, kind="traditional", rng=3)
     e = g.edge_attrs
@@ -129,6 +130,7 @@ def test_recruitment_methods_chi_square():
     assert (e.loc[e["relation"] == "recruitment", "method"] == "kinship").all()
 
 
+@pytest.mark.slow
 def test_traditional_anonymity_and_raid_on_the_core():
     g = tn(n=4000, kind="traditional", anonymity=0.6, rng=5)
     na = g.node_attrs
@@ -155,6 +157,7 @@ def _oriented(s, t, role, sel, first):
     return a, b
 
 
+@pytest.mark.slow
 def test_online_layer(nets):
     g = nets["online"]
     na = g.node_attrs
