@@ -1,7 +1,7 @@
 """Wheel versus chain: why a raid took down traditional trafficking but not the online trade.
 
-The seed story (Kenney's network forms, DOMAIN §1-2): *traditional* sex trafficking in
-Indonesia was run as a **wheel** - a core trafficker commanding cells of recruiters,
+The seed story (Kenney's network forms; Kenney 2007, Global Crime 8(3):233-251):
+*traditional* sex trafficking in Indonesia was run as a **wheel** - a core trafficker commanding cells of recruiters,
 drivers, shelter keepers and pimps, most of whom never met him - and a police raid on the
 core brought it down. *Online* trafficking runs as a **chain** of small core groups that
 hand victims on stage by stage over the internet; every actor knows only the next one, so
@@ -52,7 +52,7 @@ def pipeline_share(g: nc.Graph, nodes: list, n_members: int) -> float:
     """Share of the members that sit in a connected group covering *every* stage.
 
     Such a group can still run the whole trafficking flow, from recruitment to
-    exploitation (DOMAIN §6, "stage completeness").
+    exploitation (the "stage completeness" measure of netcrime.disruption).
     """
     na = g.node_attrs
     n_stages = len(na["stage"].cat.categories)

@@ -166,7 +166,7 @@ def _sna_graph_level(
     n: np.ndarray, N: float, d: float, exact: bool
 ) -> tuple[np.ndarray, np.ndarray]:
     """Graph-level expectation and variance (6,), sna's formulas; ``exact`` adds the
-    covariance terms sna omits (DOMAIN.md §3)."""
+    covariance terms sna omits (see the Notes of :func:`gould_fernandez`)."""
     p = d**2 * (1 - d)
     q = 1 - d**2 * (1 - d)
     a3 = d**3 * (1 - d) ** 3

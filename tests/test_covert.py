@@ -2,7 +2,7 @@
 
 Oracles: closed forms (Lindelauf, Borm & Hamers 2009; Freeman 1979), an exhaustive search
 over every connected graph on 4-7 nodes (networkx's graph atlas, the optima stated in
-Lindelauf et al. 2009 and DOMAIN §5), a Monte Carlo simulation of the exposure process,
+Lindelauf et al. 2009), a Monte Carlo simulation of the exposure process,
 networkx (path lengths, efficiency, clustering) and R sna golden files for centralization
 (made by tests/oracles/make_sna_centralization.py).
 """

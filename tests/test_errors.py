@@ -1,6 +1,6 @@
 """Exact error messages of the foundation (Graph, interop, validation helpers).
 
-Every message follows one template (DESIGN.md):
+Every message follows one template (docs/design.md, "API conventions"):
 ``The '<param>' parameter of <func>() must be <rule>. Got <value> instead.`` — it names the
 function, the parameter, the rule and echoes the bad value. Structural problems of an edge list
 (GraphFormatError) use the same shape ("must have/hold/give ...").

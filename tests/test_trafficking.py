@@ -2,7 +2,7 @@
 
 Oracles: the documented composition rules (closed-form counts), structural invariants of
 each layer checked with pandas/networkx, exact binomial and chi-square tests (scipy.stats)
-on the random parts, and the seed story's raid (DOMAIN §1: removing the core of a wheel
+on the random parts, and the seed story's raid (removing the core of a Kenney wheel
 leaves no group able to run every stage).
 """
 

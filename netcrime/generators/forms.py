@@ -316,6 +316,36 @@ def _stage_roles(stages: Sequence[str]) -> np.ndarray:
     return np.array([role_code(STAGE_ROLES.get(s, "worker")) for s in stages], np.int64)
 
 
+def _random_handoffs(rng: np.random.Generator, base: np.ndarray, s: int, a: int, b: int,
+                     n: int, per_group: int, handoff_p: float, ensure_flow: bool
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Random stage ``s -> s + 1`` handoffs of every group (each pair with ``handoff_p``).
+
+    With ``ensure_flow`` an actor left without a tie downstream gets one random tie to the
+    next stage of its group, then an actor left without a tie upstream one to the previous.
+    """
+    G = base.shape[0]
+    k = bernoulli_indices(rng, G * a * b, handoff_p)
+    g, r = k // (a * b), k % (a * b)
+    u, v = base[g, s] + r // b, base[g, s + 1] + r % b
+    if not ensure_flow:
+        return u, v
+    up = np.arange(a)[None, :] + base[:, s][:, None]
+    has = np.zeros(n, bool)
+    has[u] = True
+    lone = up.ravel()[~has[up.ravel()]]
+    gl = lone // per_group
+    v2 = base[gl, s + 1] + rng.integers(0, b, len(lone))
+    u, v = np.concatenate([u, lone]), np.concatenate([v, v2])
+    down = (np.arange(b)[None, :] + base[:, s + 1][:, None]).ravel()
+    has[:] = False
+    has[v] = True
+    lone = down[~has[down]]
+    gl = lone // per_group
+    u2 = base[gl, s] + rng.integers(0, a, len(lone))
+    return np.concatenate([u, u2]), np.concatenate([v, lone])
+
+
 def _chain_parts(
     rng: np.random.Generator,
     *,
@@ -372,24 +402,8 @@ def _chain_parts(
             g, i, j = random_matching(rng, G, a, b)
             add(base[g, s] + i, base[g, s + 1] + j, hand, s + 1)
         elif handoff == "random":
-            k = bernoulli_indices(rng, G * a * b, handoff_p)
-            g, r = k // (a * b), k % (a * b)
-            u, v = base[g, s] + r // b, base[g, s + 1] + r % b
-            if ensure_flow:
-                up = np.arange(a)[None, :] + base[:, s][:, None]
-                has = np.zeros(parts.n, bool)
-                has[u] = True
-                lone = up.ravel()[~has[up.ravel()]]
-                gl = lone // per_group
-                v2 = base[gl, s + 1] + rng.integers(0, b, len(lone))
-                u, v = np.concatenate([u, lone]), np.concatenate([v, v2])
-                down = (np.arange(b)[None, :] + base[:, s + 1][:, None]).ravel()
-                has[:] = False
-                has[v] = True
-                lone = down[~has[down]]
-                gl = lone // per_group
-                u2 = base[gl, s] + rng.integers(0, a, len(lone))
-                u, v = np.concatenate([u, u2]), np.concatenate([v, lone])
+            u, v = _random_handoffs(rng, base, s, a, b, parts.n, per_group, handoff_p,
+                                    ensure_flow)
             add(u, v, hand, s + 1)
         else:  # broker
             br = n_actors + np.arange(G, dtype=np.int64) * (L - 1) + s
@@ -490,7 +504,7 @@ def kenney_chain(
         Tie probability for ``handoff="random"``.
     intra_stage_p : float or sequence of float, default 0.0
         Probability of a ``"collaboration"`` tie between two actors of the same stage and
-        group (one value, or one per stage: DOMAIN ties are likely within recruitment,
+        group (one value, or one per stage: such ties are likely within recruitment,
         harbouring and exploitation, not within transport or finance). Directed graphs get
         both arcs.
     skip_p : float in [0, 1], default 0.0
