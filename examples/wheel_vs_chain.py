@@ -1,9 +1,9 @@
 """Wheel versus chain: why a raid took down traditional trafficking but not the online trade.
 
-The seed story (Kenney's network forms; Kenney 2007, Global Crime 8(3):233-251):
-*traditional* sex trafficking in Indonesia was run as a **wheel** - a core trafficker
-commanding cells of recruiters, drivers, shelter keepers and pimps, most of whom never met him - and a police raid on the
-core brought it down. *Online* trafficking runs as a **chain** of small core groups that
+The seed story (Kenney's network forms; Kenney 2007, Global Crime 8(3):233-251): *traditional*
+sex trafficking in Indonesia was run as a **wheel** - a core trafficker commanding cells of
+recruiters, drivers, shelter keepers and pimps, most of whom never met him - and a police raid
+on the core brought it down. *Online* trafficking runs as a **chain** of small core groups that
 hand victims on stage by stage over the internet; every actor knows only the next one, so
 arresting anyone reveals little and removes little.
 
