@@ -19,8 +19,9 @@ eigenvector, katz  in-edges: a node is central when central nodes point *to* it
 pagerank           random surfer following out-edges
 =================  ===========================================================================
 
-The shortest-path metrics run on the numba kernels of :mod:`netcrime._core.paths` (BFS for
-hop counts, Dijkstra for ``distance=``), the spectral ones on :mod:`netcrime._core.spectral`.
+The shortest-path metrics run on the numba kernels of :mod:`netcrime._core.brandes` and
+:mod:`netcrime._core.bfs` (BFS for hop counts, Dijkstra for ``distance=``), the spectral
+ones on :mod:`netcrime._core.spectral`.
 """
 
 from __future__ import annotations

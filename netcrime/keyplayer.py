@@ -62,7 +62,7 @@ class _Objective:
         self.m = m
         self.normalizer = normalizer
         self.sources = sources  # sampled sources (positions), None = exact
-        # one-off evaluations on large graphs use the parallel BFS of _core.paths; small
+        # one-off evaluations on large graphs use the parallel BFS of _core.bfs; small
         # graphs and the many evaluations of a search use a serial masked BFS (no thread
         # start-up per call)
         serial = serial or g.n_nodes < _PARALLEL_MIN_NODES
