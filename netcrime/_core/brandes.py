@@ -33,9 +33,18 @@ Drivers:
     own paths (networkx's ``endpoints``). ``lengths`` (CSR-aligned positive float64)
     switches to Dijkstra. The search follows the CSR's out-edges.
 
+``betweenness_kernel(indptr, indices, n, directed, ...)`` -- the 0.1 calling form of
+``node_betweenness`` (``n`` and ``directed`` unused), kept while callers move over.
+
+``betweenness_alive(indptr, indices, alive, lengths=None, sources=None)`` -- the same sums on
+the subgraph of ``alive`` nodes, read through the mask (one thread).
+
 ``edge_betweenness_csr`` -- raw edge betweenness per CSR entry.
 
-``adaptive_betweenness_order`` -- the adaptive (recompute after every removal) attack.
+``adaptive_betweenness_order`` -- the adaptive (recompute after every removal) attack. Its
+unweighted pieces run the named fast path :func:`branchfree_bfs_source` (a branch-free BFS
+on a compact copy of the piece, with Puzis et al.'s source reductions); the property tests
+in ``tests/test_core_kernels.py`` hold it to the general search.
 
 The sources are split over the numba threads (``numba.get_num_threads()``; chunk ``c``
 takes sources ``c, c + T, ...``), each thread with its own O(n) workspace and accumulator.
@@ -64,12 +73,14 @@ __all__ = [
     "betweenness_alive",
     "betweenness_kernel",
     "bfs_dag",
+    "branchfree_bfs_source",
     "dijkstra_dag",
     "edge_betweenness_csr",
     "fast_bfs_betweenness",
     "node_betweenness",
     "same_length",
 ]
+
 
 # ---------------------------------------------------------------------------- the search
 @njit(cache=True)
