@@ -29,8 +29,8 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
 import netcrime as nc
+from netcrime import _core as paths
 from netcrime import centrality as C
-from netcrime._core import paths
 
 
 def gnm(n: int, m: int, *, directed: bool = False, seed: int = 0) -> nc.Graph:

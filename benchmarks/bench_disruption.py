@@ -165,7 +165,7 @@ def run(quick: bool = False) -> list[dict]:
     assert res.curve["node"].iloc[1:].to_numpy().tolist() == order.tolist()
     row(f"static LCC curve, all {n:,} steps ({g.n_edges:,} edges), attack()", "netcrime", sec,
         "user score callable + union-find + DataFrame")
-    from netcrime._core.components import neighbour_csr, removal_curve
+    from netcrime._core import neighbour_csr, removal_curve
 
     p, i = neighbour_csr(g.indptr, g.indices, False)
     sec, _ = best(lambda: removal_curve(p, i, order))

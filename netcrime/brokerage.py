@@ -19,8 +19,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core import holes as _holes
-from ._core import triads as _triads
+from ._core import (
+    brokerage_counts,
+    brokerage_partial_credit,
+    burt_measures,
+    ego_betweenness_counts,
+    ego_betweenness_directed,
+    strip_loops,
+    symmetrise,
+    transpose,
+)
 from ._validation import check_bool, check_choice, param_error
 from .exceptions import NetcrimeWarning, UndefinedMetricError
 from .graph import Graph, as_graph
@@ -345,9 +353,9 @@ def gould_fernandez(
     Nf = float(N)
     d = m / (Nf * (Nf - 1))
     if partial_credit:
-        raw5 = _triads.brokerage_partial_credit(g.indptr, g.indices, codes)
+        raw5 = brokerage_partial_credit(g.indptr, g.indices, codes)
     else:
-        raw5 = _triads.brokerage_counts(g.indptr, g.indices, codes, G)
+        raw5 = brokerage_counts(g.indptr, g.indices, codes, G)
     raw = np.column_stack([raw5, raw5.sum(axis=1)])
     n = np.bincount(codes, minlength=G).astype(float)
     with np.errstate(all="ignore"):
@@ -392,8 +400,8 @@ def _burt(g: Graph, weight: str | None, func: str) -> tuple[np.ndarray, ...]:
             vals = np.ones(len(g.indices))
         else:
             vals = g.edge_values(weight, func=func, param="weight", positive=True)
-        zp, zx, zv = _holes.mutual_weight_csr(g.n_nodes, g.indptr, g.indices, vals, g.directed)
-        return _holes.burt_measures(g.n_nodes, zp, zx, zv)
+        zp, zx, zv = symmetrise(g.indptr, g.indices, vals, add_transpose=g.directed)
+        return burt_measures(g.n_nodes, zp, zx, zv)
 
     return g.cached(("brokerage.burt", weight), build)
 
@@ -655,10 +663,10 @@ def ego_betweenness(g: Any, /) -> pd.Series:
     """
     func = "ego_betweenness"
     g = as_graph(g, func=func, param="g")
-    ip, ix, _ = _triads.strip_loops(g.indptr, g.indices)
+    ip, ix, _ = strip_loops(g.indptr, g.indices)
     if g.directed:
-        jp, jx = _triads.transpose_csr(ip, ix)
-        eb = _holes.ego_betweenness_directed(ip, ix, jp, jx)
+        jp, jx, _ = transpose(ip, ix)
+        eb = ego_betweenness_directed(ip, ix, jp, jx)
     else:
-        eb = _holes.ego_betweenness_counts(ip, ix) / 2.0
+        eb = ego_betweenness_counts(ip, ix) / 2.0
     return pd.Series(eb, index=g.nodes, name="ego_betweenness", dtype="float64")

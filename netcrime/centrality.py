@@ -21,8 +21,9 @@ eigenvector, katz  in-edges: a node is central when central nodes point *to* it
 pagerank           random surfer following out-edges
 =================  ===========================================================================
 
-The shortest-path metrics run on the numba kernels of :mod:`netcrime._core.paths` (BFS for
-hop counts, Dijkstra for ``distance=``), the spectral ones on :mod:`netcrime._core.spectral`.
+The shortest-path metrics run on the numba kernels of :mod:`netcrime._core.brandes` and
+:mod:`netcrime._core.bfs` (BFS for hop counts, Dijkstra for ``distance=``), the spectral
+ones on :mod:`netcrime._core.spectral`.
 The table of ``normalized=`` defaults, the ``weight=``/``distance=`` rule, the NaN rule and the
 parameter glossary are in ``docs/conventions.md``.
 """
@@ -35,8 +36,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core import paths as _paths
-from ._core import spectral as _spectral
+from ._core import (
+    adjacency,
+    distance_sums,
+    katz_solve,
+    node_betweenness,
+    pagerank_power,
+    perron_vector,
+    radius_upper_bound,
+    spectral_radius,
+)
 from ._validation import (
     check_bool,
     check_choice,
@@ -45,7 +54,7 @@ from ._validation import (
     check_rng,
     param_error,
 )
-from .exceptions import UndefinedMetricError
+from .exceptions import ConvergenceError, UndefinedMetricError
 from .graph import Graph, as_graph
 
 __all__ = [
@@ -300,8 +309,8 @@ def betweenness(
             sources = np.sort(gen.choice(n, size=k, replace=False)).astype(np.int64)
     else:
         check_rng(rng, func=func)
-    raw = _paths.betweenness_kernel(g.indptr, g.indices, n, g.directed, lengths=lengths,
-                                    sources=sources, endpoints=endpoints)
+    raw = node_betweenness(g.indptr, g.indices, lengths=lengths, sources=sources,
+                           endpoints=endpoints)
     vals = _rescale_betweenness(raw, n, normalized=normalized, directed=g.directed,
                                 endpoints=endpoints, sources=sources)
     return _series(g, vals, "betweenness")
@@ -384,7 +393,7 @@ def closeness(
     check_choice(direction, ("out", "in"), func=func, param="direction")
     lengths = _lengths(g, distance, func)
     ip, ix, ln = _search_csr(g, direction, lengths)
-    total, reached, _ = _paths.distance_sums(ip, ix, lengths=ln)
+    total, reached, _ = distance_sums(ip, ix, lengths=ln)
     n = g.n_nodes
     with np.errstate(divide="ignore", invalid="ignore"):
         c = reached / total
@@ -453,7 +462,7 @@ def harmonic(
     check_choice(direction, ("out", "in"), func=func, param="direction")
     lengths = _lengths(g, distance, func)
     ip, ix, ln = _search_csr(g, direction, lengths)
-    _, _, inv = _paths.distance_sums(ip, ix, lengths=ln)
+    _, _, inv = distance_sums(ip, ix, lengths=ln)
     n = g.n_nodes
     if normalized:
         inv = inv / (n - 1) if n > 1 else np.full(n, np.nan)
@@ -525,13 +534,13 @@ def eigenvector(
     func = "eigenvector"
     g = as_graph(g, func=func, param="g")
     w = _strengths(g, weight, func)
-    a = _spectral.adjacency(g.indptr, g.indices, w, g.n_nodes)
+    a = adjacency(g.indptr, g.indices, w, g.n_nodes)
     if g.n_nodes == 0 or a.count_nonzero() == 0:
         raise UndefinedMetricError(
             "eigenvector() is undefined on a graph without edges (every vector is an "
             "eigenvector of the zero matrix)."
         )
-    x, _ = _spectral.perron_vector(a, symmetric=not g.directed)
+    x, _ = perron_vector(a, symmetric=not g.directed, undefined=UndefinedMetricError)
     return _series(g, x, "eigenvector")
 
 
@@ -639,7 +648,7 @@ def pagerank(
     p = (np.full(n, 1.0 / n) if personalization is None
          else _node_distribution(g, personalization, func, "personalization"))
     d = p if dangling is None else _node_distribution(g, dangling, func, "dangling")
-    x, _ = _spectral.pagerank(g.indptr, g.indices, w, alpha, p, d, tol, max_iter)
+    x, _ = pagerank_power(g.indptr, g.indices, w, alpha, p, d, tol, max_iter, ConvergenceError)
     return _series(g, x, "pagerank")
 
 
@@ -716,26 +725,26 @@ def katz(
     if n == 0:
         raise UndefinedMetricError("katz() is undefined on a graph without nodes.")
     w = _strengths(g, weight, func)
-    a = _spectral.adjacency(g.indptr, g.indices, w, n)
+    a = adjacency(g.indptr, g.indices, w, n)
     if alpha is None:
-        rho = _spectral.spectral_radius(a, symmetric=not g.directed)
+        rho = spectral_radius(a, symmetric=not g.directed)
         alpha = 0.9 / rho if rho > 1e-12 else 0.9
     else:
         is_num = isinstance(alpha, (int, float, np.integer, np.floating)) and not isinstance(
             alpha, (bool, np.bool_)) and bool(np.isfinite(alpha)) and alpha > 0
         # cheap upper bound on rho(A) first; the eigen-solve only when it is inconclusive
-        ok = is_num and alpha * _spectral.radius_upper_bound(a) < 1.0
+        ok = is_num and alpha * radius_upper_bound(a) < 1.0
         if is_num and not ok:
-            rho = _spectral.spectral_radius(a, symmetric=not g.directed)
+            rho = spectral_radius(a, symmetric=not g.directed)
             ok = alpha * rho < 1.0
         if not ok:
-            rho = _spectral.spectral_radius(a, symmetric=not g.directed)
+            rho = spectral_radius(a, symmetric=not g.directed)
             limit = 1.0 / rho if rho > 1e-12 else np.inf
             rule = (f"a float in (0, 1/rho(A)) = (0, {limit:.6g})" if np.isfinite(limit)
                     else "a positive float")
             raise param_error(func, "alpha", rule, alpha)
         alpha = float(alpha)
-    x = _spectral.katz(a, alpha, np.full(n, beta), symmetric=not g.directed)
+    x = katz_solve(a, alpha, np.full(n, beta), not g.directed, ConvergenceError)
     if normalized:
         x = x / np.linalg.norm(x)
     return _series(g, x, "katz")

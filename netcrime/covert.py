@@ -30,8 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core.covert import simple_undirected_csr, triangles
-from ._core.paths import betweenness_kernel, distance_sums
+from ._core import distance_sums, node_betweenness, symmetrise, triangles
 from ._validation import check_bool, check_choice, check_float, check_int, check_rng, param_error
 from .exceptions import UndefinedMetricError
 from .graph import Graph, as_graph
@@ -52,7 +51,7 @@ __all__ = [
 def _simple(g: Graph) -> tuple[np.ndarray, np.ndarray, int, int]:
     """(indptr, indices, n, m) of the underlying simple undirected graph (cached on g)."""
     def build() -> tuple[np.ndarray, np.ndarray, int, int]:
-        ptr, idx = simple_undirected_csr(g.indptr, g.indices, g.n_nodes)
+        ptr, idx, _ = symmetrise(g.indptr, g.indices)
         return ptr, idx, g.n_nodes, len(idx) // 2
 
     return g.cached("covert.simple", build)
@@ -471,7 +470,7 @@ def centralization(
         denom = (n - 1.0) * (n - 2.0)
     elif measure == "betweenness":
         src = _sources(n, n_pivots, rng, func)
-        raw = betweenness_kernel(ptr, idx, n, False, sources=src)
+        raw = node_betweenness(ptr, idx, sources=src)
         scale = 1.0 if src is None else n / len(src)
         c = raw * scale / 2.0
         denom = (n - 1.0) ** 2 * (n - 2.0) / 2.0
@@ -648,7 +647,7 @@ def profile(
                     centralization(g, measure="closeness") if src is None else nan
                 )
     if n >= 3:
-        raw = betweenness_kernel(ptr, idx, n, False, sources=src)
+        raw = node_betweenness(ptr, idx, sources=src)
         scale = 1.0 if src is None else n / len(src)
         c = raw * scale / 2.0
         cb = float(max((c.max() - c).sum() / ((n - 1.0) ** 2 * (n - 2.0) / 2.0), 0.0))

@@ -23,7 +23,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core.csr import directed_csr, neighbour_csr, undirected_csr, undirected_edge_array
+from ._core import (
+    directed_csr,
+    neighbour_csr,
+    transpose,
+    undirected_csr,
+    undirected_edge_array,
+)
 from ._validation import check_bool, check_choice, param_error
 from .exceptions import GraphFormatError, NodeNotFoundError
 
@@ -1155,17 +1161,12 @@ class Graph:
         hit = self._cache.get("in_csr")
         if hit is not None:
             return hit
-        n = self.n_nodes
-        # rows are already sorted, so a stable sort by column keeps them ascending
-        order = _readonly(np.argsort(self._indices, kind="stable").astype(np.int64, copy=False))
+        ip, ix, order = transpose(self._indptr, self._indices)
+        order = _readonly(order)
         if not self._directed:
             out = (self._indptr, self._indices, order)
         else:
-            counts = np.bincount(self._indices, minlength=n)
-            ip = np.zeros(n + 1, np.int64)
-            np.cumsum(counts, out=ip[1:])
-            rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self._indptr))
-            out = (_readonly(ip), _readonly(rows[order]), order)
+            out = (_readonly(ip), _readonly(ix), order)
         self._cache["in_csr"] = out
         return out
 

@@ -21,7 +21,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core import keyplayer as _kp
+from ._core import (
+    component_pairs,
+    distance_pair_sums,
+    distance_pair_sums_serial,
+    multi_source_distances,
+)
 from ._validation import check_choice, check_int, check_rng, param_error
 from .exceptions import UndefinedMetricError
 from .graph import Graph, as_graph
@@ -59,11 +64,11 @@ class _Objective:
         self.max_distance = max_distance
         self.normalizer = normalizer
         self.sources = sources  # sampled sources (positions), None = exact
-        # one-off evaluations on large graphs use the parallel BFS of _core.paths; small
+        # one-off evaluations on large graphs use the parallel BFS of _core.bfs; small
         # graphs and the many evaluations of a search use a serial masked BFS (no thread
         # start-up per call)
         serial = serial or g.n_nodes < _PARALLEL_MIN_NODES
-        self.sums = _kp.distance_pair_sums_serial if serial else _kp.distance_pair_sums
+        self.sums = distance_pair_sums_serial if serial else distance_pair_sums
         self.n = g.n_nodes
         self.ip = np.asarray(g.indptr, np.int64)
         self.ix = np.asarray(g.indices, np.int64)
@@ -72,7 +77,7 @@ class _Objective:
         obj = self.objective
         n = self.n
         if obj in ("reach", "distance_reach"):
-            dist = _kp.multi_source_distances(
+            dist = multi_source_distances(
                 self.ip, self.ix, S, self.max_distance if obj == "reach" else -1
             )
             others = np.ones(n, bool)
@@ -90,7 +95,7 @@ class _Objective:
         n_alive = n - len(S)
         pairs = n_alive * (n_alive - 1.0)
         if obj == "fragmentation" and not self.g.directed:
-            return 1.0 - _kp.component_pairs(self.ip, self.ix, alive) / pairs
+            return 1.0 - component_pairs(self.ip, self.ix, alive) / pairs
         reached, inverse, n_src, _ = self.sums(self.ip, self.ix, alive, self.sources)
         scale = n_alive / n_src if self.sources is not None else 1.0
         if obj == "fragmentation":

@@ -21,8 +21,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import netcrime as nc
+from netcrime import _core as paths
 from netcrime import centrality as C
-from netcrime._core import paths
 
 ATOL = 1e-9
 

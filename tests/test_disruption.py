@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netcrime as nc
-from netcrime._core.components import (
+from netcrime._core import (
     adaptive_degree_order,
     edge_removal_curve,
     neighbour_csr,

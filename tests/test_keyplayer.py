@@ -202,7 +202,7 @@ def test_large_cycle_closed_forms():
     assert fragmentation(D) == 0.0
     assert fragmentation(D, removed=[0]) == pytest.approx(0.5, rel=1e-12)
     # and the same through the search's serial kernel
-    from netcrime._core import keyplayer as K
+    from netcrime import _core as K
 
     alive = np.ones(n + 1, bool)
     alive[0] = False

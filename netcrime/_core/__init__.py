@@ -3,32 +3,113 @@
 The names re-exported here are the kernel layer's public surface: modules above ``_core``
 (``disruption`` in particular) import kernels from ``netcrime._core`` only, never from a
 kernel module's private names. ``_core`` imports nothing from the package above it.
+
+Modules, by algorithm:
+
+* :mod:`.csr` -- CSR toolkit: build, row ids, transpose, symmetrise, strip loops, induced
+  sub-CSR, neighbour CSR;
+* :mod:`.dijkstra` -- the Dijkstra settle loop, its indexed 4-ary heap and the one rule
+  for equal path lengths (:data:`EQUAL_LENGTH_RTOL`);
+* :mod:`.bfs` -- masked BFS, components, distance sums and distance blocks (BFS, MS-BFS,
+  Dijkstra), key-player distance sums;
+* :mod:`.brandes` -- the single-source shortest-path DAG search and its accumulations: node,
+  endpoint and edge betweenness, adaptive betweenness;
+* :mod:`.unionfind` -- reverse union-find removal curves (nodes, edges);
+* :mod:`.peeling` -- adaptive degree order, collective influence;
+* :mod:`.ties` -- the score-tie rule of attack strategies;
+* :mod:`.spectral`, :mod:`.triads`, :mod:`.holes`, :mod:`.triangles` -- PageRank/Perron/Katz,
+  Gould-Fernandez two-paths, Burt's measures and ego betweenness, triangle counts.
 """
 
-from .bfs import component_labels
-from .components import (
-    adaptive_betweenness_order,
-    adaptive_degree_order,
-    collective_influence,
-    edge_betweenness_csr,
-    edge_removal_curve,
-    removal_curve,
-    tolerance_groups,
+from .bfs import (
+    bfs_distances,
+    bfs_distances_batches,
+    component_labels,
+    component_pairs,
+    dijkstra_distances,
+    dijkstra_distances_batches,
+    distance_pair_sums,
+    distance_pair_sums_serial,
+    distance_sums,
+    multi_source_distances,
 )
-from .csr import induced, neighbour_csr, row_ids
-from .paths import betweenness_kernel
+from .brandes import (
+    EQUAL_LENGTH_RTOL,
+    adaptive_betweenness_order,
+    betweenness_alive,
+    betweenness_kernel,
+    edge_betweenness_csr,
+    node_betweenness,
+)
+from .csr import (
+    directed_csr,
+    induced,
+    neighbour_csr,
+    row_ids,
+    strip_loops,
+    symmetrise,
+    transpose,
+    undirected_csr,
+    undirected_edge_array,
+)
+from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
+from .peeling import adaptive_degree_order, collective_influence
+from .spectral import (
+    adjacency,
+    katz_solve,
+    pagerank_power,
+    perron_vector,
+    radius_upper_bound,
+    spectral_radius,
+)
+from .ties import SCORE_ATOL, SCORE_RTOL, tolerance_groups
+from .triads import brokerage_counts, brokerage_partial_credit
+from .triangles import triangles
+from .unionfind import edge_removal_curve, removal_curve
 
 __all__ = [
+    "EQUAL_LENGTH_RTOL",
+    "SCORE_ATOL",
+    "SCORE_RTOL",
     "adaptive_betweenness_order",
     "adaptive_degree_order",
+    "adjacency",
+    "betweenness_alive",
     "betweenness_kernel",
+    "bfs_distances",
+    "bfs_distances_batches",
+    "brokerage_counts",
+    "brokerage_partial_credit",
+    "burt_measures",
     "collective_influence",
     "component_labels",
+    "component_pairs",
+    "dijkstra_distances",
+    "dijkstra_distances_batches",
+    "directed_csr",
+    "distance_pair_sums",
+    "distance_pair_sums_serial",
+    "distance_sums",
     "edge_betweenness_csr",
     "edge_removal_curve",
+    "ego_betweenness_counts",
+    "ego_betweenness_directed",
     "induced",
+    "katz_solve",
+    "multi_source_distances",
     "neighbour_csr",
+    "node_betweenness",
+    "pagerank_power",
+    "perron_vector",
+    "radius_upper_bound",
     "removal_curve",
     "row_ids",
+    "spectral_radius",
+    "strip_loops",
+    "symmetrise",
     "tolerance_groups",
+    "transpose",
+    "triangles",
+    "undirected_csr",
+    "undirected_edge_array",
 ]

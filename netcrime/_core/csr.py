@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import numpy as np
 from numba import njit
+from scipy import sparse
 
 __all__ = [
+    "as_search_csr",
     "directed_csr",
     "induced",
     "neighbour_csr",
     "row_ids",
+    "strip_loops",
+    "symmetrise",
+    "transpose",
     "undirected_csr",
     "undirected_edge_array",
 ]
@@ -106,14 +111,9 @@ def neighbour_csr(
     if not directed:
         return np.asarray(indptr, np.int64), np.asarray(indices, np.int64)
     n = len(indptr) - 1
-    out_len = np.diff(indptr)
-    in_len = np.diff(in_indptr)
     ip = np.zeros(n + 1, np.int64)
-    np.cumsum(out_len + in_len, out=ip[1:])
-    rows = np.concatenate(
-        [np.repeat(np.arange(n, dtype=np.int64), out_len),
-         np.repeat(np.arange(n, dtype=np.int64), in_len)]
-    )
+    np.cumsum(np.diff(indptr) + np.diff(in_indptr), out=ip[1:])
+    rows = np.concatenate([row_ids(indptr), row_ids(in_indptr)])
     cols = np.concatenate([indices, in_indices]).astype(np.int64)
     order = np.argsort(rows, kind="stable")
     return ip, cols[order]
@@ -151,7 +151,75 @@ def induced(
     entries = np.repeat(starts - offs[:-1], cnt) + np.arange(total, dtype=np.int64)
     cols = local[ix[entries]]
     ok = cols >= 0
-    rows = np.repeat(np.arange(k, dtype=np.int64), cnt)[ok]
+    rows = row_ids(offs)[ok]
     sub_ptr = np.zeros(k + 1, np.int64)
     np.cumsum(np.bincount(rows, minlength=k), out=sub_ptr[1:])
     return sub_ptr, cols[ok], entries[ok]
+
+
+def as_search_csr(indptr: np.ndarray, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Contiguous int64 ``indptr`` and int32 ``indices`` for the search kernels (int32
+    column indices halve the memory traffic of the searches; int64 beyond ``2**31`` nodes)."""
+    n = len(indptr) - 1
+    idx_t = np.int32 if n < 2**31 - 1 else np.int64
+    return (np.ascontiguousarray(indptr, dtype=np.int64),
+            np.ascontiguousarray(indices, dtype=idx_t))
+
+
+def transpose(
+    indptr: np.ndarray, indices: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """In-neighbour CSR ``(t_indptr, t_indices, entries)`` of a CSR with sorted rows.
+
+    Row ``j`` lists the sources ``i`` of the entries ``i -> j``, ascending (a stable sort by
+    column keeps the already sorted rows in order); ``entries[k]`` is the position in
+    ``indices`` of transposed entry ``k``, so CSR-aligned values read as ``x[entries]``.
+    """
+    ix = np.asarray(indices)
+    n = len(indptr) - 1
+    entries = np.argsort(ix, kind="stable").astype(np.int64, copy=False)
+    ip = np.zeros(n + 1, np.int64)
+    np.cumsum(np.bincount(ix, minlength=n), out=ip[1:])
+    return ip, row_ids(indptr)[entries], entries
+
+
+def strip_loops(
+    indptr: np.ndarray, indices: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """CSR without self-loops; also return the number of loops removed."""
+    n = len(indptr) - 1
+    rows = row_ids(indptr)
+    keep = rows != indices
+    n_loops = int(len(indices) - keep.sum())
+    if n_loops == 0:
+        return np.asarray(indptr, np.int64), np.asarray(indices, np.int64), 0
+    ip = np.zeros(n + 1, np.int64)
+    np.cumsum(np.bincount(rows[keep], minlength=n), out=ip[1:])
+    return ip, np.ascontiguousarray(indices[keep], dtype=np.int64), n_loops
+
+
+def symmetrise(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    values: np.ndarray | None = None,
+    add_transpose: bool = True,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Loop-free symmetric CSR ``(indptr, indices, values)``, rows sorted, one entry a pair.
+
+    ``z_ij = a_ij + a_ji`` (``values`` default 1 per entry, duplicates summed) with
+    ``add_transpose``; without it the CSR is taken as already symmetric (an undirected
+    graph stored in both rows) and only its loops go. The pattern is the underlying simple
+    undirected graph either way.
+    """
+    n = len(indptr) - 1
+    data = np.ones(len(indices)) if values is None else np.asarray(values, np.float64)
+    a = sparse.csr_array((data, np.asarray(indices), np.asarray(indptr)), shape=(n, n))
+    if add_transpose:
+        a = (a + a.T).tocsr()
+    a.sum_duplicates()
+    a.sort_indices()
+    rows = row_ids(a.indptr)
+    keep = rows != a.indices
+    ip = np.zeros(n + 1, np.int64)
+    np.cumsum(np.bincount(rows[keep], minlength=n), out=ip[1:])
+    return ip, a.indices[keep].astype(np.int64), a.data[keep].astype(np.float64)

@@ -13,41 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 from numba import njit
-from scipy import sparse
 
 __all__ = [
     "burt_measures",
     "ego_betweenness_counts",
     "ego_betweenness_directed",
-    "mutual_weight_csr",
 ]
-
-
-def mutual_weight_csr(
-    n: int,
-    indptr: np.ndarray,
-    indices: np.ndarray,
-    values: np.ndarray,
-    directed: bool,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Symmetric CSR of mutual weights ``z_ij = a_ij + a_ji`` without self-loops.
-
-    For an undirected CSR (already symmetric) the weights are used as they are: every
-    Burt measure is invariant to scaling ``z`` by 2.
-    """
-    A = sparse.csr_array((np.asarray(values, float), indices, indptr), shape=(n, n))
-    if directed:
-        A = (A + A.T).tocsr()
-    A = A.tocoo()
-    keep = A.row != A.col
-    Z = sparse.csr_array((A.data[keep], (A.row[keep], A.col[keep])), shape=(n, n))
-    Z.sum_duplicates()
-    Z.sort_indices()
-    return (
-        Z.indptr.astype(np.int64),
-        Z.indices.astype(np.int64),
-        Z.data.astype(np.float64),
-    )
 
 
 @njit(cache=True)
@@ -103,7 +74,8 @@ def burt_measures(
     n: int, zp: np.ndarray, zx: np.ndarray, zv: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Constraint, effective size, hierarchy and contact count per node (NaN for isolates;
-    hierarchy NaN for one contact) from a mutual-weight CSR (see :func:`mutual_weight_csr`)."""
+    hierarchy NaN for one contact) from a mutual-weight CSR (see
+    :func:`netcrime._core.csr.symmetrise`)."""
     C, ES, H = _burt_kernel(n, zp, zx, zv)
     k = np.diff(zp).astype(np.float64)
     return C, ES, H, k

@@ -5,7 +5,7 @@ CSR (``indptr``, ``indices``, optional CSR-aligned non-negative ``weights``) wit
 ``A[u, v] = w(u, v)``; an undirected edge appears in both rows and a self-loop once on the
 diagonal (networkx's ``adjacency_matrix`` convention).
 
-``pagerank(indptr, indices, weights, alpha, personalization, dangling, tol, max_iter)``
+``pagerank_power(indptr, indices, weights, alpha, personalization, dangling, tol, max_iter)``
     power iteration with sparse mat-vecs; stops when the a-posteriori bound
     ``alpha / (1 - alpha) * ||x_{k+1} - x_k||_1`` on the l1 distance to the fixed point is
     below ``tol``.
@@ -14,8 +14,13 @@ diagonal (networkx's ``adjacency_matrix`` convention).
 ``perron_vector(A, symmetric)``
     unit-norm non-negative leading eigenvector following the documented rule for
     disconnected graphs (see :func:`netcrime.centrality.eigenvector`).
-``katz(A, alpha, beta)``
+``katz_solve(A, alpha, beta)``
     solution of ``(I - alpha A^T) x = beta`` (dense solve, CG or BiCGSTAB/GMRES; residual checked).
+
+``_core`` imports nothing from the package above it, so the kernels do not know netcrime's
+exception classes: the caller passes the class to raise (``not_converged=`` for an
+iteration or solve that fails, ``undefined=`` for a Perron vector that does not exist);
+the defaults are the built-ins those classes derive from (``RuntimeError``, ``ValueError``).
 """
 
 from __future__ import annotations
@@ -25,12 +30,12 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 from scipy.sparse.csgraph import connected_components
 
-from ..exceptions import ConvergenceError, UndefinedMetricError
+from .csr import row_ids
 
 __all__ = [
     "adjacency",
-    "katz",
-    "pagerank",
+    "katz_solve",
+    "pagerank_power",
     "perron_vector",
     "radius_upper_bound",
     "spectral_radius",
@@ -48,14 +53,14 @@ def adjacency(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | Non
         # a zero-strength edge is no edge (components, Perron rule); copies because the
         # Graph's CSR arrays are read-only
         keep = data != 0
-        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+        rows = row_ids(indptr)
         return sp.csr_array((data[keep], (rows[keep], np.asarray(indices)[keep])),
                             shape=(n, n))
     return sp.csr_array((data, np.asarray(indices), np.asarray(indptr)), shape=(n, n))
 
 
 # ---------------------------------------------------------------------------- PageRank
-def pagerank(
+def pagerank_power(
     indptr: np.ndarray,
     indices: np.ndarray,
     weights: np.ndarray | None,
@@ -64,6 +69,7 @@ def pagerank(
     dangling: np.ndarray,
     tol: float,
     max_iter: int,
+    not_converged: type[Exception] = RuntimeError,
 ) -> tuple[np.ndarray, int]:
     """PageRank vector and the number of iterations used.
 
@@ -72,7 +78,7 @@ def pagerank(
     """
     n = len(indptr) - 1
     data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    rows = row_ids(indptr)
     out_w = np.bincount(rows, weights=data, minlength=n)
     is_dangling = out_w <= 0
     inv = np.zeros(n)
@@ -96,7 +102,7 @@ def pagerank(
         x = x_new
         if bound_factor * err <= tol:
             return x, it
-    raise ConvergenceError(
+    raise not_converged(
         f"pagerank() did not reach tol={tol:g} in max_iter={max_iter} iterations "
         f"(last l1 bound {bound_factor * err:.3g}). Increase max_iter or tol."
     )
@@ -147,7 +153,8 @@ def spectral_radius(a: sp.csr_array, symmetric: bool) -> float:
     return float(np.abs(vals[0]))
 
 
-def perron_vector(a: sp.csr_array, symmetric: bool) -> tuple[np.ndarray, float]:
+def perron_vector(a: sp.csr_array, symmetric: bool,
+                  undefined: type[Exception] = ValueError) -> tuple[np.ndarray, float]:
     """Unit-norm non-negative centrality vector ``x`` with ``A^T x = lambda x``.
 
     Undirected (``symmetric``): every connected component ``c`` has a simple leading
@@ -160,16 +167,17 @@ def perron_vector(a: sp.csr_array, symmetric: bool) -> tuple[np.ndarray, float]:
     dominant eigenvalue), otherwise UndefinedMetricError.
     """
     if a.nnz == 0:
-        raise UndefinedMetricError(
+        raise undefined(
             "eigenvector() is undefined on a graph without edges (every vector is an "
             "eigenvector of the zero matrix)."
         )
     if symmetric:
-        return _perron_undirected(a)
-    return _perron_directed(a)
+        return _perron_undirected(a, undefined)
+    return _perron_directed(a, undefined)
 
 
-def _perron_undirected(a: sp.csr_array) -> tuple[np.ndarray, float]:
+def _perron_undirected(a: sp.csr_array,
+                       undefined: type[Exception]) -> tuple[np.ndarray, float]:
     n = a.shape[0]
     ncomp, labels = connected_components(a, directed=False)
     s = np.asarray(a.sum(axis=1)).ravel()
@@ -192,7 +200,7 @@ def _perron_undirected(a: sp.csr_array) -> tuple[np.ndarray, float]:
         found.append((lam, nodes, v))
         best = max(best, lam)
     if best <= 0:
-        raise UndefinedMetricError(
+        raise undefined(
             "eigenvector() is undefined: the adjacency matrix has no positive eigenvalue."
         )
     x = np.zeros(n)
@@ -202,7 +210,7 @@ def _perron_undirected(a: sp.csr_array) -> tuple[np.ndarray, float]:
     return x / np.linalg.norm(x), best
 
 
-def _perron_directed(a: sp.csr_array) -> tuple[np.ndarray, float]:
+def _perron_directed(a: sp.csr_array, undefined: type[Exception]) -> tuple[np.ndarray, float]:
     n = a.shape[0]
     at = sp.csr_array(a.T)
     if n <= _DENSE_MAX:
@@ -216,12 +224,12 @@ def _perron_directed(a: sp.csr_array) -> tuple[np.ndarray, float]:
         vals, vecs = vals[order], vecs[:, order]
     lam = float(vals[0].real)
     if lam <= 1e-12 * max(1.0, np.abs(at.data).max()):
-        raise UndefinedMetricError(
+        raise undefined(
             "eigenvector() is undefined on this directed graph: its adjacency matrix has "
             "no positive eigenvalue (the graph has no directed cycle). Use katz() or pagerank()."
         )
     if len(vals) > 1 and abs(vals[1] - lam) <= _TIE_RTOL * lam * 1e3:
-        raise UndefinedMetricError(
+        raise undefined(
             "eigenvector() is undefined on this directed graph: its dominant eigenvalue "
             f"{lam:.6g} is not simple, so the eigenvector is not unique (e.g. several strongly "
             "connected components tie). Use katz() or pagerank(), or analyse components."
@@ -234,7 +242,8 @@ def _perron_directed(a: sp.csr_array) -> tuple[np.ndarray, float]:
 
 
 # ---------------------------------------------------------------------------- Katz
-def katz(a: sp.csr_array, alpha: float, beta: np.ndarray, symmetric: bool = False) -> np.ndarray:
+def katz_solve(a: sp.csr_array, alpha: float, beta: np.ndarray, symmetric: bool = False,
+               not_converged: type[Exception] = RuntimeError) -> np.ndarray:
     """Solve ``(I - alpha A^T) x = beta``: dense LAPACK up to 400 nodes, else Krylov.
 
     ``I - alpha A`` is symmetric positive definite for an undirected graph with
@@ -254,13 +263,13 @@ def katz(a: sp.csr_array, alpha: float, beta: np.ndarray, symmetric: bool = Fals
         if info != 0:
             x, info = spla.gmres(m, beta, rtol=1e-14, atol=0.0, restart=60, maxiter=500)
         if info != 0:
-            raise ConvergenceError(
+            raise not_converged(
                 f"katz() linear solver did not converge (info={info}); alpha may be "
                 "too close to 1/rho(A)."
             )
     res = np.linalg.norm(m @ x - beta) / max(np.linalg.norm(beta), 1e-300)
     if not np.isfinite(res) or res > 1e-10:
-        raise ConvergenceError(
+        raise not_converged(
             f"katz() linear solve is inaccurate (relative residual {res:.3g}); alpha may be "
             "too close to 1/rho(A)."
         )

@@ -23,36 +23,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["brokerage_counts", "brokerage_partial_credit", "strip_loops"]
+from .csr import strip_loops, transpose
 
-
-def strip_loops(
-    indptr: np.ndarray, indices: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, int]:
-    """CSR without self-loops; also return the number of loops removed."""
-    n = len(indptr) - 1
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
-    keep = rows != indices
-    n_loops = int(len(indices) - keep.sum())
-    if n_loops == 0:
-        return np.asarray(indptr, np.int64), np.asarray(indices, np.int64), 0
-    cnt = np.bincount(rows[keep], minlength=n)
-    ip = np.zeros(n + 1, np.int64)
-    np.cumsum(cnt, out=ip[1:])
-    return ip, np.ascontiguousarray(indices[keep], dtype=np.int64), n_loops
-
-
-def transpose_csr(
-    indptr: np.ndarray, indices: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """In-neighbour CSR (rows sorted) of a CSR without duplicates."""
-    n = len(indptr) - 1
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
-    order = np.argsort(indices, kind="stable")  # stable: rows stay sorted within a column
-    cnt = np.bincount(indices, minlength=n)
-    ip = np.zeros(n + 1, np.int64)
-    np.cumsum(cnt, out=ip[1:])
-    return ip, np.ascontiguousarray(rows[order])
+__all__ = ["brokerage_counts", "brokerage_partial_credit"]
 
 
 @njit(cache=True)
@@ -173,7 +146,7 @@ def brokerage_counts(
     ignored). ``groups``: int group code per node in ``[0, n_groups)``.
     """
     ip, ix, _ = strip_loops(indptr, indices)
-    jp, jx = transpose_csr(ip, ix)
+    jp, jx, _ = transpose(ip, ix)
     n = len(ip) - 1
     grp = np.ascontiguousarray(groups, dtype=np.int64)
     return _counts_kernel(n, int(max(n_groups, 1)), ip, ix, jp, jx, grp)

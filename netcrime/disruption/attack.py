@@ -10,7 +10,7 @@ import numba
 import numpy as np
 import pandas as pd
 
-from .._core.components import (
+from .._core import (
     adaptive_betweenness_order,
     adaptive_degree_order,
     neighbour_csr,
@@ -182,7 +182,7 @@ def _adaptive_betweenness(g: Graph, strat: Strategy, keys: np.ndarray, r: int,
     from scipy.sparse import csr_array
     from scipy.sparse.csgraph import connected_components
 
-    from .._core.paths import betweenness_kernel
+    from .._core import betweenness_kernel
 
     n = g.n_nodes
     distance = strat.params.get("distance")

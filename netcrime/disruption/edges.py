@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.components import edge_betweenness_csr, edge_removal_curve
+from .._core import edge_betweenness_csr, edge_removal_curve
 from .._validation import check_bool, check_choice, check_int, check_rng, param_error
 from ..graph import Graph, as_graph
 from .attack import AttackResult, _empty_log

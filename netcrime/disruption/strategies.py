@@ -152,7 +152,7 @@ def rank_order(scores: np.ndarray, keys: np.ndarray) -> np.ndarray:
     fin_idx = np.flatnonzero(~nan)
     srt = fin_idx[np.argsort(-s[fin_idx], kind="stable")]
     vals = s[srt]
-    from .._core.components import tolerance_groups
+    from .._core import tolerance_groups
 
     group = tolerance_groups(np.ascontiguousarray(vals), _RTOL, _ATOL)
     if len(group) and group[-1] == len(group) - 1:
@@ -179,7 +179,7 @@ def _undirected_k(g: Graph, weight: str | None) -> np.ndarray:
 
 
 def _nbr(g: Graph) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    from .._core.components import neighbour_csr
+    from .._core import neighbour_csr
 
     if g.directed:
         ip, ix, pos = g.in_csr()
@@ -214,7 +214,7 @@ def _random():
 
 def _betweenness(distance=None, k=None):
     def f(g, rng):
-        from .._core.paths import betweenness_kernel
+        from .._core import betweenness_kernel
 
         n = g.n_nodes
         lengths = None
@@ -232,7 +232,7 @@ def _betweenness(distance=None, k=None):
 
 def _collective_influence(ell=1, weight=None):
     def f(g, rng):
-        from .._core.components import collective_influence
+        from .._core import collective_influence
 
         p, i, _ = _nbr(g)
         w = None if weight is None else _nbr_weights(g, weight)
@@ -259,7 +259,7 @@ def _katz(alpha=0.1, beta=1.0, weight=None):
 
 def _corehd():
     def f(g, rng):
-        from .._core.components import neighbour_csr  # noqa: F401 (same CSR convention)
+        from .._core import neighbour_csr  # noqa: F401 (same CSR convention)
 
         p, i, _ = _nbr(g)
         n = g.n_nodes

@@ -1,11 +1,7 @@
-"""Kernels of the covert-network measures (private: arrays in, arrays out).
+"""Triangles through every node of a simple undirected CSR (degree-ordered forward
+algorithm, ``O(m * sqrt(m))``), numba. Arrays in, arrays out.
 
-* :func:`simple_undirected_csr` - the CSR of the underlying simple undirected graph
-  (arcs symmetrised, self-loops removed), rows sorted;
-* :func:`triangles` - triangles through every node (degree-ordered forward algorithm,
-  ``O(m * sqrt(m))``), numba.
-
-Shortest-path sums come from :func:`netcrime._core.paths.distance_sums`.
+Pass :func:`netcrime._core.csr.symmetrise` of a graph for its underlying simple graph.
 """
 
 from __future__ import annotations
@@ -13,25 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["simple_undirected_csr", "triangles"]
-
-
-def simple_undirected_csr(
-    indptr: np.ndarray, indices: np.ndarray, n: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Symmetrised, loop-free, de-duplicated CSR (rows sorted) of a CSR adjacency."""
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
-    cols = np.asarray(indices, np.int64)
-    keep = rows != cols
-    rows, cols = rows[keep], cols[keep]
-    a = np.concatenate([rows, cols])
-    b = np.concatenate([cols, rows])
-    key = np.unique(a * np.int64(max(n, 1)) + b)
-    a = key // max(n, 1)
-    b = key % max(n, 1)
-    out_ptr = np.zeros(n + 1, np.int64)
-    np.cumsum(np.bincount(a, minlength=n), out=out_ptr[1:])
-    return out_ptr, b.astype(np.int64)
+__all__ = ["triangles"]
 
 
 @njit(cache=True)
