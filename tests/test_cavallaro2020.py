@@ -148,7 +148,8 @@ def test_headline_after_5_removals(name, measure):
 def test_curve_shape_and_lcc0():
     for name, lcc0, rows in (("meetings", 92, 96), ("phonecalls", 89, 95)):
         g = load_netcrime(name)
-        res = nc.disruption.attack(g, strategy="degree", mode="adaptive", max_removals=g.n_nodes - 5)
+        res = nc.disruption.attack(g, strategy="degree", mode="adaptive",
+                                   max_removals=g.n_nodes - 5)
         assert res.lcc0 == lcc0
         # the authors record rows 0..N-6 (before each removal, stop at 5 nodes)
         assert len(res.curve) - 1 == rows

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netcrime as nc
-from netcrime._core.components import (
+from netcrime._core import (
     adaptive_degree_order,
     edge_removal_curve,
     neighbour_csr,
@@ -315,8 +315,9 @@ def test_metrics_equal_networkx_per_step():
 
 def test_sampled_efficiency_is_seeded_and_close():
     G = nx.connected_watts_strogatz_graph(200, 6, 0.2, seed=3)
-    a = D.attack(G, strategy="degree", max_removals=3, metrics=[D.Metric("efficiency", n_pivots=150)], rng=5)
-    b = D.attack(G, strategy="degree", max_removals=3, metrics=[D.Metric("efficiency", n_pivots=150)], rng=5)
+    eff = [D.Metric("efficiency", n_pivots=150)]
+    a = D.attack(G, strategy="degree", max_removals=3, metrics=eff, rng=5)
+    b = D.attack(G, strategy="degree", max_removals=3, metrics=eff, rng=5)
     pd.testing.assert_frame_equal(a.curve, b.curve)
     assert a.curve["efficiency"].iloc[0] == pytest.approx(nx.global_efficiency(G), rel=0.05)
 
@@ -362,7 +363,8 @@ def test_block_a_channel():
         "channel": ["offline"] * 5 + ["online"] * 2,
     })
     g = nc.Graph.from_edges(edges, directed=False)
-    res = D.attack_edges(g, strategy=D.edge_strategy("attribute", column="channel", values="online"))
+    res = D.attack_edges(
+        g, strategy=D.edge_strategy("attribute", column="channel", values="online"))
     assert len(res.curve) == 3  # exactly the two online ties are cut
     assert set(zip(res.curve["source"].iloc[1:], res.curve["target"].iloc[1:])) == {
         ("b", "y"), ("c", "x")}
@@ -476,9 +478,11 @@ def test_compare_strategies_thread_executor_matches_serial():
 
     G = nx.karate_club_graph()
     kw = {"mode": "adaptive", "max_removals": 6}
-    serial = D.compare_strategies(G, strategies=["degree", "random", "betweenness"], repeats=3, rng=1, **kw)
+    serial = D.compare_strategies(G, strategies=["degree", "random", "betweenness"],
+                                  repeats=3, rng=1, **kw)
     with ThreadPoolExecutor(2) as ex:
-        par = D.compare_strategies(G, strategies=["degree", "random", "betweenness"], repeats=3, rng=1,
+        par = D.compare_strategies(G, strategies=["degree", "random", "betweenness"],
+                                   repeats=3, rng=1,
                                    executor=ex, **kw)
     pd.testing.assert_frame_equal(serial, par)
     assert serial.shape[0] == 3 * 3 * 7
@@ -662,11 +666,13 @@ def test_role_order_leaders_then_handlers_on_kenney_wheel():
 def test_sampled_betweenness_adaptive_seeded_and_exact_when_k_ge_n():
     G = nx.connected_watts_strogatz_graph(40, 4, 0.2, seed=6)
     exact = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=10).curve
-    full = D.attack(G, strategy=D.strategy("betweenness", n_pivots=40), mode="adaptive", max_removals=10,
+    full = D.attack(G, strategy=D.strategy("betweenness", n_pivots=40), mode="adaptive",
+                    max_removals=10,
                     rng=1).curve
     assert full["node"].tolist() == exact["node"].tolist()
-    a = D.attack(G, strategy=D.strategy("betweenness", n_pivots=10), mode="adaptive", max_removals=10, rng=3)
-    b = D.attack(G, strategy=D.strategy("betweenness", n_pivots=10), mode="adaptive", max_removals=10, rng=3)
+    sampled = D.strategy("betweenness", n_pivots=10)
+    a = D.attack(G, strategy=sampled, mode="adaptive", max_removals=10, rng=3)
+    b = D.attack(G, strategy=sampled, mode="adaptive", max_removals=10, rng=3)
     pd.testing.assert_frame_equal(a.curve, b.curve)
 
 

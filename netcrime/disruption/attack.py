@@ -570,13 +570,13 @@ def attack(
     --------
     >>> import networkx as nx
     >>> import netcrime as nc
-    >>> res = nc.disruption.attack(nx.star_graph(4), "degree", max_removals=2)
+    >>> res = nc.disruption.attack(nx.star_graph(4), strategy="degree", max_removals=2)
     >>> res.curve[["step", "node", "lcc", "lcc_frac"]]
        step  node  lcc  lcc_frac
     0     0  None    5       1.0
     1     1     0    1       0.2
     2     2     1    1       0.2
-    >>> round(nc.disruption.attack(nx.star_graph(4), "degree").robustness, 4)  # (N-1)/N^2
+    >>> round(nc.disruption.attack(nx.star_graph(4), strategy="degree").robustness, 4)  # (N-1)/N^2
     0.16
     """
     func = "attack"
