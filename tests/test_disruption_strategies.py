@@ -200,3 +200,14 @@ def test_residual_does_not_touch_the_graph():
     np.testing.assert_array_equal(g.indptr, before[0])
     np.testing.assert_array_equal(g.indices, before[1])
     assert g.n_nodes == 34
+
+
+def test_block_mode_with_lcc_only_removes_the_block_even_when_scores_are_nan():
+    # 0.2 fix: a block member whose score is NaN is removed as queued. 0.1 then fell back
+    # to the tie key among *all* nodes and left the largest component: here it removed
+    # 0 and 1 (the triangle) instead of 3 and 4 (the largest component, the path 3-6).
+    g = nc.Graph.from_arrays(7, [0, 1, 0, 3, 4, 5], [1, 2, 2, 4, 5, 6], directed=False)
+    res = D.attack(g, strategy=lambda h: np.full(h.n_nodes, np.nan), mode="block",
+                   lcc_only=True, block_size=2, max_removals=2)
+    assert res.curve["node"].iloc[1:].tolist() == [3, 4]
+    assert res.curve["lcc"].tolist() == [4, 3, 3]
