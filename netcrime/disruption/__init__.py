@@ -5,6 +5,8 @@
 * :func:`strategy`, :func:`edge_strategy`, :func:`role_order`, :class:`Strategy` -- who (or
   which tie) is removed first;
 * :class:`Metric` -- per-step outcomes; :class:`Recovery` -- healing after each removal;
+* :class:`Residual` -- the residual network between removals (alive mask, neighbour CSR,
+  component labels maintained per removal), what the attack loop works on;
 * :func:`compare_strategies` -- many strategies x repetitions in one tidy frame, on any
   ``concurrent.futures``-style executor (threads, processes, dask.distributed).
 
@@ -24,6 +26,7 @@ from .compare import compare_strategies
 from .edges import EDGE_STRATEGIES, attack_edges, edge_strategy
 from .metrics import METRICS, Metric
 from .recovery import Recovery
+from .residual import Residual
 from .strategies import STRATEGIES, TIE_BREAKS, Strategy, role_order, strategy
 
 __all__ = [
@@ -34,6 +37,7 @@ __all__ = [
     "AttackResult",
     "Metric",
     "Recovery",
+    "Residual",
     "Strategy",
     "attack",
     "attack_edges",

@@ -543,17 +543,19 @@ def attack(
     recomputes Brandes' algorithm only on the component that held the removed node, on a
     compact copy of it, and (unweighted, undirected) skips the searches from leaves and from
     open twins of another source, whose dependencies are exact copies (Puzis et al. 2012). All
-    other combinations recompute the strategy (and metrics) on the residual network at every
-    step. Metrics other than the component metrics are evaluated on the residual network
-    at every step.
+    other combinations run the generic loop on a :class:`~netcrime.disruption.Residual`:
+    component labels are updated only in the component that lost a node, and a labelled
+    residual :class:`~netcrime.Graph` is built only when the strategy (adaptive or block
+    rescoring, recovery) or a metric other than the component metrics needs one.
 
     NaN rule. A metric that is undefined for the residual network (efficiency, information
     or trade-off with fewer than two nodes left) is NaN in that row; ``score`` is NaN in row
     0 and for nodes removed after every node with a finite score.
 
-    Scores. ``score`` is the raw strategy score (betweenness: Brandes' dependency sum over
-    ordered pairs, i.e. twice igraph's raw value for undirected graphs; degree: current
-    degree).
+    Scores. ``score`` is the strategy score when the node was chosen: the centrality of the
+    same name on the residual network (betweenness: :func:`netcrime.centrality.betweenness`
+    with ``normalized=False``, igraph's raw value; degree: :func:`netcrime.centrality.degree`,
+    a self-loop counting twice).
 
     References
     ----------
