@@ -2,8 +2,8 @@
 
 A :class:`Residual` is what an attack works on between removals. It keeps the intact graph's
 neighbour CSR (:meth:`netcrime.Graph.neighbour_csr`, built once), an alive mask and a
-component label per node. Removing a node relabels only the component that held it (a BFS on
-that component's induced sub-CSR), so component sizes, the largest component and the
+component label per node. Removing a node relabels only the component that held it (a BFS
+masked to that component), so component sizes, the largest component and the
 component metrics are read without rebuilding a Graph. A labelled :class:`~netcrime.Graph`
 of the residual network is built (:meth:`Graph.take <netcrime.Graph.take>`) only when a
 scorer or a metric asks for one (:meth:`Residual.graph`).
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._core import component_labels, induced
+from .._core import component_labels
 from ..graph import Graph
 
 __all__ = ["Residual"]
@@ -57,7 +57,10 @@ class Residual:
 
     def __init__(self, g: Graph) -> None:
         self.base = g
-        self.nbr_ptr, self.nbr_idx = g.neighbour_csr()
+        # undirected: the graph's own CSR, which is what neighbour_csr() returns (taken
+        # directly: neighbour_csr() also builds the in-CSR, an argsort, on a fresh graph)
+        self.nbr_ptr, self.nbr_idx = (g.neighbour_csr() if g.directed
+                                      else (g.indptr, g.indices))
         self.alive = np.ones(g.n_nodes, bool)
         n_comp, self.labels = component_labels(self.nbr_ptr, self.nbr_idx)
         self._next = int(n_comp)
@@ -80,12 +83,15 @@ class Residual:
         self.alive[v] = False
         self.labels[v] = -1
         self._graph = None
-        members = np.flatnonzero(self.labels == lab) if lab >= 0 else np.zeros(0, np.int64)
+        if lab < 0:
+            return np.zeros(0, np.int64)
+        in_comp = self.labels == lab
+        members = np.flatnonzero(in_comp)
         if len(members) == 0:
             return members
-        ptr, idx, _ = induced(self.nbr_ptr, self.nbr_idx, members)
-        n_comp, sub = component_labels(ptr, idx)
-        self.labels[members] = self._next + sub
+        # a BFS restricted to the old component (every other node masked out)
+        n_comp, sub = component_labels(self.nbr_ptr, self.nbr_idx, in_comp)
+        self.labels[members] = self._next + sub[members]
         self._next += int(n_comp)
         return members
 
