@@ -30,7 +30,7 @@ from .metrics import (
     stage_set,
 )
 from .recovery import Recovery
-from .residual import Residual
+from .residual import Residual, neighbours
 from .strategies import (
     TIE_BREAKS,
     Strategy,
@@ -206,7 +206,7 @@ def _stages(g: Graph, mets: list[Metric]) -> dict[str, frozenset]:
 
 def _intact_stats(g: Graph) -> dict[str, int]:
     """Component statistics of the intact graph (one union-find pass, no removals)."""
-    lcc, sec, nc, pairs = removal_curve(*g.neighbour_csr(), np.zeros(0, np.int64))
+    lcc, sec, nc, pairs = removal_curve(*neighbours(g), np.zeros(0, np.int64))
     return {"lcc": int(lcc[0]), "second": int(sec[0]), "n_components": int(nc[0]),
             "reachable_pairs": int(pairs[0])}
 
@@ -239,7 +239,7 @@ def _static_order(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
 def _degree_csr(g: Graph) -> tuple[np.ndarray, np.ndarray]:
     """Neighbour CSR whose row lengths are :func:`netcrime.centrality.degree` (an undirected
     self-loop listed twice in its row; directed loops already are, once per direction)."""
-    p, i = g.neighbour_csr()
+    p, i = neighbours(g)
     rows = row_ids(p)
     loops = rows == i
     if g.directed or not loops.any():
@@ -270,7 +270,7 @@ def _adaptive_betweenness(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
         return _sampled_adaptive_betweenness(run, distance)
     lengths = (np.zeros(len(g.indices)) if distance is None else g.edge_values(
         distance, func="attack", param="strategy", positive=True))
-    p, i = g.neighbour_csr()
+    p, i = neighbours(g)
     order, got = adaptive_betweenness_order(
         np.asarray(g.indptr), np.asarray(g.indices), np.ascontiguousarray(lengths),
         distance is not None, p, i, run.keys, run.r, run.lcc_only, numba.get_num_threads(),
@@ -326,7 +326,7 @@ def _curve_from_order(run: _Run, order: np.ndarray, got: np.ndarray) -> AttackRe
     g, r = run.g, run.r
     if run.bar is not None:
         run.bar.update(r - run.bar.n)
-    lcc, sec, nc, pairs = removal_curve(*g.neighbour_csr(), np.asarray(order, np.int64))
+    lcc, sec, nc, pairs = removal_curve(*neighbours(g), np.asarray(order, np.int64))
     comp = {"lcc": lcc, "lcc_frac": lcc / run.lcc0 if run.lcc0 else np.full(len(lcc), np.nan),
             "second": sec, "n_components": nc, "reachable_pairs": pairs}
     cols: dict[str, Any] = {"step": np.arange(r + 1), "node": _label_column(g, order),

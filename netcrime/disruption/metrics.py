@@ -35,6 +35,7 @@ from .._core import component_labels
 from .._validation import check_int, param_error
 from ..exceptions import UndefinedMetricError
 from ..graph import Graph
+from .residual import neighbours
 
 __all__ = ["COMPONENT_METRICS", "METRICS", "Metric", "as_metrics"]
 
@@ -109,7 +110,7 @@ def as_metrics(metrics: Any, *, func: str = "attack") -> list[Metric]:
 def _components(h: Graph) -> np.ndarray:
     """Component label per node (weak components, numbered in order of their smallest
     position)."""
-    return component_labels(*h.neighbour_csr())[1]
+    return component_labels(*neighbours(h))[1]
 
 
 def component_stats(h: Graph) -> dict[str, float]:

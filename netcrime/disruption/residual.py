@@ -16,7 +16,17 @@ import numpy as np
 from .._core import component_labels
 from ..graph import Graph
 
-__all__ = ["Residual"]
+__all__ = ["Residual", "neighbours"]
+
+
+def neighbours(g: Graph) -> tuple[np.ndarray, np.ndarray]:
+    """The symmetric neighbour CSR of ``g`` (:meth:`netcrime.Graph.neighbour_csr`).
+
+    An undirected graph's neighbour CSR is its own CSR; it is returned directly, because
+    ``neighbour_csr()`` also builds the in-CSR (an argsort of every entry) on a fresh graph,
+    and disruption meets a fresh graph at every step.
+    """
+    return g.neighbour_csr() if g.directed else (g.indptr, g.indices)
 
 
 class Residual:
@@ -37,7 +47,7 @@ class Residual:
         Weak-component label per position (``-1`` for removed nodes). Labels are unique
         per component but not consecutive once nodes have been removed.
     nbr_ptr, nbr_idx : numpy.ndarray
-        The symmetric neighbour CSR of ``base``.
+        The symmetric neighbour CSR of ``base`` (:func:`neighbours`).
 
     Examples
     --------
@@ -57,10 +67,7 @@ class Residual:
 
     def __init__(self, g: Graph) -> None:
         self.base = g
-        # undirected: the graph's own CSR, which is what neighbour_csr() returns (taken
-        # directly: neighbour_csr() also builds the in-CSR, an argsort, on a fresh graph)
-        self.nbr_ptr, self.nbr_idx = (g.neighbour_csr() if g.directed
-                                      else (g.indptr, g.indices))
+        self.nbr_ptr, self.nbr_idx = neighbours(g)
         self.alive = np.ones(g.n_nodes, bool)
         n_comp, self.labels = component_labels(self.nbr_ptr, self.nbr_idx)
         self._next = int(n_comp)

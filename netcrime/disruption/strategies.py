@@ -46,6 +46,7 @@ from .._core import (
 from .._validation import check_choice, check_float, check_int, param_error
 from ..exceptions import NetcrimeWarning, UndefinedMetricError
 from ..graph import Graph
+from .residual import neighbours
 
 __all__ = [
     "STRATEGIES",
@@ -283,7 +284,7 @@ def _betweenness(distance: str | None = None, n_pivots: int | None = None) -> Ca
 
 def _collective_influence(radius: int = 1, weight: str | None = None) -> Callable:
     def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
-        p, i = g.neighbour_csr()
+        p, i = neighbours(g)
         w = None if weight is None else neighbour_weights(g, weight)
         return collective_influence(p, i, np.ones(g.n_nodes, bool), ell=radius, weights=w)
     return f
@@ -305,7 +306,7 @@ def _katz_direct(alpha: float, beta: float = 1.0, weight: str | None = None) -> 
 
 def _corehd() -> Callable:
     def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
-        alive, deg = two_core(*g.neighbour_csr())
+        alive, deg = two_core(*neighbours(g))
         full = g.degree().astype(float)
         top = full.max() + 1.0 if g.n_nodes else 1.0
         # nodes of the 2-core first (by 2-core degree), then the rest by degree
