@@ -221,9 +221,9 @@ def _progress(total: int, on: bool, desc: str) -> Any:
 
 # ---------------------------------------------------------------------------- fast paths
 # A fast path turns the intact network into the whole removal order at once and returns
-# ``(order, score_at_removal)``, or None when it does not apply to this run (then the next
-# candidate, finally the generic loop, runs). Registered per (mode, strategy kind); "*"
-# matches every kind.
+# ``(order, score_at_removal)``, or None when it does not apply to this run (recovery,
+# lcc_only, a weight...; then the generic loop runs). Registered per (mode, strategy kind);
+# "*" is the entry for every kind without one of its own.
 FastPath = Callable[[_Run], "tuple[np.ndarray, np.ndarray] | None"]
 
 

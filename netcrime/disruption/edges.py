@@ -16,8 +16,14 @@ from .._core import edge_betweenness_csr, edge_removal_curve
 from .._validation import check_bool, check_choice, check_int, check_rng, param_error
 from ..graph import Graph, as_graph
 from .attack import AttackResult, empty_log
-from .metrics import COMPONENT_METRICS, DEFAULT_METRICS, as_metrics, component_stats, evaluate
-from .metrics import stage_set as _stage_set
+from .metrics import (
+    COMPONENT_METRICS,
+    DEFAULT_METRICS,
+    as_metrics,
+    component_stats,
+    evaluate,
+    stage_set,
+)
 from .strategies import Registered, Strategy, build_registered, pick_best, pivots, rank_order
 
 __all__ = ["EDGE_STRATEGIES", "attack_edges", "edge_strategy"]
@@ -266,7 +272,7 @@ def attack_edges(
     for mt in mets:
         if mt.name == "stage_completeness":
             attr = mt.params.get("attr", "stage")
-            stages[attr] = _stage_set(g, attr)
+            stages[attr] = stage_set(g, attr)
     lcc0 = component_stats(g)["lcc"]
     bar = None
     if progress:
