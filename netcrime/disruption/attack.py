@@ -238,18 +238,24 @@ def _static_order(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
 
 def _degree_csr(g: Graph) -> tuple[np.ndarray, np.ndarray]:
     """Neighbour CSR whose row lengths are :func:`netcrime.centrality.degree` (an undirected
-    self-loop listed twice in its row; directed loops already are, once per direction)."""
-    p, i = neighbours(g)
-    rows = row_ids(p)
-    loops = rows == i
-    if g.directed or not loops.any():
-        return p, i
-    rows = np.concatenate([rows, rows[loops]])
-    cols = np.concatenate([i, i[loops]])
-    keep = np.argsort(rows, kind="stable")
-    ptr = np.zeros(len(p), np.int64)
-    np.cumsum(np.bincount(rows, minlength=g.n_nodes), out=ptr[1:])
-    return ptr, cols[keep]
+    self-loop listed twice in its row; directed loops already are, once per direction).
+    Cached on the graph."""
+    def build() -> tuple[np.ndarray, np.ndarray]:
+        p, i = neighbours(g)
+        if g.directed:
+            return p, i
+        rows = row_ids(p)
+        loops = rows == i
+        if not loops.any():
+            return p, i
+        rows = np.concatenate([rows, rows[loops]])
+        cols = np.concatenate([i, i[loops]])
+        keep = np.argsort(rows, kind="stable")
+        ptr = np.zeros(len(p), np.int64)
+        np.cumsum(np.bincount(rows, minlength=g.n_nodes), out=ptr[1:])
+        return ptr, cols[keep]
+
+    return g.cached("disruption.degree_csr", build)
 
 
 def _adaptive_degree(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
