@@ -238,7 +238,7 @@ def _exact(row, quick):
     # the batched sparse-product design on 256 sources, scaled to all sources
     srcs = np.arange(256)
     t_b, bb = timed(batched_sparse_brandes, g, srcs)
-    ref = paths.betweenness_kernel(g.indptr, g.indices, n, False, sources=srcs)
+    ref = paths.node_betweenness(g.indptr, g.indices, sources=srcs)
     print(f"batched sparse x dense block (B=256) design: {t_b:.3f} s for 256 sources "
           f"-> ~{t_b * n / 256:.1f} s for all; numba per-source kernel {t_nc:.3f} s; "
           f"max diff {np.abs(bb - ref).max():.1e}", flush=True)
@@ -313,7 +313,7 @@ def _sampled(row, quick):
     k_nx = 20 if quick else 50
     t_part, exp_nx = timed(nx.betweenness_centrality, G, k=k_nx, seed=11)
     piv = np.array(random.Random(11).sample(list(G.nodes), k_nx))
-    raw = paths.betweenness_kernel(g.indptr, g.indices, n, False, sources=piv)
+    raw = paths.node_betweenness(g.indptr, g.indices, sources=piv)
     same = C._rescale_betweenness(raw, n, normalized=True, directed=False, endpoints=False,
                                   sources=piv)
     err = np.abs(same - np.array([exp_nx[i] for i in range(n)])).max()

@@ -58,7 +58,7 @@ def random_graph(n: int, m: int, seed: int = 0) -> nc.Graph:
 
 def criminal_graph() -> nc.Graph:
     g = nc.generators.trafficking_network(n=1000, kind="traditional", rng=1)
-    return g._subgraph_positions(np.arange(min(1000, g.n_nodes)))
+    return g.take(np.arange(min(1000, g.n_nodes)))
 
 
 def best(f, repeat: int = 3) -> tuple[float, object]:
@@ -158,9 +158,9 @@ def run(quick: bool = False) -> list[dict]:
     order = np.random.default_rng(1).permutation(n)
 
     def static():
-        return D.attack(g, lambda h: np.argsort(order).astype(float) * -1.0)
+        return D.attack(g, strategy=lambda h: np.argsort(order).astype(float) * -1.0)
 
-    D.attack(random_graph(1000, 5000), "random", rng=0)  # compile
+    D.attack(random_graph(1000, 5000), strategy="random", rng=0)  # compile
     sec, res = best(static)
     assert res.curve["node"].iloc[1:].to_numpy().tolist() == order.tolist()
     row(f"static LCC curve, all {n:,} steps ({g.n_edges:,} edges), attack()", "netcrime", sec,
@@ -177,7 +177,7 @@ def run(quick: bool = False) -> list[dict]:
     g2 = random_graph(n2, m2, seed=2)
     order2 = np.random.default_rng(3).permutation(n2)
     sec_nc, res2 = best(lambda: D.attack(
-        g2, lambda h: -np.argsort(order2).astype(float), metrics=["lcc"]))
+        g2, strategy=lambda h: -np.argsort(order2).astype(float), metrics=["lcc"]))
     ours = res2.curve["lcc"].to_numpy()
     row(f"static LCC curve, {n2:,} nodes ({g2.n_edges:,} edges)", "netcrime", sec_nc)
     prefix = 50 if quick else 200
@@ -196,11 +196,11 @@ def run(quick: bool = False) -> list[dict]:
         f"extrapolated from {prefix_nx} steps ({t_nx:.2f} s); ratio {ext / sec_nc:,.0f}x")
 
     # 2. adaptive degree: 1M alone (target), 200k beside the peers
-    D.attack(random_graph(1000, 5000), "degree", mode="adaptive")  # compile
-    sec_nc, res = best(lambda: D.attack(g, "degree", mode="adaptive", metrics=["lcc"]))
+    D.attack(random_graph(1000, 5000), strategy="degree", mode="adaptive")  # compile
+    sec_nc, res = best(lambda: D.attack(g, strategy="degree", mode="adaptive", metrics=["lcc"]))
     row(f"adaptive degree, all {n:,} steps ({g.n_edges:,} edges), attack()", "netcrime",
         sec_nc, "bucket queue + union-find curve + DataFrame")
-    sec_nc, res = best(lambda: D.attack(g2, "degree", mode="adaptive", metrics=["lcc"]))
+    sec_nc, res = best(lambda: D.attack(g2, strategy="degree", mode="adaptive", metrics=["lcc"]))
     task = f"adaptive degree, all {n2:,} steps ({g2.n_edges:,} edges)"
     row(task, "netcrime", sec_nc)
     prefix = 20 if quick else 50
@@ -222,20 +222,20 @@ def run(quick: bool = False) -> list[dict]:
 
     gc_ = criminal_graph()
     steps = 50 if quick else 200
-    D.attack(gc_, "betweenness", mode="adaptive", max_removals=3)  # compile
+    D.attack(gc_, strategy="betweenness", mode="adaptive", max_removals=3)  # compile
     nthreads = numba.get_num_threads()
     LOAD["betweenness"] = os.getloadavg()[0]
     t_nc, t_nc1, t_igs = [], [], []
     res = None
     for _ in range(1 if quick else 3):
         t = time.perf_counter()
-        res = D.attack(gc_, "betweenness", mode="adaptive", max_removals=steps,
+        res = D.attack(gc_, strategy="betweenness", mode="adaptive", max_removals=steps,
                        metrics=["lcc"])
         t_nc.append(time.perf_counter() - t)
         numba.set_num_threads(1)
         try:
             t = time.perf_counter()
-            res1 = D.attack(gc_, "betweenness", mode="adaptive", max_removals=steps,
+            res1 = D.attack(gc_, strategy="betweenness", mode="adaptive", max_removals=steps,
                             metrics=["lcc"])
             t_nc1.append(time.perf_counter() - t)
         finally:
@@ -260,7 +260,8 @@ def run(quick: bool = False) -> list[dict]:
     ext = t_nx / prefix_nx * steps
     row(task, "networkx", ext, f"extrapolated from {prefix_nx} steps ({t_nx:.2f} s); "
         f"ratio {ext / sec_nc:.0f}x")
-    sec_s, _ = best(lambda: D.attack(gc_, D.strategy("betweenness", k=100), mode="adaptive",
+    sampled = D.strategy("betweenness", n_pivots=100)
+    sec_s, _ = best(lambda: D.attack(gc_, strategy=sampled, mode="adaptive",
                                      max_removals=steps, metrics=["lcc"], rng=0), repeat=1)
     row(task, "netcrime", sec_s, "sampled, k = 100 sources per recomputation")
     LOAD["end"] = os.getloadavg()[0]
@@ -345,24 +346,24 @@ def write(rows: list[dict], path: Path) -> None:
 # ---------------------------------------------------------------------------- pytest-benchmark
 def test_static_curve_200k(benchmark):
     g = random_graph(200_000, 1_000_000, seed=2)
-    nc.disruption.attack(random_graph(100, 300), "random", rng=0)
-    res = benchmark(lambda: nc.disruption.attack(g, "random", rng=0, metrics=["lcc"]))
+    nc.disruption.attack(random_graph(100, 300), strategy="random", rng=0)
+    res = benchmark(lambda: nc.disruption.attack(g, strategy="random", rng=0, metrics=["lcc"]))
     assert res.curve["lcc"].iloc[-1] == 0
 
 
 def test_adaptive_degree_200k(benchmark):
     g = random_graph(200_000, 1_000_000, seed=2)
-    nc.disruption.attack(random_graph(100, 300), "degree", mode="adaptive")
-    res = benchmark(lambda: nc.disruption.attack(g, "degree", mode="adaptive",
+    nc.disruption.attack(random_graph(100, 300), strategy="degree", mode="adaptive")
+    res = benchmark(lambda: nc.disruption.attack(g, strategy="degree", mode="adaptive",
                                                  metrics=["lcc"]))
     assert res.curve["score"].iloc[1] == g.degree().max()
 
 
 def test_adaptive_betweenness_criminal(benchmark):
     g = criminal_graph()
-    nc.disruption.attack(g, "betweenness", mode="adaptive", max_removals=2)
+    nc.disruption.attack(g, strategy="betweenness", mode="adaptive", max_removals=2)
     res = benchmark.pedantic(lambda: nc.disruption.attack(
-        g, "betweenness", mode="adaptive", max_removals=50, metrics=["lcc"]), rounds=1)
+        g, strategy="betweenness", mode="adaptive", max_removals=50, metrics=["lcc"]), rounds=1)
     assert len(res.curve) == 51
 
 

@@ -81,7 +81,7 @@ def run() -> pd.DataFrame:
                    if healed else None)
             for name, (strat, mode) in strategies().items():
                 reps = RANDOM_REPEATS if name == "random" else 1
-                df = D.compare_strategies(g, {name: strat}, repeats=reps, rng=SEED,
+                df = D.compare_strategies(g, strategies={name: strat}, repeats=reps, rng=SEED,
                                           mode=mode, max_removals=ARRESTS, recovery=rec,
                                           metrics=metrics)
                 df = df.groupby(["strategy", "step"], as_index=False)[metrics].mean()
@@ -89,7 +89,7 @@ def run() -> pd.DataFrame:
                 frames.append(df)
         # block the web: cut every online / platform tie (edge attack)
         web = D.edge_strategy("attribute", column="channel", values=["online", "platform"])
-        res = D.attack_edges(g, web, metrics=metrics)
+        res = D.attack_edges(g, strategy=web, metrics=metrics)
         df = res.curve[["step", *metrics]].copy()
         df["step"] = df["step"] / max(g.n_edges, 1)  # fraction of ties cut
         df["strategy"], df["network"], df["recovery"], df["target"] = (

@@ -63,7 +63,7 @@ def main() -> pd.DataFrame:
         for rep, ss in enumerate(seeds):
             recovery = nc.disruption.Recovery(p=p, replacement="degree") if p > 0 else None
             res = nc.disruption.attack(
-                g, "betweenness", mode="static", max_removals=ARRESTS, recovery=recovery,
+                g, strategy="betweenness", mode="static", max_removals=ARRESTS, recovery=recovery,
                 rng=np.random.default_rng(ss), metrics=("lcc_frac", "efficiency"),
             )
             c = res.curve[["step", "lcc_frac", "efficiency"]].assign(p=p, repetition=rep)

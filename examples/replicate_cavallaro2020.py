@@ -77,8 +77,9 @@ def strategy(measure: str, weighted: bool) -> tuple[nc.disruption.Strategy, str]
     if measure == "degree":  # strength when weighted
         return nc.disruption.strategy("degree", weight=w), "last"
     if measure == "katz":  # networkx's katz_centrality_numpy defaults: alpha 0.1, beta 1
-        return nc.disruption.strategy("katz", weight=w), "last"
-    return nc.disruption.strategy("ci", l=1, weight=w), "label_max"
+        # networkx's katz_centrality_numpy with its alpha = 0.1, as the authors used it
+        return nc.disruption.strategy("katz_direct", alpha=0.1, weight=w), "last"
+    return nc.disruption.strategy("ci", radius=1, weight=w), "label_max"
 
 
 def main() -> pd.DataFrame:
@@ -93,7 +94,7 @@ def main() -> pd.DataFrame:
             g = nc.datasets.load(f"montagna_{net}")
             strat, tie = strategy(measure, weighted)
             res = nc.disruption.attack(
-                g, strat, mode="adaptive" if mode == "sequential" else "block",
+                g, strategy=strat, mode="adaptive" if mode == "sequential" else "block",
                 block_size=5, tie_break=tie, max_removals=g.n_nodes - 5,
                 metrics=["lcc", "lcc_frac"])
             curves[key] = res.curve

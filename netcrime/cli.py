@@ -297,7 +297,7 @@ def cmd_disrupt(args: argparse.Namespace) -> int:
             from .report import RAID_ROLES
 
             strat = nc.disruption.role_order(list(RAID_ROLES))
-        res = nc.disruption.attack(g, strat, mode=args.mode, recovery=recovery,
+        res = nc.disruption.attack(g, strategy=strat, mode=args.mode, recovery=recovery,
                                    max_removals=args.max_removals, rng=args.seed,
                                    metrics=("lcc", "lcc_frac", "n_components"))
         label = s + (" + recovery" if recovery is not None else "")

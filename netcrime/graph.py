@@ -1178,6 +1178,9 @@ class Graph:
         lengths are :meth:`degree`. Disruption, key-player and component code read
         neighbourhoods through this one view.
         """
+        if not self._directed:
+            return self._indptr, self._indices
+
         def build() -> tuple[np.ndarray, np.ndarray]:
             ip, ix, _ = self.in_csr()
             ptr, idx = neighbour_csr(self._indptr, self._indices, self._directed, ip, ix)

@@ -218,7 +218,7 @@ def build_demo(
         strat, mode = strategies[label]
         recovery = disruption.Recovery(p=RECOVERY_P, replacement="random") if rec else None
         attacks[(net, label, rec)] = disruption.attack(
-            networks[net], strat, mode=mode, block_size=BLOCK, recovery=recovery, rng=seed,
+            networks[net], strategy=strat, mode=mode, block_size=BLOCK, recovery=recovery, rng=seed,
             max_removals=networks[net].n_nodes // 2, metrics=("lcc", "lcc_frac"),
         )
     rob_rows = []
@@ -456,9 +456,9 @@ nets = {{m: nc.generators.organisation(nc.generators.trafficking_network(n=n, ki
 profiles = nc.covert.compare_profiles(nets)
 g = nets["traditional"]
 raid = nc.disruption.role_order({list(RAID_ROLES)!r})
-res = nc.disruption.attack(g, raid, rng=seed, max_removals=g.n_nodes // 2,
+res = nc.disruption.attack(g, strategy=raid, rng=seed, max_removals=g.n_nodes // 2,
                            metrics=("lcc", "lcc_frac"))
-healed = nc.disruption.attack(g, raid, rng=seed, max_removals=g.n_nodes // 2,
+healed = nc.disruption.attack(g, strategy=raid, rng=seed, max_removals=g.n_nodes // 2,
                               metrics=("lcc", "lcc_frac"),
                               recovery=nc.disruption.Recovery(p={RECOVERY_P:g}))
 res.robustness, healed.robustness"""

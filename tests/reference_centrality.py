@@ -64,7 +64,7 @@ def path_counts(n, adj, d):
 
 
 def betweenness_raw(n, src, dst, lengths, directed, endpoints=False):
-    """Ordered-pair sums, the same quantity as ``paths.betweenness_kernel``."""
+    """Ordered-pair sums, the same quantity as ``netcrime._core.node_betweenness``."""
     adj = arcs(n, src, dst, lengths, directed)
     d = floyd_warshall(n, adj)
     sigma = path_counts(n, adj, d)

@@ -1,4 +1,4 @@
-"""Tests of netcrime.centrality and its kernels (netcrime._core.paths / spectral).
+"""Tests of netcrime.centrality and its kernels (netcrime._core: brandes, bfs, spectral).
 
 Oracles: networkx and igraph at run time (to 1e-9), closed forms for star / path /
 complete graphs, dense linear algebra (numpy.linalg) for the spectral metrics, and the
@@ -182,7 +182,7 @@ def test_sampled_scaling_equals_networkx_for_same_pivots(normalized, endpoints, 
     exp = nx.betweenness_centrality(G, k=k, seed=seed, normalized=normalized,
                                     endpoints=endpoints)
     src = g.node_index(pivots)
-    raw = paths.betweenness_kernel(g.indptr, g.indices, g.n_nodes, g.directed, sources=src,
+    raw = paths.node_betweenness(g.indptr, g.indices, sources=src,
                                    endpoints=endpoints)
     got = C._rescale_betweenness(raw, g.n_nodes, normalized=normalized, directed=directed,
                                  endpoints=endpoints, sources=src)
@@ -546,8 +546,7 @@ def small_graphs(draw, weighted=False):
 @given(small_graphs(), st.booleans())
 def test_bfs_brandes_equals_reference(data, endpoints):
     g, src, dst, lengths = data
-    got = paths.betweenness_kernel(g.indptr, g.indices, g.n_nodes, g.directed,
-                                   endpoints=endpoints)
+    got = paths.node_betweenness(g.indptr, g.indices, endpoints=endpoints)
     exp = ref.betweenness_raw(g.n_nodes, src, dst, lengths, g.directed, endpoints=endpoints)
     np.testing.assert_allclose(got, exp, rtol=1e-12, atol=1e-9)
 
@@ -556,7 +555,7 @@ def test_bfs_brandes_equals_reference(data, endpoints):
 def test_dijkstra_brandes_equals_reference(data, endpoints):
     g, src, dst, lengths = data
     L = g.edge_values("weight", positive=True)
-    got = paths.betweenness_kernel(g.indptr, g.indices, g.n_nodes, g.directed, lengths=L,
+    got = paths.node_betweenness(g.indptr, g.indices, lengths=L,
                                    endpoints=endpoints)
     exp = ref.betweenness_raw(g.n_nodes, src, dst, lengths, g.directed, endpoints=endpoints)
     np.testing.assert_allclose(got, exp, rtol=1e-12, atol=1e-9)

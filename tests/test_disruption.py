@@ -100,7 +100,7 @@ def test_union_find_curve_equals_naive_recompute(n, dens, seed, directed, frac):
 @pytest.mark.parametrize("directed", [False, True])
 def test_static_attack_curve_equals_naive(directed):
     G = random_graph(80, 160, 3, directed)
-    res = D.attack(G, "random", rng=7)
+    res = D.attack(G, strategy="random", rng=7)
     order = res.curve["node"].iloc[1:].tolist()
     assert sorted(order) == sorted(G.nodes)  # a permutation of all nodes
     ref = naive_curve(G, order)
@@ -136,7 +136,7 @@ def test_edge_union_find_equals_naive(n, dens, seed, directed):
 @pytest.mark.parametrize("seed", range(4))
 def test_adaptive_degree_bucket_queue_equals_naive(seed, rule):
     G = random_graph(60, 110, seed)
-    res = D.attack(G, "degree", mode="adaptive", tie_break=rule)
+    res = D.attack(G, strategy="degree", mode="adaptive", tie_break=rule)
     ref = naive_adaptive(G, lambda H: dict(H.degree()), 60, rule)
     assert res.curve["node"].iloc[1:].tolist() == ref
     # scores = degree at removal time
@@ -148,7 +148,7 @@ def test_adaptive_degree_bucket_queue_equals_naive(seed, rule):
 
 def test_adaptive_degree_directed_uses_in_plus_out():
     G = random_graph(40, 120, 5, directed=True)
-    res = D.attack(G, "degree", mode="adaptive", max_removals=25)
+    res = D.attack(G, strategy="degree", mode="adaptive", max_removals=25)
     ref = naive_adaptive(G, lambda H: dict(H.degree()), 25)
     assert res.curve["node"].iloc[1:].tolist() == ref
     p, i = neighbour_csr(*(lambda g: (g.indptr, g.indices, True, *g.in_csr()[:2]))(
@@ -166,26 +166,27 @@ def test_adaptive_betweenness_equals_naive_networkx(seed, weighted):
         G[u][v]["weight"] = float(rng.integers(1, 4))
     w = "weight" if weighted else None
     strat = D.strategy("betweenness", distance=w)
-    res = D.attack(G, strat, mode="adaptive", max_removals=30)
+    res = D.attack(G, strategy=strat, mode="adaptive", max_removals=30)
     ref = naive_adaptive(
         G, lambda H: nx.betweenness_centrality(H, normalized=False, weight=w), 30)
     assert res.curve["node"].iloc[1:].tolist() == ref
-    # scores: raw ordered-pair sums = 2 x networkx's unnormalised undirected value
+    # scores: centrality.betweenness(normalized=False) = networkx's unnormalised value
+    # (0.1 recorded twice that, the ordered-pair sum; see test_strategy_is_the_metric)
     H = G.copy()
     for v, s in zip(ref[:5], res.curve["score"].iloc[1:6]):
-        assert s == pytest.approx(2 * nx.betweenness_centrality(H, normalized=False,
+        assert s == pytest.approx(nx.betweenness_centrality(H, normalized=False,
                                                                  weight=w)[v])
         H.remove_node(v)
 
 
 def test_adaptive_betweenness_directed_and_lcc_only():
     G = random_graph(40, 90, 11, directed=True)
-    res = D.attack(G, "betweenness", mode="adaptive", max_removals=15)
+    res = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=15)
     ref = naive_adaptive(G, lambda H: nx.betweenness_centrality(H, normalized=False), 15)
     assert res.curve["node"].iloc[1:].tolist() == ref
     # lcc_only: every target lies in the current largest component
     U = nx.connected_watts_strogatz_graph(40, 4, 0.1, seed=2)
-    res = D.attack(U, "betweenness", mode="adaptive", lcc_only=True, max_removals=25)
+    res = D.attack(U, strategy="betweenness", mode="adaptive", lcc_only=True, max_removals=25)
     H = U.copy()
     pos = {v: i for i, v in enumerate(U.nodes)}
     for v in res.curve["node"].iloc[1:]:
@@ -196,7 +197,7 @@ def test_adaptive_betweenness_directed_and_lcc_only():
         assert v in lcc
         H.remove_node(v)
     # and the generic path (degree with lcc_only) obeys the same rule
-    res = D.attack(U, "degree", mode="adaptive", lcc_only=True, max_removals=25)
+    res = D.attack(U, strategy="degree", mode="adaptive", lcc_only=True, max_removals=25)
     H = U.copy()
     for v in res.curve["node"].iloc[1:]:
         comps = list(nx.connected_components(H))
@@ -209,7 +210,7 @@ def test_adaptive_betweenness_directed_and_lcc_only():
 @pytest.mark.parametrize("ell", [1, 2, 3])
 def test_adaptive_collective_influence_equals_naive(ell):
     G = random_graph(40, 70, 4)
-    res = D.attack(G, D.strategy("ci", l=ell), mode="adaptive", max_removals=20)
+    res = D.attack(G, strategy=D.strategy("ci", radius=ell), mode="adaptive", max_removals=20)
     ref = naive_adaptive(G, lambda H: ci_nx(H, ell), 20)
     assert res.curve["node"].iloc[1:].tolist() == ref
 
@@ -224,7 +225,7 @@ def test_collective_influence_formula_l1():
 
 def test_block_mode_equals_naive_block_loop():
     G = nx.connected_watts_strogatz_graph(40, 4, 0.3, seed=9)
-    res = D.attack(G, "betweenness", mode="block", block_size=4, max_removals=20)
+    res = D.attack(G, strategy="betweenness", mode="block", block_size=4, max_removals=20)
     H = G.copy()
     ref = []
     nodes = list(G.nodes)
@@ -243,7 +244,7 @@ def test_static_orders_equal_sorted_networkx_scores():
     G = nx.les_miserables_graph()
     G = nx.convert_node_labels_to_integers(G)
     bc = nx.betweenness_centrality(G, normalized=False)
-    res = D.attack(G, "betweenness", mode="static")
+    res = D.attack(G, strategy="betweenness", mode="static")
     nodes = list(G.nodes)
     rem = dict(bc)
     ref = []
@@ -260,15 +261,15 @@ def test_corehd_order_on_small_graph():
     # the highest degree; then the 2-core is empty and the highest degree (5) follows
     G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (5, 7), (5, 8),
                   (5, 9)])
-    res = D.attack(G, "corehd", mode="adaptive", max_removals=2)
+    res = D.attack(G, strategy="corehd", mode="adaptive", max_removals=2)
     assert res.curve["node"].iloc[1:].tolist() == [0, 5]
-    assert D.attack(G, "degree", max_removals=1).curve["node"].iloc[1] == 5
+    assert D.attack(G, strategy="degree", max_removals=1).curve["node"].iloc[1] == 5
 
 
 # ---------------------------------------------------------------------------- closed forms
 @pytest.mark.parametrize("N", [3, 5, 10])
 def test_star_degree_attack_closed_form(N):
-    res = D.attack(nx.star_graph(N - 1), "degree")
+    res = D.attack(nx.star_graph(N - 1), strategy="degree")
     c = res.curve
     assert c["node"].iloc[1] == 0
     np.testing.assert_array_equal(c["lcc"], [N] + [1] * (N - 1) + [0])
@@ -282,22 +283,22 @@ def test_star_degree_attack_closed_form(N):
 
 def test_path_betweenness_attack_closed_form():
     # P_7: betweenness removes the centre (3), then the centres of the two P_3 halves
-    res = D.attack(nx.path_graph(7), "betweenness", mode="adaptive", max_removals=3)
+    res = D.attack(nx.path_graph(7), strategy="betweenness", mode="adaptive", max_removals=3)
     c = res.curve
     assert c["node"].iloc[1:].tolist() == [3, 1, 5]
     np.testing.assert_array_equal(c["lcc"], [7, 3, 3, 1])
     np.testing.assert_array_equal(c["second"], [0, 3, 1, 1])
-    # raw ordered-pair betweenness of the P_7 centre: 2 * 3 * 3
-    assert c["score"].iloc[1] == 18.0
+    # unnormalised betweenness of the P_7 centre: 3 * 3 pairs (0.1: 18, ordered pairs)
+    assert c["score"].iloc[1] == 9.0
     # random order on a path: robustness of any full attack on P_n is at least 1/n
-    r = D.attack(nx.path_graph(7), "random", rng=1)
+    r = D.attack(nx.path_graph(7), strategy="random", rng=1)
     assert r.robustness >= 1 / 7
 
 
 # ---------------------------------------------------------------------------- metrics
 def test_metrics_equal_networkx_per_step():
     G = nx.connected_watts_strogatz_graph(30, 4, 0.3, seed=1)
-    res = D.attack(G, "degree", mode="adaptive", max_removals=12,
+    res = D.attack(G, strategy="degree", mode="adaptive", max_removals=12,
                    metrics=["lcc", "efficiency", "information", "tradeoff"])
     H = G.copy()
     for k, row in res.curve.iterrows():
@@ -314,8 +315,9 @@ def test_metrics_equal_networkx_per_step():
 
 def test_sampled_efficiency_is_seeded_and_close():
     G = nx.connected_watts_strogatz_graph(200, 6, 0.2, seed=3)
-    a = D.attack(G, "degree", max_removals=3, metrics=[D.Metric("efficiency", k=150)], rng=5)
-    b = D.attack(G, "degree", max_removals=3, metrics=[D.Metric("efficiency", k=150)], rng=5)
+    eff = [D.Metric("efficiency", n_pivots=150)]
+    a = D.attack(G, strategy="degree", max_removals=3, metrics=eff, rng=5)
+    b = D.attack(G, strategy="degree", max_removals=3, metrics=eff, rng=5)
     pd.testing.assert_frame_equal(a.curve, b.curve)
     assert a.curve["efficiency"].iloc[0] == pytest.approx(nx.global_efficiency(G), rel=0.05)
 
@@ -328,7 +330,7 @@ def test_stage_completeness():
     def ends_first(h):
         return pd.Series([1.0 if v in (0, 4) else 0.0 for v in h.nodes], index=h.nodes)
 
-    res = D.attack(g, ends_first, max_removals=3, metrics=["stage_completeness", "lcc"])
+    res = D.attack(g, strategy=ends_first, max_removals=3, metrics=["stage_completeness", "lcc"])
     # removing 0 keeps recruitment (node 4) connected to every stage; removing 4 too kills it
     np.testing.assert_array_equal(res.curve["stage_completeness"], [1.0, 1.0, 0.0, 0.0])
 
@@ -336,7 +338,7 @@ def test_stage_completeness():
 # ---------------------------------------------------------------------------- edge attacks
 def test_edge_betweenness_adaptive_equals_naive():
     G = nx.connected_watts_strogatz_graph(25, 4, 0.3, seed=4)
-    res = D.attack_edges(G, "betweenness", mode="adaptive", max_removals=15)
+    res = D.attack_edges(G, strategy="betweenness", mode="adaptive", max_removals=15)
     H = G.copy()
     g = nc.as_graph(G)
     src, dst = g.edge_array()
@@ -361,7 +363,8 @@ def test_block_a_channel():
         "channel": ["offline"] * 5 + ["online"] * 2,
     })
     g = nc.Graph.from_edges(edges, directed=False)
-    res = D.attack_edges(g, D.edge_strategy("attribute", column="channel", values="online"))
+    res = D.attack_edges(
+        g, strategy=D.edge_strategy("attribute", column="channel", values="online"))
     assert len(res.curve) == 3  # exactly the two online ties are cut
     assert set(zip(res.curve["source"].iloc[1:], res.curve["target"].iloc[1:])) == {
         ("b", "y"), ("c", "x")}
@@ -373,10 +376,10 @@ def test_block_a_channel():
 def test_edge_weight_order():
     G = nx.Graph()
     G.add_weighted_edges_from([(0, 1, 5.0), (1, 2, 1.0), (2, 3, 3.0)])
-    res = D.attack_edges(G, "weight")
+    res = D.attack_edges(G, strategy="weight")
     assert list(zip(res.curve["source"].iloc[1:], res.curve["target"].iloc[1:])) == [
         (0, 1), (2, 3), (1, 2)]
-    res = D.attack_edges(G, D.edge_strategy("weight", lowest=True), max_removals=1)
+    res = D.attack_edges(G, strategy=D.edge_strategy("weight", lowest=True), max_removals=1)
     assert (res.curve["source"].iloc[1], res.curve["target"].iloc[1]) == (1, 2)
 
 
@@ -394,16 +397,16 @@ def test_recovery_can_leave_network_more_efficient():
     nx.set_node_attributes(G, roles, "role")
     e0 = nx.global_efficiency(G)
     rec = D.Recovery(p=1.0, replacement="degree", triadic_closure=0.5, rng=42)
-    with_rec = D.attack(G, "betweenness", mode="adaptive", max_removals=3, recovery=rec,
+    with_rec = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=3, recovery=rec,
                         metrics=["lcc", "efficiency"])
-    without = D.attack(G, "betweenness", mode="adaptive", max_removals=3,
+    without = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=3,
                        metrics=["lcc", "efficiency"])
     assert with_rec.curve["efficiency"].iloc[0] == pytest.approx(e0)
     assert with_rec.curve["efficiency"].iloc[-1] > e0          # healed network is better
     assert without.curve["efficiency"].iloc[-1] < e0           # plain removal hurts
     assert with_rec.curve["edges_added"].sum() == len(with_rec.recovery_log)
     # reproducible: same seed, same log
-    again = D.attack(G, "betweenness", mode="adaptive", max_removals=3, recovery=rec,
+    again = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=3, recovery=rec,
                      metrics=["lcc", "efficiency"])
     pd.testing.assert_frame_equal(with_rec.recovery_log, again.recovery_log)
 
@@ -413,7 +416,7 @@ def test_recovery_log_matches_graph_and_roles():
     roles = {v: ("leader" if v in (0, 33) else "member") for v in G}
     nx.set_node_attributes(G, roles, "role")
     rec = D.Recovery(p=1.0, replacement="random", rng=3)
-    res = D.attack(G, D.role_order(["leader"]), max_removals=1, recovery=rec)
+    res = D.attack(G, strategy=D.role_order(["leader"]), max_removals=1, recovery=rec)
     log = res.recovery_log
     removed = res.curve["node"].iloc[1]
     assert removed == 33  # the leader with the highest degree goes first
@@ -428,7 +431,7 @@ def test_recovery_recruit_takes_the_role():
     G = nx.star_graph(4)
     nx.set_node_attributes(G, {0: "leader", 1: "w", 2: "w", 3: "w", 4: "w"}, "role")
     rec = D.Recovery(p=1.0, recruit=1.0, rng=0)
-    res = D.attack(G, "degree", max_removals=1, recovery=rec)
+    res = D.attack(G, strategy="degree", max_removals=1, recovery=rec)
     assert res.curve["nodes_added"].iloc[1] == 1
     assert res.curve["lcc"].iloc[1] == 5  # the recruit re-forms the star
     assert (res.recovery_log["kind"] == "recruit").sum() == 1
@@ -444,13 +447,13 @@ def test_recovery_distance_replacement_picks_the_nearest_role_holder():
     nx.set_node_attributes(G, {"v": "r", "cn": "r", "cf": "r"}, "role")
     for seed in range(5):
         rec = D.Recovery(p=1.0, replacement="distance", rng=seed)
-        res = D.attack(G, _first("v"), max_removals=1, recovery=rec)
+        res = D.attack(G, strategy=_first("v"), max_removals=1, recovery=rec)
         log = res.recovery_log
         assert log[["source", "target", "kind"]].values.tolist() == [["o", "cn", "replacement"]]
     # "degree" instead picks the best-connected holder; give cf two extra contacts
     H = G.copy()
     H.add_edges_from([("cf", "e1"), ("cf", "e2")])
-    res = D.attack(H, _first("v"), max_removals=1,
+    res = D.attack(H, strategy=_first("v"), max_removals=1,
                    recovery=D.Recovery(p=1.0, replacement="degree", rng=0))
     assert res.recovery_log[["source", "target"]].values.tolist() == [["o", "cf"]]
 
@@ -464,7 +467,7 @@ def test_recovery_preferential_attachment_is_degree_proportional():
     reps = 300
     for seed in range(reps):
         rec = D.Recovery(p=0.0, preferential_attachment=1.0, rng=seed)
-        log = D.attack(G, _first("v"), max_removals=1, recovery=rec).recovery_log
+        log = D.attack(G, strategy=_first("v"), max_removals=1, recovery=rec).recovery_log
         assert log["kind"].tolist() == ["preferential"] and log["source"].iloc[0] == "o"
         hits += log["target"].iloc[0] == "h"
     assert abs(hits / reps - 0.5) < 4 * (0.25 / reps) ** 0.5  # 4 binomial sd
@@ -476,9 +479,11 @@ def test_compare_strategies_thread_executor_matches_serial():
 
     G = nx.karate_club_graph()
     kw = {"mode": "adaptive", "max_removals": 6}
-    serial = D.compare_strategies(G, ["degree", "random", "betweenness"], repeats=3, rng=1, **kw)
+    serial = D.compare_strategies(G, strategies=["degree", "random", "betweenness"],
+                                  repeats=3, rng=1, **kw)
     with ThreadPoolExecutor(2) as ex:
-        par = D.compare_strategies(G, ["degree", "random", "betweenness"], repeats=3, rng=1,
+        par = D.compare_strategies(G, strategies=["degree", "random", "betweenness"],
+                                   repeats=3, rng=1,
                                    executor=ex, **kw)
     pd.testing.assert_frame_equal(serial, par)
     assert serial.shape[0] == 3 * 3 * 7
@@ -493,11 +498,11 @@ def test_compare_strategies_dask_local_cluster():
     distributed = pytest.importorskip("dask.distributed")
     G = nx.karate_club_graph()
     kw = {"max_removals": 5}
-    serial = D.compare_strategies(G, ["random", "degree"], repeats=2, rng=4, **kw)
+    serial = D.compare_strategies(G, strategies=["random", "degree"], repeats=2, rng=4, **kw)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        out = D.compare_strategies(G, ["random", "degree"], repeats=2, rng=4,
+        out = D.compare_strategies(G, strategies=["random", "degree"], repeats=2, rng=4,
                                    executor=client, **kw)
     pd.testing.assert_frame_equal(serial, out)
 
@@ -511,7 +516,7 @@ def test_user_callable_and_labels_and_no_mutation():
     def by_name(h):
         return pd.Series([float(str(v)[1:]) for v in h.nodes], index=h.nodes)
 
-    res = D.attack(g, by_name, mode="adaptive", max_removals=3)
+    res = D.attack(g, strategy=by_name, mode="adaptive", max_removals=3)
     assert res.curve["node"].iloc[1:].tolist() == ["p33", "p32", "p31"]
     assert res.strategy == "by_name"
     np.testing.assert_array_equal(g.indptr, before[0])
@@ -521,7 +526,7 @@ def test_user_callable_and_labels_and_no_mutation():
 def test_tie_break_rules():
     G = nx.empty_graph(4)
     G = nx.relabel_nodes(G, {0: "c", 1: "a", 2: "d", 3: "b"})
-    order = {r: D.attack(G, "degree", tie_break=r).curve["node"].iloc[1:].tolist()
+    order = {r: D.attack(G, strategy="degree", tie_break=r).curve["node"].iloc[1:].tolist()
              for r in D.TIE_BREAKS}
     assert order["first"] == ["c", "a", "d", "b"]
     assert order["last"] == ["b", "d", "a", "c"]
@@ -531,9 +536,9 @@ def test_tie_break_rules():
 
 def test_seeded_random_attack_reproducible():
     G = nx.karate_club_graph()
-    a = D.attack(G, "random", rng=11).curve
-    b = D.attack(G, "random", rng=11).curve
-    c = D.attack(G, "random", rng=12).curve
+    a = D.attack(G, strategy="random", rng=11).curve
+    b = D.attack(G, strategy="random", rng=11).curve
+    c = D.attack(G, strategy="random", rng=12).curve
     pd.testing.assert_frame_equal(a, b)
     assert a["node"].tolist() != c["node"].tolist()
 
@@ -541,35 +546,48 @@ def test_seeded_random_attack_reproducible():
 def test_validation_messages():
     G = nx.path_graph(4)
     with pytest.raises(ParameterError, match=r"The 'mode' parameter of attack\(\) must be"):
-        D.attack(G, "degree", mode="sometimes")
+        D.attack(G, strategy="degree", mode="sometimes")
     with pytest.raises(ParameterError, match="max_removals"):
-        D.attack(G, "degree", max_removals=9)
+        D.attack(G, strategy="degree", max_removals=9)
     with pytest.raises(ParameterError, match="strategy"):
-        D.attack(G, "nonsense")
+        D.attack(G, strategy="nonsense")
     with pytest.raises(ParameterError, match="'p' parameter of Recovery"):
         D.Recovery(p=1.5)
     with pytest.raises(ParameterError, match="metrics"):
-        D.attack(G, "degree", metrics=["lcc", "bogus"])
+        D.attack(G, strategy="degree", metrics=["lcc", "bogus"])
     with pytest.raises(ParameterError, match="'k' parameter"):
         D.strategy("degree", k=3)
 
 
-def test_result_summaries_and_plot(tmp_path):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    res = D.attack(nx.path_graph(10), "betweenness", mode="adaptive")
+def test_result_summaries():
+    res = D.attack(nx.path_graph(10), strategy="betweenness", mode="adaptive")
     assert res.removals_to(0.0) == 10
     assert res.removals_to(-1.0) is None
-    ax = res.plot()
-    assert ax.get_xlabel() == "fraction of nodes removed"
-    ax.figure.savefig(tmp_path / "curve.png")
-    assert (tmp_path / "curve.png").stat().st_size > 0
+
+
+def test_result_plot_delegates_to_plot_removal_curves(monkeypatch):
+    # AttackResult.plot is no second curve plotter: it hands itself to
+    # netcrime.plot.plot_removal_curves (whose own tests check the drawing)
+    import netcrime.plot
+
+    calls = []
+
+    def fake(obj, **kwargs):
+        calls.append((obj, kwargs))
+        return "axes"
+
+    monkeypatch.setattr(netcrime.plot, "plot_removal_curves", fake)
+    res = D.attack(nx.path_graph(10), strategy="degree", max_removals=3)
+    assert res.plot() == "axes"
+    assert calls[-1] == (res, {"ax": None, "metric": "lcc_frac"})
+    ax = object()
+    res.plot(ax, "lcc", label="deg", color="k")
+    assert calls[-1] == (res, {"ax": ax, "metric": "lcc", "label": "deg", "color": "k"})
 
 
 # ---------------------------------------------------------------------------- other strategies
 def _adaptive_nodes(G, strat, k, **kw):
-    return D.attack(G, strat, mode="adaptive", max_removals=k, **kw).curve["node"].iloc[1:]
+    return D.attack(G, strategy=strat, mode="adaptive", max_removals=k, **kw).curve["node"].iloc[1:]
 
 
 @pytest.mark.parametrize(("name", "ref"), [
@@ -586,7 +604,7 @@ def test_centrality_strategies_adaptive_equal_networkx(name, ref):
 def test_eigenvector_static_equals_networkx():
     G = nx.karate_club_graph()
     ev = nx.eigenvector_centrality_numpy(G)
-    res = D.attack(G, "eigenvector", max_removals=10)
+    res = D.attack(G, strategy="eigenvector", max_removals=10)
     rem, ref = dict(ev), []
     for _ in range(10):
         v = naive_pick(rem, list(G.nodes))
@@ -610,7 +628,7 @@ def test_constraint_lowest_first_equals_networkx():
     G = nx.les_miserables_graph()
     G = nx.Graph(G.edges())  # unweighted
     c = nx.constraint(G)
-    res = D.attack(G, "constraint", max_removals=15)
+    res = D.attack(G, strategy="constraint", max_removals=15)
     rem = {v: -x for v, x in c.items()}
     ref = []
     for _ in range(15):
@@ -623,14 +641,14 @@ def test_constraint_lowest_first_equals_networkx():
 def test_key_player_strategy_removes_the_bridge():
     # barbell: two K5 joined by a path through node 5; the single best fragmenting node is 5
     G = nx.barbell_graph(5, 1)
-    res = D.attack(G, D.strategy("key_player", k=1), max_removals=1, rng=0)
+    res = D.attack(G, strategy=D.strategy("key_player", k=1), max_removals=1, rng=0)
     assert res.curve["node"].iloc[1] == 5
     assert res.curve["lcc"].iloc[1] == 5
 
 
 def test_role_order_leaders_then_handlers_on_kenney_wheel():
     g = nc.generators.kenney_wheel(n_cells=4, cell_size=4, rng=3)
-    res = D.attack(g, D.role_order(["leader", "handler"]), max_removals=5,
+    res = D.attack(g, strategy=D.role_order(["leader", "handler"]), max_removals=5,
                    metrics=["lcc", "stage_completeness"])
     roles = g.node_attrs["role"]
     removed = res.curve["node"].iloc[1:].tolist()
@@ -648,12 +666,14 @@ def test_role_order_leaders_then_handlers_on_kenney_wheel():
 # ---------------------------------------------------------------------------- more paths
 def test_sampled_betweenness_adaptive_seeded_and_exact_when_k_ge_n():
     G = nx.connected_watts_strogatz_graph(40, 4, 0.2, seed=6)
-    exact = D.attack(G, "betweenness", mode="adaptive", max_removals=10).curve
-    full = D.attack(G, D.strategy("betweenness", k=40), mode="adaptive", max_removals=10,
+    exact = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=10).curve
+    full = D.attack(G, strategy=D.strategy("betweenness", n_pivots=40), mode="adaptive",
+                    max_removals=10,
                     rng=1).curve
     assert full["node"].tolist() == exact["node"].tolist()
-    a = D.attack(G, D.strategy("betweenness", k=10), mode="adaptive", max_removals=10, rng=3)
-    b = D.attack(G, D.strategy("betweenness", k=10), mode="adaptive", max_removals=10, rng=3)
+    sampled = D.strategy("betweenness", n_pivots=10)
+    a = D.attack(G, strategy=sampled, mode="adaptive", max_removals=10, rng=3)
+    b = D.attack(G, strategy=sampled, mode="adaptive", max_removals=10, rng=3)
     pd.testing.assert_frame_equal(a.curve, b.curve)
 
 
@@ -662,7 +682,7 @@ def test_weighted_edge_betweenness_adaptive_equals_networkx():
     rng = np.random.default_rng(0)
     for u, v in G.edges:
         G[u][v]["length"] = float(rng.integers(1, 5))
-    res = D.attack_edges(G, D.edge_strategy("betweenness", distance="length"),
+    res = D.attack_edges(G, strategy=D.edge_strategy("betweenness", distance="length"),
                          mode="adaptive", max_removals=8)
     H = G.copy()
     g = nc.as_graph(G)
@@ -680,7 +700,7 @@ def test_weighted_edge_betweenness_adaptive_equals_networkx():
 
 def test_edge_block_mode_and_random_static():
     G = nx.karate_club_graph()
-    res = D.attack_edges(G, "betweenness", mode="block", block_size=3, max_removals=6)
+    res = D.attack_edges(G, strategy="betweenness", mode="block", block_size=3, max_removals=6)
     H = G.copy()
     for k in range(2):
         eb = nx.edge_betweenness_centrality(H, normalized=False)
@@ -689,7 +709,7 @@ def test_edge_block_mode_and_random_static():
         np.testing.assert_allclose(got, top)
         for _, row in res.curve.iloc[1 + 3 * k: 4 + 3 * k].iterrows():
             H.remove_edge(row["source"], row["target"])
-    r1 = D.attack_edges(G, "random", rng=2)
+    r1 = D.attack_edges(G, strategy="random", rng=2)
     assert len(r1.curve) == G.number_of_edges() + 1
     assert r1.curve["n_components"].iloc[-1] == G.number_of_nodes()
     assert r1.robustness == pytest.approx(
@@ -701,7 +721,7 @@ def test_directed_recovery_keeps_tie_directions():
     G = nx.DiGraph([("a", "hub"), ("hub", "b"), ("c", "r"), ("r", "d")])
     nx.set_node_attributes(G, {"a": "x", "hub": "boss", "b": "y", "c": "x", "r": "boss",
                                "d": "y"}, "role")
-    res = D.attack(G, "degree", max_removals=1,
+    res = D.attack(G, strategy="degree", max_removals=1,
                    recovery=D.Recovery(p=1.0, rng=0), tie_break="first")
     assert res.curve["node"].iloc[1] == "hub"
     log = res.recovery_log
@@ -713,7 +733,7 @@ def test_lcc_only_static_and_progress_bar():
     G = nx.union(nx.path_graph(5), nx.complete_graph(range(10, 13)))
     # static degree ranking would take the triangle's nodes (degree 2) tied with the
     # path's inner nodes; lcc_only keeps every target inside the 5-node path first
-    res = D.attack(G, "degree", lcc_only=True, max_removals=2, progress=True)
+    res = D.attack(G, strategy="degree", lcc_only=True, max_removals=2, progress=True)
     assert res.curve["node"].iloc[1] in {1, 2, 3}
     lcc_before_second = max(nx.connected_components(G.subgraph(
         set(G) - {res.curve["node"].iloc[1]})), key=len)
@@ -744,10 +764,10 @@ def test_undefined_scores_fall_back_to_tie_rule():
     # and the lowest position goes first
     G = nx.Graph([(0, 1), (2, 3)])
     G.add_node(4)
-    res = D.attack(G, "eigenvector", mode="adaptive")
+    res = D.attack(G, strategy="eigenvector", mode="adaptive")
     assert res.curve["node"].iloc[1:].tolist() == [0, 2, 1, 3, 4]
     assert res.curve["score"].iloc[3:].isna().all()
-    res = D.attack(nx.karate_club_graph(), D.strategy("brokerage", groups="club"),
+    res = D.attack(nx.karate_club_graph(), strategy=D.strategy("brokerage", groups="club"),
                    mode="adaptive")
     assert len(res.curve) == 35
 
@@ -755,11 +775,11 @@ def test_undefined_scores_fall_back_to_tie_rule():
 def test_empty_graph_robustness_is_undefined():
     from netcrime.exceptions import UndefinedMetricError
 
-    res = D.attack(nx.empty_graph(0), "degree")
+    res = D.attack(nx.empty_graph(0), strategy="degree")
     assert len(res.curve) == 1
     with pytest.raises(UndefinedMetricError):
         _ = res.robustness
-    single = D.attack(nx.empty_graph(1), "degree")
+    single = D.attack(nx.empty_graph(1), strategy="degree")
     assert single.robustness == 0.0
 
 
@@ -770,7 +790,7 @@ def test_incident_edge_strategy_shuts_a_platform():
     G.add_edge("a1", "x", relation="contact")
     G.add_edge("x", "y", relation="contact")
     strat = D.edge_strategy("incident", nodes=["P"], column="relation", values="hosting")
-    res = D.attack_edges(G, strat)
+    res = D.attack_edges(G, strategy=strat)
     assert len(res.curve) == 4  # the three hosting ties, nothing else
     assert set(res.curve["target"].iloc[1:]) | set(res.curve["source"].iloc[1:]) >= {
         "a1", "a2", "a3"}
@@ -778,7 +798,7 @@ def test_incident_edge_strategy_shuts_a_platform():
     np.testing.assert_array_equal(res.curve["lcc"], [6, 3, 3, 3])
     assert res.curve["n_components"].iloc[-1] == 4  # P, a2, a3 isolated
     with pytest.raises(nc.NodeNotFoundError):
-        D.attack_edges(G, D.edge_strategy("incident", nodes=["nope"]))
+        D.attack_edges(G, strategy=D.edge_strategy("incident", nodes=["nope"]))
 
 
 def _score_by_label(h):
@@ -795,9 +815,9 @@ def test_compare_strategies_process_pool_and_pickling():
     assert r.params["roles"] == ["leader"]
     G = nx.path_graph(8)
     strategies = {"deg": "degree", "rand": "random", "label": _score_by_label}
-    serial = D.compare_strategies(G, strategies, repeats=2, rng=9, max_removals=4)
+    serial = D.compare_strategies(G, strategies=strategies, repeats=2, rng=9, max_removals=4)
     with ProcessPoolExecutor(1) as ex:
-        par = D.compare_strategies(G, strategies, repeats=2, rng=9, max_removals=4,
+        par = D.compare_strategies(G, strategies=strategies, repeats=2, rng=9, max_removals=4,
                                    executor=ex)
     pd.testing.assert_frame_equal(serial, par)
     assert serial.loc[serial["strategy"] == "label", "node"].iloc[1] == 7
@@ -821,12 +841,12 @@ def test_adaptive_betweenness_with_leaves_and_twins_equals_naive(seed):
     G = nx.disjoint_union(G, tree)
     G.add_edge(1, G.number_of_nodes() - 1)
     k = G.number_of_nodes() - 3
-    res = D.attack(G, "betweenness", mode="adaptive", max_removals=k)
+    res = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=k)
     ref = naive_adaptive(G, lambda H: nx.betweenness_centrality(H, normalized=False), k)
     assert res.curve["node"].iloc[1:].tolist() == ref
     H = G.copy()
     for v, s in zip(ref, res.curve["score"].iloc[1:]):
-        assert s == pytest.approx(2 * nx.betweenness_centrality(H, normalized=False)[v],
+        assert s == pytest.approx(nx.betweenness_centrality(H, normalized=False)[v],
                                   abs=1e-9)
         H.remove_node(v)
 
@@ -842,11 +862,11 @@ def test_adaptive_betweenness_on_clique_cells_equals_naive(seed):
     G = nx.disjoint_union(G, nx.windmill_graph(3, 4))
     G.add_edge(0, 30)
     k = G.number_of_nodes() - 3
-    res = D.attack(G, "betweenness", mode="adaptive", max_removals=k)
+    res = D.attack(G, strategy="betweenness", mode="adaptive", max_removals=k)
     ref = naive_adaptive(G, lambda H: nx.betweenness_centrality(H, normalized=False), k)
     assert res.curve["node"].iloc[1:].tolist() == ref
     H = G.copy()
     for v, s in zip(ref, res.curve["score"].iloc[1:]):
-        assert s == pytest.approx(2 * nx.betweenness_centrality(H, normalized=False)[v],
+        assert s == pytest.approx(nx.betweenness_centrality(H, normalized=False)[v],
                                   abs=1e-9)
         H.remove_node(v)

@@ -314,7 +314,8 @@ def _karate():
 
 def test_plot_removal_curves_dict_of_attack_results():
     G = _karate()
-    res = {s: nc.disruption.attack(G, s, rng=3) for s in ("degree", "betweenness", "random")}
+    res = {s: nc.disruption.attack(G, strategy=s, rng=3)
+           for s in ("degree", "betweenness", "random")}
     ax = nc.plot.plot_removal_curves(res)
     assert isinstance(ax, Axes)
     assert legend_texts(ax) == [f"{k}  (R = {r.robustness:.3f})" for k, r in res.items()]
@@ -336,7 +337,7 @@ def test_plot_removal_curves_dict_of_attack_results():
     assert legend_texts(ax) == [f"{r.strategy}  (R = {r.robustness:.3f})"
                                 for r in res.values()]
     # a second curve of one strategy keeps the colour and changes the line style
-    rec = nc.disruption.attack(G, "degree", rng=3, recovery=nc.disruption.Recovery(p=0.5))
+    rec = nc.disruption.attack(G, strategy="degree", rng=3, recovery=nc.disruption.Recovery(p=0.5))
     ax = nc.plot.plot_removal_curves({"degree": res["degree"], "degree + recovery": rec})
     a, b = ax.get_lines()
     assert to_hex(a.get_color()) == to_hex(b.get_color()) == nc.plot.STRATEGY_COLORS["degree"]
@@ -345,7 +346,7 @@ def test_plot_removal_curves_dict_of_attack_results():
 
 def test_plot_removal_curves_compare_strategies_frame():
     G = _karate()
-    df = nc.disruption.compare_strategies(G, ["degree", "random"], rng=1)
+    df = nc.disruption.compare_strategies(G, strategies=["degree", "random"], rng=1)
     ax = nc.plot.plot_removal_curves(df, threshold=0.5)
     assert legend_texts(ax) == ["degree", "random"]
     lines = ax.get_lines()
@@ -360,7 +361,7 @@ def test_plot_removal_curves_compare_strategies_frame():
 
 def test_plot_removal_curves_metric_selects_the_column():
     G = _karate()
-    res = {"degree": nc.disruption.attack(G, "degree")}
+    res = {"degree": nc.disruption.attack(G, strategy="degree")}
     ax = nc.plot.plot_removal_curves(res, metric="n_components")
     np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(),
                                   res["degree"].curve["n_components"].to_numpy(float))
@@ -370,7 +371,7 @@ def test_plot_removal_curves_metric_selects_the_column():
 
 def test_plot_removal_curves_single_result_is_attack_result_plot():
     G = _karate()
-    r = nc.disruption.attack(G, "degree", mode="adaptive")
+    r = nc.disruption.attack(G, strategy="degree", mode="adaptive")
     _fig, ax = plt.subplots()
     out = nc.plot.plot_removal_curves(r, ax=ax, metric="lcc_frac", label=None, color="red",
                                       lw=3)
@@ -398,7 +399,7 @@ def test_plot_removal_curves_single_result_is_attack_result_plot():
 
 def test_plot_removal_curves_rejects_other_inputs():
     G = _karate()
-    r = nc.disruption.attack(G, "degree", max_removals=3)
+    r = nc.disruption.attack(G, strategy="degree", max_removals=3)
     e = nc.disruption.attack_edges(G, "betweenness", max_removals=3)
     bad = [
         (pd.DataFrame({"a": [1]}), "results"),
@@ -494,7 +495,7 @@ def test_plot_removal_curves_compare_strategies_mean_of_repeats():
     import networkx as nx
 
     G = nx.karate_club_graph()
-    df = nc.disruption.compare_strategies(G, ["degree", "random"], repeats=3, rng=1)
+    df = nc.disruption.compare_strategies(G, strategies=["degree", "random"], repeats=3, rng=1)
     ax = nc.plot.plot_removal_curves(df)
     texts = legend_texts(ax)
     assert texts == ["degree (mean of 3)", "random (mean of 3)"]
@@ -510,7 +511,7 @@ def test_plot_removal_curves_compare_strategies_mean_of_repeats():
     band = ax.collections[-1].get_paths()[0].vertices
     assert np.isclose(band[:, 1].max(), (want + sd).max())
     # the result objects of attack() work too, with Schneider's R in the legend
-    res = {"degree": nc.disruption.attack(G, "degree")}
+    res = {"degree": nc.disruption.attack(G, strategy="degree")}
     ax = nc.plot.plot_removal_curves(res)
     assert legend_texts(ax) == [f"degree  (R = {res['degree'].robustness:.3f})"]
     np.testing.assert_allclose(ax.get_lines()[0].get_xdata(),

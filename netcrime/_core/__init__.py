@@ -37,7 +37,6 @@ from .brandes import (
     EQUAL_LENGTH_RTOL,
     adaptive_betweenness_order,
     betweenness_alive,
-    betweenness_kernel,
     edge_betweenness_csr,
     node_betweenness,
 )
@@ -75,7 +74,6 @@ __all__ = [
     "adaptive_degree_order",
     "adjacency",
     "betweenness_alive",
-    "betweenness_kernel",
     "bfs_distances",
     "bfs_distances_batches",
     "brokerage_counts",

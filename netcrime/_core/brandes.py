@@ -33,9 +33,6 @@ Drivers:
     own paths (networkx's ``endpoints``). ``lengths`` (CSR-aligned positive float64)
     switches to Dijkstra. The search follows the CSR's out-edges.
 
-``betweenness_kernel(indptr, indices, n, directed, ...)`` -- the 0.1 calling form of
-``node_betweenness`` (``n`` and ``directed`` unused), kept while callers move over.
-
 ``betweenness_alive(indptr, indices, alive, lengths=None, sources=None)`` -- the same sums on
 the subgraph of ``alive`` nodes, read through the mask (one thread).
 
@@ -71,7 +68,6 @@ __all__ = [
     "accumulate_nodes",
     "adaptive_betweenness_order",
     "betweenness_alive",
-    "betweenness_kernel",
     "bfs_dag",
     "branchfree_bfs_source",
     "dijkstra_dag",
@@ -289,24 +285,6 @@ def node_betweenness(
         return _nodes_bfs(indptr, indices, n, src, bool(endpoints), nchunks)
     lengths = np.ascontiguousarray(lengths, dtype=np.float64)
     return _nodes_dij(indptr, indices, lengths, n, src, bool(endpoints), nchunks)
-
-
-def betweenness_kernel(
-    indptr: np.ndarray,
-    indices: np.ndarray,
-    n: int,
-    directed: bool,
-    lengths: np.ndarray | None = None,
-    sources: np.ndarray | None = None,
-    endpoints: bool = False,
-) -> np.ndarray:
-    """The 0.1 calling form of :func:`node_betweenness`, kept while callers move over.
-
-    ``n`` must be ``len(indptr) - 1`` and ``directed`` is ignored (the CSR already encodes
-    direction); use :func:`node_betweenness`.
-    """
-    return node_betweenness(indptr, indices, lengths=lengths, sources=sources,
-                            endpoints=endpoints)
 
 
 @njit(cache=True)

@@ -2,8 +2,11 @@
 
 * :func:`attack` -- node attacks (static, adaptive, block), curves and summaries;
 * :func:`attack_edges` -- tie attacks (edge betweenness, weight, random, attribute/channel);
-* :func:`strategy`, :func:`role_order`, :class:`Strategy` -- who is removed first;
+* :func:`strategy`, :func:`edge_strategy`, :func:`role_order`, :class:`Strategy` -- who (or
+  which tie) is removed first;
 * :class:`Metric` -- per-step outcomes; :class:`Recovery` -- healing after each removal;
+* :class:`Residual` -- the residual network between removals (alive mask, neighbour CSR,
+  component labels maintained per removal), what the attack loop works on;
 * :func:`compare_strategies` -- many strategies x repetitions in one tidy frame, on any
   ``concurrent.futures``-style executor (threads, processes, dask.distributed).
 
@@ -20,9 +23,10 @@ Conventions shared by every function here:
 
 from .attack import AttackResult, attack
 from .compare import compare_strategies
-from .edges import EDGE_STRATEGIES, EdgeStrategy, attack_edges, edge_strategy
+from .edges import EDGE_STRATEGIES, attack_edges, edge_strategy
 from .metrics import METRICS, Metric
 from .recovery import Recovery
+from .residual import Residual
 from .strategies import STRATEGIES, TIE_BREAKS, Strategy, role_order, strategy
 
 __all__ = [
@@ -31,9 +35,9 @@ __all__ = [
     "STRATEGIES",
     "TIE_BREAKS",
     "AttackResult",
-    "EdgeStrategy",
     "Metric",
     "Recovery",
+    "Residual",
     "Strategy",
     "attack",
     "attack_edges",

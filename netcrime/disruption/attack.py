@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,10 +13,12 @@ import pandas as pd
 from .._core import (
     adaptive_betweenness_order,
     adaptive_degree_order,
-    neighbour_csr,
+    induced,
+    node_betweenness,
     removal_curve,
+    row_ids,
 )
-from .._validation import check_bool, check_choice, check_float, check_int, check_rng
+from .._validation import check_bool, check_choice, check_float, check_int, check_rng, param_error
 from ..exceptions import UndefinedMetricError
 from ..graph import Graph, as_graph
 from .metrics import (
@@ -28,7 +30,17 @@ from .metrics import (
     stage_set,
 )
 from .recovery import Recovery
-from .strategies import TIE_BREAKS, Strategy, _tie_keys, as_strategy, pick_best, rank_order
+from .residual import Residual, neighbours
+from .strategies import (
+    TIE_BREAKS,
+    Strategy,
+    as_strategy,
+    betweenness_scale,
+    pick_best,
+    pivots,
+    rank_order,
+    tie_keys,
+)
 
 __all__ = ["AttackResult", "attack"]
 
@@ -115,149 +127,360 @@ class AttackResult:
 
     def plot(self, ax: Any = None, metric: str = "lcc_frac", *, label: str | None = None,
              **kwargs: Any) -> Any:
-        """Plot ``metric`` against the fraction removed; returns the matplotlib Axes."""
-        import matplotlib.pyplot as plt
+        """Plot ``metric`` against the fraction removed; returns the matplotlib Axes.
 
-        if ax is None:
-            _, ax = plt.subplots(figsize=(5, 3.5))
-        x = self.curve["step"].to_numpy(dtype=float) / self._denominator()
-        ax.plot(x, self.curve[metric].to_numpy(dtype=float),
-                label=label or f"{self.strategy} ({self.mode})", **kwargs)
-        what = "nodes" if self.target == "node" else "edges"
-        ax.set_xlabel(f"fraction of {what} removed")
-        ax.set_ylabel(metric)
-        return ax
+        Shorthand for :func:`netcrime.plot.plot_removal_curves` on this result (``label``,
+        when given, and ``**kwargs`` are passed on).
+        """
+        from ..plot import plot_removal_curves  # matplotlib only when plotting
+
+        if label is not None:
+            kwargs["label"] = label
+        return plot_removal_curves(self, ax=ax, metric=metric, **kwargs)
 
     def __repr__(self) -> str:
         return (f"<AttackResult {self.strategy} ({self.mode}), {len(self.curve) - 1} removals, "
                 f"N={self.n_nodes}, LCC0={self.lcc0}>")
 
 
-# ---------------------------------------------------------------------------- helpers
-def _nbr(g: Graph) -> tuple[np.ndarray, np.ndarray]:
-    if g.directed:
-        ip, ix, _ = g.in_csr()
-        return neighbour_csr(g.indptr, g.indices, True, ip, ix)
-    return np.asarray(g.indptr, np.int64), np.asarray(g.indices, np.int64)
+# ---------------------------------------------------------------------------- set-up
+@dataclass
+class _Run:
+    """One attack's validated inputs, random streams and intact-network statistics."""
+
+    g: Graph
+    strat: Strategy
+    mode: str
+    block_size: int
+    r: int
+    lcc_only: bool
+    recovery: Recovery | None
+    mets: list[Metric]
+    tie_break: str
+    keys: np.ndarray
+    rng_strat: np.random.Generator
+    rng_metric: np.random.Generator
+    rng_rec: np.random.Generator
+    stages: dict[str, frozenset]
+    comp0: dict[str, int]
+    bar: Any
+
+    @property
+    def lcc0(self) -> int:
+        return self.comp0["lcc"]
+
+    def evaluate(self, h: Graph | None, mets: list[Metric],
+                 comp: dict[str, int] | None = None) -> dict[str, float]:
+        return evaluate(h, mets, lcc0=self.lcc0, stages=self.stages, rng=self.rng_metric,
+                        comp=comp)
+
+    def result(self, curve: pd.DataFrame, log: pd.DataFrame | None = None) -> AttackResult:
+        if self.bar is not None:
+            self.bar.close()
+        return AttackResult(curve=curve, strategy=self.strat.name, mode=self.mode,
+                            n_nodes=self.g.n_nodes, lcc0=self.lcc0,
+                            recovery_log=empty_log() if log is None else log)
 
 
-def _component_curve(g: Graph, order: np.ndarray, lcc0: int) -> dict[str, np.ndarray]:
-    p, i = _nbr(g)
-    lcc, sec, nc, pairs = removal_curve(p, i, np.asarray(order, np.int64))
-    return {"lcc": lcc, "lcc_frac": lcc / lcc0 if lcc0 else np.full(len(lcc), np.nan),
-            "second": sec, "n_components": nc, "reachable_pairs": pairs}
+def _streams(rng: Any, recovery: Recovery | None, func: str
+             ) -> tuple[np.random.Generator, np.random.Generator, np.random.Generator]:
+    """Independent generators for the strategy, the metrics and the recovery."""
+    ss = rng if isinstance(rng, np.random.SeedSequence) else None
+    gen = check_rng(rng, func=func)
+    if ss is None:
+        ss = np.random.SeedSequence(int(gen.integers(2**63)))
+    s_strat, s_metric, s_rec = ss.spawn(3)
+    rng_rec = (check_rng(recovery.rng, func="Recovery") if recovery is not None
+               and recovery.rng is not None else np.random.default_rng(s_rec))
+    return np.random.default_rng(s_strat), np.random.default_rng(s_metric), rng_rec
+
+
+def _stages(g: Graph, mets: list[Metric]) -> dict[str, frozenset]:
+    out = {}
+    for m in mets:
+        if m.name == "stage_completeness":
+            attr = m.params.get("attr", "stage")
+            out[attr] = stage_set(g, attr)
+    return out
 
 
 def _intact_stats(g: Graph) -> dict[str, int]:
     """Component statistics of the intact graph (one union-find pass, no removals)."""
-    p, i = _nbr(g)
-    lcc, sec, nc, pairs = removal_curve(p, i, np.zeros(0, np.int64))
+    lcc, sec, nc, pairs = removal_curve(*neighbours(g), np.zeros(0, np.int64))
     return {"lcc": int(lcc[0]), "second": int(sec[0]), "n_components": int(nc[0]),
             "reachable_pairs": int(pairs[0])}
 
 
-def _progress(total: int, on: bool) -> Any:
+def _progress(total: int, on: bool, desc: str) -> Any:
     if not on:
         return None
-    from tqdm.auto import tqdm
+    from tqdm.auto import tqdm  # optional dependency, only for progress bars
 
-    return tqdm(total=total, desc="attack")
-
-
-def _lcc_mask(h: Graph) -> np.ndarray:
-    from .metrics import _components
-
-    lab = _components(h)
-    if len(lab) == 0:
-        return np.zeros(0, bool)
-    counts = np.bincount(lab)
-    return lab == np.argmax(counts)
+    return tqdm(total=total, desc=desc)
 
 
-def _adaptive_betweenness(g: Graph, strat: Strategy, keys: np.ndarray, r: int,
-                          lcc_only: bool, rng: np.random.Generator, bar: Any
-                          ) -> tuple[np.ndarray, np.ndarray]:
-    """Adaptive betweenness: after each removal only the component that held the removed
-    node is recomputed (every other node's betweenness is unchanged)."""
-    from scipy.sparse import csr_array
-    from scipy.sparse.csgraph import connected_components
+# ---------------------------------------------------------------------------- fast paths
+# A fast path turns the intact network into the whole removal order at once and returns
+# ``(order, score_at_removal)``, or None when it does not apply to this run (recovery,
+# lcc_only, a weight...; then the generic loop runs). Registered per (mode, strategy kind);
+# "*" is the entry for every kind without one of its own.
+FastPath = Callable[[_Run], "tuple[np.ndarray, np.ndarray] | None"]
 
-    from .._core import betweenness_kernel
 
-    n = g.n_nodes
-    distance = strat.params.get("distance")
-    k = strat.params.get("k")
+def _static_order(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
+    """One ranking of the intact network."""
+    if run.recovery is not None or run.lcc_only:
+        return None
+    scores = run.strat.scores(run.g, run.rng_strat)
+    order = rank_order(scores, run.keys)[:run.r]
+    return order, scores[order]
+
+
+def _degree_csr(g: Graph) -> tuple[np.ndarray, np.ndarray]:
+    """Neighbour CSR whose row lengths are :func:`netcrime.centrality.degree` (an undirected
+    self-loop listed twice in its row; directed loops already are, once per direction).
+    Cached on the graph."""
+    def build() -> tuple[np.ndarray, np.ndarray]:
+        p, i = neighbours(g)
+        if g.directed:
+            return p, i
+        rows = row_ids(p)
+        loops = rows == i
+        if not loops.any():
+            return p, i
+        rows = np.concatenate([rows, rows[loops]])
+        cols = np.concatenate([i, i[loops]])
+        keep = np.argsort(rows, kind="stable")
+        ptr = np.zeros(len(p), np.int64)
+        np.cumsum(np.bincount(rows, minlength=g.n_nodes), out=ptr[1:])
+        return ptr, cols[keep]
+
+    return g.cached("disruption.degree_csr", build)
+
+
+def _adaptive_degree(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
+    """Bucket queue over current degrees."""
+    if run.recovery is not None or run.lcc_only or run.strat.params.get("weight") is not None:
+        return None
+    order, sc = adaptive_degree_order(*_degree_csr(run.g), run.keys, run.r)
+    return order, sc.astype(float)
+
+
+def _adaptive_betweenness(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
+    """Exact: the compiled kernel; sampled: recompute only the hit component."""
+    if run.recovery is not None:
+        return None
+    g = run.g
+    distance = run.strat.params.get("distance")
+    if run.strat.params.get("n_pivots") is not None:
+        return _sampled_adaptive_betweenness(run, distance)
+    lengths = (np.zeros(len(g.indices)) if distance is None else g.edge_values(
+        distance, func="attack", param="strategy", positive=True))
+    p, i = neighbours(g)
+    order, got = adaptive_betweenness_order(
+        np.asarray(g.indptr), np.asarray(g.indices), np.ascontiguousarray(lengths),
+        distance is not None, p, i, run.keys, run.r, run.lcc_only, numba.get_num_threads(),
+        not g.directed)
+    return order, got * betweenness_scale(g.directed)
+
+
+def _sampled_adaptive_betweenness(run: _Run, distance: str | None
+                                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Sampled adaptive betweenness: after each removal only the component that held the
+    removed node is recomputed (every other node's betweenness is unchanged)."""
+    g, r, rng = run.g, run.r, run.rng_strat
+    n_pivots = run.strat.params["n_pivots"]
     lengths = None if distance is None else g.edge_values(
         distance, func="attack", param="strategy", positive=True)
-    indptr = np.asarray(g.indptr)
-    indices = np.asarray(g.indices)
-    p, i = _nbr(g)
-    rows = np.repeat(np.arange(n), np.diff(p))
-    und = csr_array((np.ones(len(i)), (rows, i)), shape=(n, n))
-    _, comp = connected_components(und, directed=False)
-    comp = comp.astype(np.int64)
-    next_label = int(comp.max()) + 1 if n else 0
-    alive = np.ones(n, bool)
-    scores = strat.scores(g, rng)
+    res = Residual(g)
+    scores = run.strat.scores(g, rng)
     order = np.empty(r, np.int64)
     got = np.empty(r)
-    local = np.full(n, -1, np.int64)
     for step in range(r):
-        s = np.where(alive, scores, np.nan)
-        allowed = alive.copy()
-        if lcc_only:
-            sizes = np.bincount(comp[alive])
-            big = np.flatnonzero(alive & (sizes[np.where(alive, comp, 0)] == sizes.max()))
-            allowed &= comp == comp[big[0]]
-        v = pick_best(s, keys, allowed)
+        allowed = res.lcc_mask() if run.lcc_only else res.alive
+        v = pick_best(scores, run.keys, allowed)
         order[step] = v
         got[step] = scores[v]
-        alive[v] = False
-        members = np.flatnonzero(alive & (comp == comp[v]))
+        members = res.remove(v)
         if len(members):
-            local[members] = np.arange(len(members))
-            # induced sub-CSR of the component (directed CSR for the kernel)
-            starts, ends = indptr[members], indptr[members + 1]
-            cnt = ends - starts
-            idx = np.repeat(starts - np.cumsum(np.r_[0, cnt[:-1]]), cnt) + np.arange(cnt.sum())
-            cols = local[indices[idx]]
-            keep = cols >= 0
-            rr = np.repeat(np.arange(len(members)), cnt)[keep]
-            sub_ptr = np.zeros(len(members) + 1, np.int64)
-            np.cumsum(np.bincount(rr, minlength=len(members)), out=sub_ptr[1:])
-            sub_idx = cols[keep]
-            sub_len = None if lengths is None else lengths[idx][keep]
-            m = len(members)
-            sources = None
-            scale = 1.0
-            if k is not None and k < m:
-                sources = np.sort(rng.choice(m, size=k, replace=False)).astype(np.int64)
-                scale = m / k
-            scores[members] = scale * betweenness_kernel(sub_ptr, sub_idx, m, g.directed,
-                                                         lengths=sub_len, sources=sources)
-            # split the component into its new pieces
-            ip2, ix2 = p[members], p[members + 1]
-            c2 = ix2 - ip2
-            idx2 = np.repeat(ip2 - np.cumsum(np.r_[0, c2[:-1]]), c2) + np.arange(c2.sum())
-            nb = local[i[idx2]]
-            ok = nb >= 0
-            rr2 = np.repeat(np.arange(m), c2)[ok]
-            a = csr_array((np.ones(int(ok.sum())), (rr2, nb[ok])), shape=(m, m))
-            nc, lab = connected_components(a, directed=False)
-            comp[members] = next_label + lab
-            next_label += nc
-            local[members] = -1
-        if bar is not None:
-            bar.update(1)
+            ptr, idx, entries = induced(g.indptr, g.indices, members)
+            sources, scale = pivots(len(members), n_pivots, rng)
+            raw = node_betweenness(ptr, idx,
+                                   lengths=None if lengths is None else lengths[entries],
+                                   sources=sources)
+            scores[members] = (scale * betweenness_scale(g.directed)) * raw
+        if run.bar is not None:
+            run.bar.update(1)
     return order, got
+
+
+FAST_PATHS: dict[tuple[str, str], FastPath] = {
+    ("static", "*"): _static_order,
+    ("adaptive", "degree"): _adaptive_degree,
+    ("adaptive", "betweenness"): _adaptive_betweenness,
+}
+
+
+def _fast_order(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
+    path = FAST_PATHS.get((run.mode, run.strat.family)) or FAST_PATHS.get((run.mode, "*"))
+    return None if path is None else path(run)
+
+
+def _curve_from_order(run: _Run, order: np.ndarray, got: np.ndarray) -> AttackResult:
+    """The curve of a known removal order: component metrics from one reverse union-find
+    pass, other metrics on the residual network of every step."""
+    g, r = run.g, run.r
+    if run.bar is not None:
+        run.bar.update(r - run.bar.n)
+    lcc, sec, nc, pairs = removal_curve(*neighbours(g), np.asarray(order, np.int64))
+    comp = {"lcc": lcc, "lcc_frac": lcc / run.lcc0 if run.lcc0 else np.full(len(lcc), np.nan),
+            "second": sec, "n_components": nc, "reachable_pairs": pairs}
+    cols: dict[str, Any] = {"step": np.arange(r + 1), "node": _label_column(g, order),
+                            "score": np.r_[np.nan, got]}
+    rest = [m for m in run.mets if m.name not in COMPONENT_METRICS]
+    per_step: list[dict[str, float]] = []
+    if rest:
+        keep = np.ones(g.n_nodes, bool)
+        for k in range(r + 1):
+            if k:
+                keep[order[k - 1]] = False
+            per_step.append(run.evaluate(g.take(np.flatnonzero(keep)) if k else g, rest))
+    for m in run.mets:
+        cols[m.name] = (comp[m.name] if m.name in COMPONENT_METRICS
+                        else [row[m.name] for row in per_step])
+    return run.result(pd.DataFrame(cols))
+
+
+# ---------------------------------------------------------------------------- generic loop
+class _Loop:
+    """The step-by-step attack on a :class:`Residual`: rescore as the mode says, remove,
+    heal (recovery), record the metrics."""
+
+    def __init__(self, run: _Run) -> None:
+        self.run = run
+        n = run.g.n_nodes
+        self.n = n
+        self.need_graph = any(m.name not in COMPONENT_METRICS for m in run.mets)
+        self.static = (run.strat.scores(run.g, run.rng_strat) if run.mode == "static"
+                       else None)
+        self.block: list[int] = []  # global ids still to remove in the current block
+        self.block_scores: dict[int, float] = {}
+        self.n_recruits = 0
+        self.log: list[tuple[int, Any, Any, str]] = []
+        self._rebase(run.g, np.arange(n, dtype=np.int64))
+
+    def _rebase(self, h: Graph, gid: np.ndarray) -> None:
+        """Start a new residual view on ``h`` (after recovery changed the network); ``gid``
+        = global id of each position of ``h`` (recruits: ``n, n + 1, ...``)."""
+        self.res = Residual(h)
+        self.gid = gid
+        self.keys = tie_keys(h.nodes, self.run.tie_break)
+        self.where = np.full(self.n + self.run.r + 1, -1, np.int64)
+        self.where[gid] = np.arange(len(gid))
+        if self.static is not None:
+            s = np.full(len(gid), np.nan)
+            orig = gid < self.n
+            s[orig] = self.static[gid[orig]]
+            self.static_here = s
+
+    def _scores_now(self) -> np.ndarray:
+        """Current scores per position of the residual view's base (dead ones unused)."""
+        s = np.full(len(self.gid), np.nan)
+        s[self.res.alive] = self.run.strat.scores(self.res.graph(), self.run.rng_strat)
+        return s
+
+    def _next_in_block(self, allowed: np.ndarray) -> tuple[int, float]:
+        res, run = self.res, self.run
+        self.block = [b for b in self.block if self.where[b] >= 0 and res.alive[self.where[b]]]
+        if not self.block:
+            s_all = self._scores_now()
+            alive = res.positions
+            ranking = alive[rank_order(s_all[alive], self.keys[alive])]
+            if run.lcc_only:
+                ranking = ranking[allowed[ranking]]
+            top = ranking[:run.block_size]
+            self.block = [int(self.gid[x]) for x in top]
+            self.block_scores = {int(self.gid[x]): float(s_all[x]) for x in top}
+        b = self.block.pop(0)
+        return int(self.where[b]), self.block_scores[b]
+
+    def choose(self) -> tuple[int, float]:
+        """Position (in the residual view's base) of the next node to remove, and its score."""
+        res, run = self.res, self.run
+        allowed = res.lcc_mask() if run.lcc_only else res.alive
+        if run.mode == "block":
+            return self._next_in_block(allowed)
+        s = self.static_here if run.mode == "static" else self._scores_now()
+        v = pick_best(s, self.keys, allowed)
+        return v, float(s[v])
+
+    def remove(self, step: int, v: int) -> tuple[Hashable, int, int]:
+        """Remove position ``v`` and heal; returns (label, edges added, nodes added)."""
+        res, recovery = self.res, self.run.recovery
+        h = res.graph()
+        label = res.base.nodes[v:v + 1].tolist()[0]  # a plain Python label
+        if recovery is None:
+            res.remove(v)
+            return label, 0, 0
+        local = int(np.count_nonzero(res.alive[:v]))
+        removed_attrs = h.node_attrs.iloc[local].to_dict() if len(h.node_attrs.columns) else {}
+        ties = _orphan_ties(h, local)
+        res.remove(v)
+        h = res.graph()
+        new_label = _recruit_label(self.run.g, self.n_recruits)
+        h2, entries = recovery.apply(h, label, removed_attrs, ties, self.run.rng_rec,
+                                     new_label)
+        self.log.extend((step, *e) for e in entries)
+        added_e = sum(1 for e in entries if e[2] != "recruit")
+        added_n = int(h2.n_nodes > h.n_nodes)
+        if h2 is not h:
+            gid = self.gid[res.positions]
+            if added_n:
+                gid = np.r_[gid, self.n + self.n_recruits]
+                self.n_recruits += 1
+            self._rebase(h2, gid)
+        return label, added_e, added_n
+
+    def row(self, step: int, label: Any, score: float, added: tuple[int, int] | None
+            ) -> dict[str, Any]:
+        res = self.res
+        h = res.graph() if self.need_graph else None
+        row = {"step": step, "node": label, "score": score}
+        row.update(self.run.evaluate(h, self.run.mets, comp=res.component_stats()))
+        if added is not None:
+            row.update(edges_added=added[0], nodes_added=added[1])
+        return row
+
+
+def _generic(run: _Run) -> AttackResult:
+    loop = _Loop(run)
+    healing = run.recovery is not None
+    rows = [{"step": 0, "node": None, "score": np.nan,
+             **run.evaluate(run.g, run.mets, comp=run.comp0)}]
+    if healing:
+        rows[0].update(edges_added=0, nodes_added=0)
+    for step in range(1, run.r + 1):
+        if loop.res.n_alive == 0:
+            break
+        v, score = loop.choose()
+        label, added_e, added_n = loop.remove(step, v)
+        rows.append(loop.row(step, label, score, (added_e, added_n) if healing else None))
+        if run.bar is not None:
+            run.bar.update(1)
+    labels = [row.pop("node") for row in rows]
+    curve = pd.DataFrame(rows)
+    curve.insert(1, "node", pd.Series(labels, dtype=object))
+    log = (pd.DataFrame(loop.log, columns=["step", "source", "target", "kind"]).astype(
+        {"source": object, "target": object}) if loop.log else empty_log())
+    return run.result(curve, log)
 
 
 # ---------------------------------------------------------------------------- attack
 def attack(
     g: Any,
     /,
-    strategy: Any,
     *,
+    strategy: Any,
     mode: str = "static",
     block_size: int = 5,
     max_removals: int | None = None,
@@ -326,17 +549,19 @@ def attack(
     recomputes Brandes' algorithm only on the component that held the removed node, on a
     compact copy of it, and (unweighted, undirected) skips the searches from leaves and from
     open twins of another source, whose dependencies are exact copies (Puzis et al. 2012). All
-    other combinations recompute the strategy (and metrics) on the residual network at every
-    step. Metrics other than the component metrics are evaluated on the residual network
-    at every step.
+    other combinations run the generic loop on a :class:`~netcrime.disruption.Residual`:
+    component labels are updated only in the component that lost a node, and a labelled
+    residual :class:`~netcrime.Graph` is built only when the strategy (adaptive or block
+    rescoring, recovery) or a metric other than the component metrics needs one.
 
     NaN rule. A metric that is undefined for the residual network (efficiency, information
     or trade-off with fewer than two nodes left) is NaN in that row; ``score`` is NaN in row
     0 and for nodes removed after every node with a finite score.
 
-    Scores. ``score`` is the raw strategy score (betweenness: Brandes' dependency sum over
-    ordered pairs, i.e. twice igraph's raw value for undirected graphs; degree: current
-    degree).
+    Scores. ``score`` is the strategy score when the node was chosen: the centrality of the
+    same name on the residual network (betweenness: :func:`netcrime.centrality.betweenness`
+    with ``normalized=False``, igraph's raw value; degree: :func:`netcrime.centrality.degree`,
+    a self-loop counting twice).
 
     References
     ----------
@@ -353,13 +578,13 @@ def attack(
     --------
     >>> import networkx as nx
     >>> import netcrime as nc
-    >>> res = nc.disruption.attack(nx.star_graph(4), "degree", max_removals=2)
+    >>> res = nc.disruption.attack(nx.star_graph(4), strategy="degree", max_removals=2)
     >>> res.curve[["step", "node", "lcc", "lcc_frac"]]
        step  node  lcc  lcc_frac
     0     0  None    5       1.0
     1     1     0    1       0.2
     2     2     1    1       0.2
-    >>> round(nc.disruption.attack(nx.star_graph(4), "degree").robustness, 4)  # (N-1)/N^2
+    >>> round(nc.disruption.attack(nx.star_graph(4), strategy="degree").robustness, 4)  # (N-1)/N^2
     0.16
     """
     func = "attack"
@@ -373,158 +598,19 @@ def attack(
     lcc_only = check_bool(lcc_only, func=func, param="lcc_only")
     check_bool(progress, func=func, param="progress")
     if recovery is not None and not isinstance(recovery, Recovery):
-        from .._validation import param_error
-
         raise param_error(func, "recovery", "None or a netcrime.disruption.Recovery", recovery)
     mets = as_metrics(metrics, func=func)
     check_choice(tie_break, TIE_BREAKS, func=func, param="tie_break")
-    ss = rng if isinstance(rng, np.random.SeedSequence) else None
-    gen = check_rng(rng, func=func)
-    if ss is None:
-        ss = np.random.SeedSequence(int(gen.integers(2**63)))
-    s_strat, s_metric, s_rec = ss.spawn(3)
-    rng_strat = np.random.default_rng(s_strat)
-    rng_metric = np.random.default_rng(s_metric)
-    rng_rec = (check_rng(recovery.rng, func="Recovery") if recovery is not None
-               and recovery.rng is not None else np.random.default_rng(s_rec))
-
-    stages = {}
-    for m in mets:
-        if m.name == "stage_completeness":
-            attr = m.params.get("attr", "stage")
-            stages[attr] = stage_set(g, attr)
-    comp0 = _intact_stats(g)
-    lcc0 = comp0["lcc"]
-    keys = _tie_keys(g.nodes, tie_break)
-    bar = _progress(r, progress)
-    only_comp = all(m.name in COMPONENT_METRICS for m in mets)
-
-    order: np.ndarray | None = None
-    got: np.ndarray | None = None
-    if recovery is None and not lcc_only and mode == "static":
-        scores = strat.scores(g, rng_strat)
-        order = rank_order(scores, keys)[:r]
-        got = scores[order]
-    elif (recovery is None and not lcc_only and mode == "adaptive" and strat.kind == "degree"
-          and strat.params.get("weight") is None):
-        p, i = _nbr(g)
-        order, sc = adaptive_degree_order(p, i, keys, r)
-        got = sc.astype(float)
-    elif (recovery is None and mode == "adaptive" and strat.kind == "betweenness"
-          and strat.params.get("k") is None):
-        distance = strat.params.get("distance")
-        lengths = (np.zeros(len(g.indices)) if distance is None else g.edge_values(
-            distance, func="attack", param="strategy", positive=True))
-        p, i = _nbr(g)
-        order, got = adaptive_betweenness_order(
-            np.asarray(g.indptr), np.asarray(g.indices), np.ascontiguousarray(lengths),
-            distance is not None, p, i, keys, r, lcc_only, numba.get_num_threads(),
-            not g.directed)
-    elif recovery is None and mode == "adaptive" and strat.kind == "betweenness":
-        order, got = _adaptive_betweenness(g, strat, keys, r, lcc_only, rng_strat, bar)
-
-    if order is not None:
-        if bar is not None and strat.kind != "betweenness":
-            bar.update(r)
-        cols: dict[str, Any] = {
-            "step": np.arange(r + 1),
-            "node": _label_column(g, order),
-            "score": np.r_[np.nan, got],
-        }
-        comp = _component_curve(g, order, lcc0)
-        rest = [m for m in mets if m.name not in COMPONENT_METRICS]
-        per_step: list[dict[str, float]] = []
-        if not only_comp:
-            keep = np.ones(n, bool)
-            for k in range(r + 1):
-                if k:
-                    keep[order[k - 1]] = False
-                h = g.take(np.flatnonzero(keep)) if k else g
-                per_step.append(evaluate(h, rest, lcc0=lcc0, stages=stages, rng=rng_metric))
-        for m in mets:
-            if m.name in COMPONENT_METRICS:
-                cols[m.name] = comp[m.name]
-            else:
-                cols[m.name] = [row[m.name] for row in per_step]
-        if bar is not None:
-            bar.close()
-        curve = pd.DataFrame(cols)
-        return AttackResult(curve=curve, strategy=strat.name, mode=mode, n_nodes=n, lcc0=lcc0,
-                            recovery_log=_empty_log())
-
-    # ---------------------------------------------------------------- generic loop
-    h = g
-    gid = np.arange(n, dtype=np.int64)  # global id of each current position
-    static_scores = strat.scores(g, rng_strat) if mode == "static" else None
-    rows: list[dict[str, Any]] = []
-    first = {"step": 0, "node": None, "score": np.nan}
-    first.update(evaluate(h, mets, lcc0=lcc0, stages=stages, rng=rng_metric, comp=comp0))
-    if recovery is not None:
-        first.update(edges_added=0, nodes_added=0)
-    rows.append(first)
-    log: list[tuple[int, Any, Any, str]] = []
-    block: list[int] = []  # global ids still to remove in the current block
-    n_recruits = 0
-    for step in range(1, r + 1):
-        if h.n_nodes == 0:
-            break
-        ckeys = _tie_keys(h.nodes, tie_break)
-        allowed = _lcc_mask(h) if lcc_only else None
-        if mode == "static":
-            s = np.full(h.n_nodes, np.nan)
-            orig = gid < n
-            s[orig] = static_scores[gid[orig]]
-        elif mode == "adaptive":
-            s = strat.scores(h, rng_strat)
-        else:
-            block = [b for b in block if b in set(gid.tolist())]
-            if not block:
-                s_all = strat.scores(h, rng_strat)
-                ranking = rank_order(s_all, ckeys)
-                if allowed is not None:
-                    ranking = ranking[allowed[ranking]]
-                block = [int(gid[x]) for x in ranking[:block_size]]
-                block_scores = {int(gid[x]): float(s_all[x]) for x in ranking[:block_size]}
-            s = np.full(h.n_nodes, np.nan)
-            pos_of = {int(x): j for j, x in enumerate(gid)}
-            v = pos_of[block.pop(0)]
-            s[v] = block_scores[int(gid[v])]
-            allowed = None
-        v = pick_best(s, ckeys, allowed)
-        label = h.nodes[v:v + 1].tolist()[0]  # a plain Python label, as in the fast paths
-        score = float(s[v])
-        removed_attrs = h.node_attrs.iloc[v].to_dict() if len(h.node_attrs.columns) else {}
-        ties = _orphan_ties(h, v) if recovery is not None else []
-        keep = np.flatnonzero(np.arange(h.n_nodes) != v)
-        h = h.take(keep)
-        gid = gid[keep]
-        added_e = added_n = 0
-        if recovery is not None:
-            new_label = _recruit_label(g, n_recruits)
-            h2, entries = recovery.apply(h, label, removed_attrs, ties, rng_rec, new_label)
-            if h2.n_nodes > h.n_nodes:
-                n_recruits += 1
-                added_n = 1
-                gid = np.r_[gid, n + n_recruits - 1]
-            h = h2
-            added_e = sum(1 for e in entries if e[2] != "recruit")
-            log.extend((step, *e) for e in entries)
-        row = {"step": step, "node": label, "score": score}
-        row.update(evaluate(h, mets, lcc0=lcc0, stages=stages, rng=rng_metric))
-        if recovery is not None:
-            row.update(edges_added=added_e, nodes_added=added_n)
-        rows.append(row)
-        if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
-    labels = [row.pop("node") for row in rows]
-    curve = pd.DataFrame(rows)
-    curve.insert(1, "node", pd.Series(labels, dtype=object))
-    logdf = (pd.DataFrame(log, columns=["step", "source", "target", "kind"]).astype(
-        {"source": object, "target": object}) if log else _empty_log())
-    return AttackResult(curve=curve, strategy=strat.name, mode=mode, n_nodes=n, lcc0=lcc0,
-                        recovery_log=logdf)
+    rng_strat, rng_metric, rng_rec = _streams(rng, recovery, func)
+    run = _Run(g=g, strat=strat, mode=mode, block_size=block_size, r=r, lcc_only=lcc_only,
+               recovery=recovery, mets=mets, tie_break=tie_break,
+               keys=tie_keys(g.nodes, tie_break), rng_strat=rng_strat,
+               rng_metric=rng_metric, rng_rec=rng_rec, stages=_stages(g, mets),
+               comp0=_intact_stats(g), bar=_progress(r, progress, "attack"))
+    fast = _fast_order(run)
+    if fast is not None:
+        return _curve_from_order(run, *fast)
+    return _generic(run)
 
 
 def _label_column(g: Graph, order: np.ndarray) -> pd.Series:
@@ -535,7 +621,7 @@ def _label_column(g: Graph, order: np.ndarray) -> pd.Series:
     return pd.Series(col, dtype=object)
 
 
-def _empty_log() -> pd.DataFrame:
+def empty_log() -> pd.DataFrame:
     return pd.DataFrame({"step": pd.Series(dtype=np.int64), "source": pd.Series(dtype=object),
                          "target": pd.Series(dtype=object), "kind": pd.Series(dtype=object)})
 
@@ -574,7 +660,3 @@ def _orphan_ties(h: Graph, v: int) -> list[tuple[Hashable, bool, bool, float]]:
         for e in out.values():
             e[0] = True
     return [(h.nodes[u], e[0], e[1], e[2]) for u, e in sorted(out.items())]
-
-
-def _metric_names(mets: list[Metric]) -> list[str]:
-    return [m.name for m in mets]

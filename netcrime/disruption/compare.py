@@ -18,7 +18,7 @@ __all__ = ["compare_strategies"]
 
 def _run_one(g: Any, strat: Any, seed: np.random.SeedSequence, kwargs: dict[str, Any]
              ) -> pd.DataFrame:
-    res = attack(g, strat, rng=seed, **kwargs)
+    res = attack(g, strategy=strat, rng=seed, **kwargs)
     cur = res.curve.copy()
     cur.insert(1, "fraction_removed", cur["step"] / res.n_nodes)
     return cur
@@ -27,8 +27,8 @@ def _run_one(g: Any, strat: Any, seed: np.random.SeedSequence, kwargs: dict[str,
 def compare_strategies(
     g: Any,
     /,
-    strategies: Any,
     *,
+    strategies: Any,
     repeats: int = 1,
     rng: Any = None,
     executor: Any = None,
@@ -70,7 +70,7 @@ def compare_strategies(
     --------
     >>> import networkx as nx
     >>> import netcrime as nc
-    >>> df = nc.disruption.compare_strategies(nx.path_graph(5), ["degree", "random"],
+    >>> df = nc.disruption.compare_strategies(nx.path_graph(5), strategies=["degree", "random"],
     ...                                       repeats=2, rng=1, max_removals=1)
     >>> df[["strategy", "repeat", "step", "lcc"]].shape
     (8, 4)

@@ -15,56 +15,34 @@ import pandas as pd
 from .._core import edge_betweenness_csr, edge_removal_curve
 from .._validation import check_bool, check_choice, check_int, check_rng, param_error
 from ..graph import Graph, as_graph
-from .attack import AttackResult, _empty_log
-from .metrics import COMPONENT_METRICS, DEFAULT_METRICS, as_metrics, component_stats, evaluate
-from .metrics import stage_set as _stage_set
-from .strategies import pick_best, rank_order
+from .attack import AttackResult, empty_log
+from .metrics import (
+    COMPONENT_METRICS,
+    DEFAULT_METRICS,
+    as_metrics,
+    component_stats,
+    evaluate,
+    stage_set,
+)
+from .strategies import Registered, Strategy, build_registered, pick_best, pivots, rank_order
 
-__all__ = ["EDGE_STRATEGIES", "EdgeStrategy", "attack_edges", "edge_strategy"]
+__all__ = ["EDGE_STRATEGIES", "attack_edges", "edge_strategy"]
 
-EDGE_STRATEGIES = ("betweenness", "weight", "random", "attribute", "incident")
-
-
-class EdgeStrategy:
-    """A scoring rule for tie attacks (higher score = removed earlier; NaN = never chosen
-    while a tie with a finite score remains). Build with :func:`edge_strategy`."""
-
-    __slots__ = ("func", "limit", "name", "params", "stochastic")
-
-    def __init__(self, name: str, func: Any, *, stochastic: bool = False,
-                 params: dict[str, Any] | None = None, limit: Any = None) -> None:
-        self.name = name
-        self.func = func
-        self.stochastic = stochastic
-        self.params = dict(params or {})
-        self.limit = limit
-
-    def scores(self, g: Graph, rng: np.random.Generator) -> np.ndarray:
-        out = self.func(g, rng)
-        if isinstance(out, pd.Series):
-            out = out.to_numpy(dtype=float, na_value=np.nan)
-        out = np.asarray(out, dtype=float)
-        if out.shape != (g.n_edges,):
-            raise ValueError(f"Edge strategy {self.name!r} returned {out.shape} scores for "
-                             f"{g.n_edges} edges.")
-        return out
-
-    def __repr__(self) -> str:
-        p = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
-        return f"EdgeStrategy({self.name!r}{', ' + p if p else ''})"
+_F = "edge_strategy"
 
 
-def _edge_bc(distance: str | None, k: int | None):
+def _listed(values: Any) -> list:
+    return list(values) if isinstance(values, (list, tuple, set, np.ndarray)) else [values]
+
+
+def _edge_bc(distance: str | None, n_pivots: int | None):
     def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         n = g.n_nodes
         lengths = (np.zeros(len(g.indices)) if distance is None else
-                   g.edge_values(distance, func="edge_strategy", param="distance",
-                                 positive=True))
-        sources = np.arange(n, dtype=np.int64)
-        scale = 1.0
-        if k is not None and k < n:
-            sources = np.sort(rng.choice(n, size=k, replace=False)).astype(np.int64)
-            scale = n / k
+                   g.edge_values(distance, func=_F, param="distance", positive=True))
+        sources, scale = pivots(n, n_pivots, rng)
+        if sources is None:
+            sources = np.arange(n, dtype=np.int64)
         bc = edge_betweenness_csr(np.asarray(g.indptr), np.asarray(g.indices),
                                   np.ascontiguousarray(lengths, dtype=np.float64),
                                   distance is not None, sources)
@@ -74,21 +52,96 @@ def _edge_bc(distance: str | None, k: int | None):
 
 def _matches(g: Graph, column: str, values: list) -> np.ndarray:
     if column not in g.edge_attrs.columns:
-        raise param_error("edge_strategy", "column", "an edge attribute of the graph "
+        raise param_error(_F, "column", "an edge attribute of the graph "
                           f"{list(g.edge_attrs.columns)!r}", column)
     return g.edge_attrs[column].isin(values).to_numpy()
 
 
-def edge_strategy(name: str, /, **params: Any) -> EdgeStrategy:
-    """Build a tie-attack strategy.
+def _b_betweenness(key: str, params: dict[str, Any]) -> Strategy:
+    k = params.get("n_pivots")
+    if k is not None:
+        k = check_int(k, func=_F, param="n_pivots", min=1)
+    return Strategy("edge_betweenness", _edge_bc(params.get("distance"), k), target="edge",
+                    stochastic=k is not None, params=params)
+
+
+def _b_weight(key: str, params: dict[str, Any]) -> Strategy:
+    col = params.get("weight", "weight")
+    lowest = check_bool(params.get("lowest", False), func=_F, param="lowest")
+
+    def fw(g: Graph, rng: np.random.Generator) -> np.ndarray:
+        if col not in g.edge_attrs.columns:
+            raise param_error(_F, "weight", "an edge attribute of the graph "
+                              f"{list(g.edge_attrs.columns)!r}", col)
+        w = g.edge_attrs[col].to_numpy(dtype=float)
+        return -w if lowest else w
+    return Strategy("weight", fw, target="edge", params=params)
+
+
+def _b_random(key: str, params: dict[str, Any]) -> Strategy:
+    return Strategy("random", lambda g, rng: rng.random(g.n_edges), target="edge",
+                    stochastic=True)
+
+
+def _b_incident(key: str, params: dict[str, Any]) -> Strategy:
+    if "nodes" not in params:
+        raise param_error(_F, "nodes", "given for the 'incident' strategy", None)
+    nodes = params["nodes"]
+    nodes = list(nodes) if isinstance(nodes, (list, tuple, set, np.ndarray, pd.Index)) \
+        else [nodes]
+    col = params.get("column")
+    if (col is None) != ("values" not in params):
+        raise param_error(_F, "column", "given together with 'values' (or neither)", col)
+    vals = _listed(params.get("values"))
+
+    def hits(g: Graph) -> np.ndarray:
+        pos = g.node_index(nodes, func=_F, param="nodes")
+        mark = np.zeros(g.n_nodes, bool)
+        mark[pos] = True
+        src, dst = g.edge_array()
+        ok = mark[src] | mark[dst]
+        if col is not None:
+            ok &= _matches(g, col, vals)
+        return ok
+
+    p2 = {"nodes": nodes} | ({"column": col, "values": vals} if col is not None else {})
+    return Strategy("incident", lambda g, rng: np.where(hits(g), 1.0, np.nan), target="edge",
+                    params=p2, limit=lambda g: int(hits(g).sum()))
+
+
+def _b_attribute(key: str, params: dict[str, Any]) -> Strategy:
+    if "column" not in params or "values" not in params:
+        raise param_error(_F, "column", "given together with 'values' for the "
+                          "'attribute' strategy", params.get("column"))
+    column = params["column"]
+    values = _listed(params["values"])
+
+    def fa(g: Graph, rng: np.random.Generator) -> np.ndarray:
+        return np.where(_matches(g, column, values), 1.0, np.nan)
+    return Strategy("attribute", fa, target="edge", params={"column": column, "values": values},
+                    limit=lambda g: int(_matches(g, column, values).sum()))
+
+
+EDGE_REGISTRY: dict[str, Registered] = {
+    "betweenness": Registered(_b_betweenness, ("distance", "n_pivots")),
+    "weight": Registered(_b_weight, ("weight", "lowest")),
+    "random": Registered(_b_random, ()),
+    "attribute": Registered(_b_attribute, ("column", "values")),
+    "incident": Registered(_b_incident, ("nodes", "column", "values")),
+}
+EDGE_STRATEGIES = tuple(EDGE_REGISTRY)
+
+
+def edge_strategy(name: str, /, **params: Any) -> Strategy:
+    """Build a tie-attack strategy (a :class:`Strategy` with ``target="edge"``).
 
     Parameters
     ----------
     name : {"betweenness", "weight", "random", "attribute", "incident"}
         * ``"betweenness"``: edge betweenness (Girvan & Newman 2002), ``distance=None``
-          (an edge attribute read as a length), ``k=None`` (sampled sources, scaled by
-          ``n/k``). Raw ordered-pair sums (twice networkx's unnormalised value for
-          undirected graphs).
+          (an edge attribute read as a length), ``n_pivots=None`` (sampled sources, scaled
+          by ``n / n_pivots``). Raw ordered-pair sums (twice networkx's unnormalised value
+          for undirected graphs).
         * ``"weight"``: ``weight="weight"``, ``lowest=False``: strongest ties first (or
           weakest first with ``lowest=True``).
         * ``"random"``: uniformly random order.
@@ -106,99 +159,46 @@ def edge_strategy(name: str, /, **params: Any) -> EdgeStrategy:
 
     Returns
     -------
-    EdgeStrategy
+    Strategy
+
+    Raises
+    ------
+    ParameterError
+        For an unknown name, a parameter the strategy does not accept or an invalid value.
 
     Examples
     --------
     >>> import netcrime as nc
-    >>> nc.disruption.edge_strategy("attribute", column="channel", values="online")
-    EdgeStrategy('attribute', column='channel', values=['online'])
+    >>> s = nc.disruption.edge_strategy("attribute", column="channel", values="online")
+    >>> s, s.target
+    (Strategy('attribute', column='channel', values=['online']), 'edge')
     """
-    func = "edge_strategy"
-    check_choice(name, EDGE_STRATEGIES, func=func, param="name")
-    allowed = {"betweenness": ("distance", "k"), "weight": ("weight", "lowest"),
-               "random": (), "attribute": ("column", "values"),
-               "incident": ("nodes", "column", "values")}[name]
-    for p in params:
-        if p not in allowed:
-            raise param_error(func, p, f"a parameter of edge strategy {name!r} "
-                              f"({', '.join(allowed) or 'none'})", params[p])
-    if name == "betweenness":
-        k = params.get("k")
-        if k is not None:
-            k = check_int(k, func=func, param="k", min=1)
-        return EdgeStrategy("edge_betweenness", _edge_bc(params.get("distance"), k),
-                            stochastic=k is not None, params=params)
-    if name == "weight":
-        col = params.get("weight", "weight")
-        lowest = check_bool(params.get("lowest", False), func=func, param="lowest")
-
-        def fw(g: Graph, rng: np.random.Generator) -> np.ndarray:
-            if col not in g.edge_attrs.columns:
-                raise param_error(func, "weight", "an edge attribute of the graph "
-                                  f"{list(g.edge_attrs.columns)!r}", col)
-            w = g.edge_attrs[col].to_numpy(dtype=float)
-            return -w if lowest else w
-        return EdgeStrategy("weight", fw, params=params)
-    if name == "random":
-        return EdgeStrategy("random", lambda g, rng: rng.random(g.n_edges), stochastic=True)
-    if name == "incident":
-        if "nodes" not in params:
-            raise param_error(func, "nodes", "given for the 'incident' strategy", None)
-        nodes = params["nodes"]
-        nodes = list(nodes) if isinstance(nodes, (list, tuple, set, np.ndarray, pd.Index)) \
-            else [nodes]
-        col = params.get("column")
-        if (col is None) != ("values" not in params):
-            raise param_error(func, "column", "given together with 'values' (or neither)", col)
-        vals = params.get("values")
-        vals = (list(vals) if isinstance(vals, (list, tuple, set, np.ndarray)) else [vals])
-
-        def hits(g: Graph) -> np.ndarray:
-            pos = g.node_index(nodes, func=func, param="nodes")
-            mark = np.zeros(g.n_nodes, bool)
-            mark[pos] = True
-            src, dst = g.edge_array()
-            ok = mark[src] | mark[dst]
-            if col is not None:
-                ok &= _matches(g, col, vals)
-            return ok
-
-        p2 = {"nodes": nodes} | ({"column": col, "values": vals} if col is not None else {})
-        return EdgeStrategy("incident", lambda g, rng: np.where(hits(g), 1.0, np.nan),
-                            params=p2, limit=lambda g: int(hits(g).sum()))
-    if "column" not in params or "values" not in params:
-        raise param_error(func, "column", "given together with 'values' for the "
-                          "'attribute' strategy", params.get("column"))
-    column = params["column"]
-    vals = params["values"]
-    values = list(vals) if isinstance(vals, (list, tuple, set, np.ndarray)) else [vals]
-
-    def fa(g: Graph, rng: np.random.Generator) -> np.ndarray:
-        return np.where(_matches(g, column, values), 1.0, np.nan)
-    return EdgeStrategy("attribute", fa, params={"column": column, "values": values},
-                        limit=lambda g: int(_matches(g, column, values).sum()))
+    return build_registered(EDGE_REGISTRY, {}, name, params, func=_F, what="edge strategy")
 
 
-def _as_edge_strategy(obj: Any) -> EdgeStrategy:
-    if isinstance(obj, EdgeStrategy):
+def _as_edge_strategy(obj: Any) -> Strategy:
+    if isinstance(obj, Strategy):
+        if obj.target != "edge":
+            raise param_error("attack_edges", "strategy", "a tie strategy (target='edge', "
+                              "from edge_strategy())", obj)
         return obj
     if isinstance(obj, str):
         if obj not in EDGE_STRATEGIES or obj in ("attribute", "incident"):
             raise param_error("attack_edges", "strategy", "'betweenness', 'weight', 'random', "
-                              "an EdgeStrategy or a callable score(g) -> array", obj)
+                              "an edge_strategy() or a callable score(g) -> array", obj)
         return edge_strategy(obj)
     if callable(obj):
-        return EdgeStrategy(getattr(obj, "__name__", "custom"), lambda g, rng: obj(g))
-    raise param_error("attack_edges", "strategy", "an edge strategy name, an EdgeStrategy or "
-                      "a callable score(g) -> array", obj)
+        return Strategy(getattr(obj, "__name__", "custom"), lambda g, rng: obj(g),
+                        target="edge")
+    raise param_error("attack_edges", "strategy", "an edge strategy name, an edge_strategy() "
+                      "or a callable score(g) -> array", obj)
 
 
 def attack_edges(
     g: Any,
     /,
-    strategy: Any,
     *,
+    strategy: Any,
     mode: str = "static",
     block_size: int = 5,
     max_removals: int | None = None,
@@ -212,7 +212,7 @@ def attack_edges(
     Parameters
     ----------
     g : Graph or anything :func:`netcrime.as_graph` accepts
-    strategy : str, EdgeStrategy or callable
+    strategy : str, Strategy or callable
         ``"betweenness"``, ``"weight"``, ``"random"``, an :func:`edge_strategy` (e.g.
         ``edge_strategy("attribute", column="channel", values="online")``), or a callable
         ``score(g) -> array`` of one score per edge (edge-id order of the residual graph).
@@ -245,7 +245,8 @@ def attack_edges(
     --------
     >>> import networkx as nx
     >>> import netcrime as nc
-    >>> res = nc.disruption.attack_edges(nx.path_graph(4), "betweenness", max_removals=1)
+    >>> res = nc.disruption.attack_edges(nx.path_graph(4), strategy="betweenness",
+    ...                                   max_removals=1)
     >>> res.curve[["step", "source", "target", "lcc"]]
        step source target  lcc
     0     0   None   None    4
@@ -271,49 +272,65 @@ def attack_edges(
     for mt in mets:
         if mt.name == "stage_completeness":
             attr = mt.params.get("attr", "stage")
-            stages[attr] = _stage_set(g, attr)
-    comp0 = component_stats(g)
-    lcc0 = comp0["lcc"]
-
-    def keys_for(m: int) -> np.ndarray:
-        k = np.arange(m, dtype=np.int64)
-        return k if tie_break == "first" else k[::-1].copy()
-
+            stages[attr] = stage_set(g, attr)
+    lcc0 = component_stats(g)["lcc"]
     bar = None
     if progress:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # optional dependency, only for progress bars
 
         bar = tqdm(total=r, desc="attack_edges")
     if mode == "static":
         s = strat.scores(g, rng_s)
-        order = rank_order(s, keys_for(m_all))[:r]
+        order = rank_order(s, _edge_keys(m_all, tie_break))[:r]
         got = s[order]
         if bar is not None:
             bar.update(r)
     else:
-        alive = np.ones(m_all, bool)
-        order = np.empty(r, np.int64)
-        got = np.empty(r)
-        queue: list[tuple[int, float]] = []
-        for step in range(r):
-            if mode == "adaptive" or not queue:
-                ids = np.flatnonzero(alive)
-                h = g.select_edges(alive)
-                s = strat.scores(h, rng_s)
-                if mode == "adaptive":
-                    j = pick_best(s, keys_for(len(ids)))
-                    queue = [(int(ids[j]), float(s[j]))]
-                else:
-                    rk = rank_order(s, keys_for(len(ids)))[:block_size]
-                    queue = [(int(ids[j]), float(s[j])) for j in rk]
-            e, sc = queue.pop(0)
-            alive[e] = False
-            order[step] = e
-            got[step] = sc
-            if bar is not None:
-                bar.update(1)
+        order, got = _edge_order(g, strat, mode, block_size, r, tie_break, rng_s, bar)
     if bar is not None:
         bar.close()
+    curve = _edge_curve(g, order, got, mets, lcc0=lcc0, stages=stages, rng=rng_m)
+    return AttackResult(curve=curve, strategy=strat.name, mode=mode, n_nodes=g.n_nodes,
+                        lcc0=lcc0, recovery_log=empty_log(), target="edge")
+
+
+def _edge_keys(m: int, tie_break: str) -> np.ndarray:
+    k = np.arange(m, dtype=np.int64)
+    return k if tie_break == "first" else k[::-1].copy()
+
+
+def _edge_order(g: Graph, strat: Strategy, mode: str, block_size: int, r: int,
+                tie_break: str, rng: np.random.Generator, bar: Any
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Adaptive / block tie attack: rescore the residual network (every step / block)."""
+    alive = np.ones(g.n_edges, bool)
+    order = np.empty(r, np.int64)
+    got = np.empty(r)
+    queue: list[tuple[int, float]] = []
+    for step in range(r):
+        if mode == "adaptive" or not queue:
+            ids = np.flatnonzero(alive)
+            s = strat.scores(g.select_edges(alive), rng)
+            if mode == "adaptive":
+                j = pick_best(s, _edge_keys(len(ids), tie_break))
+                queue = [(int(ids[j]), float(s[j]))]
+            else:
+                rk = rank_order(s, _edge_keys(len(ids), tie_break))[:block_size]
+                queue = [(int(ids[j]), float(s[j])) for j in rk]
+        e, sc = queue.pop(0)
+        alive[e] = False
+        order[step] = e
+        got[step] = sc
+        if bar is not None:
+            bar.update(1)
+    return order, got
+
+
+def _edge_curve(g: Graph, order: np.ndarray, got: np.ndarray, mets: list, *, lcc0: int,
+                stages: dict[str, frozenset], rng: np.random.Generator) -> pd.DataFrame:
+    """Curve of a tie-removal order (component metrics by one reverse union-find pass);
+    ``attrs["n_edges"]`` = edges of the intact network."""
+    r = len(order)
     src, dst = g.edge_array()
     lcc, sec, nc, pairs = edge_removal_curve(g.n_nodes, np.asarray(src), np.asarray(dst),
                                              np.asarray(order, np.int64))
@@ -329,17 +346,15 @@ def attack_edges(
     rest = [mt for mt in mets if mt.name not in COMPONENT_METRICS]
     per_step = []
     if rest:
-        alive = np.ones(m_all, bool)
+        alive = np.ones(g.n_edges, bool)
         for k in range(r + 1):
             if k:
                 alive[order[k - 1]] = False
             h = g.select_edges(alive) if k else g
-            per_step.append(evaluate(h, rest, lcc0=lcc0, stages=stages, rng=rng_m))
+            per_step.append(evaluate(h, rest, lcc0=lcc0, stages=stages, rng=rng))
     for mt in mets:
         cols[mt.name] = (comp[mt.name] if mt.name in COMPONENT_METRICS
                          else [row[mt.name] for row in per_step])
     curve = pd.DataFrame(cols)
-    curve.attrs["n_edges"] = m_all
-    return AttackResult(curve=curve, strategy=strat.name, mode=mode, n_nodes=g.n_nodes,
-                        lcc0=lcc0, recovery_log=_empty_log(), target="edge")
-
+    curve.attrs["n_edges"] = g.n_edges
+    return curve

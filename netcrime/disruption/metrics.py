@@ -14,7 +14,8 @@ name                        value
 ``efficiency``              global efficiency ``1/(n(n-1)) sum_{i != j} 1/d_ij`` of the residual
                             network (Latora & Marchiori 2001; directed distances for directed
                             graphs; NaN when fewer than 2 nodes remain); ``Metric("efficiency",
-                            k=...)`` samples ``k`` sources, ``distance=`` reads lengths
+                            n_pivots=...)`` samples that many sources, ``distance=`` reads
+                            lengths
 ``information``             Lindelauf et al.'s ``I = n(n-1) / sum_{i != j} d_ij`` of the largest
                             component (undirected view; NaN below 2 nodes)
 ``tradeoff``                ``mu = S1 * I`` on the largest component, ``S1 = (n^2 - n - 2m)/n^2``
@@ -29,9 +30,12 @@ from typing import Any
 
 import numpy as np
 
+from .. import covert
+from .._core import component_labels
 from .._validation import check_int, param_error
 from ..exceptions import UndefinedMetricError
 from ..graph import Graph
+from .residual import neighbours
 
 __all__ = ["COMPONENT_METRICS", "METRICS", "Metric", "as_metrics"]
 
@@ -41,21 +45,21 @@ DEFAULT_METRICS = COMPONENT_METRICS
 
 
 class Metric:
-    """A per-step outcome with parameters, e.g. ``Metric("efficiency", k=200)``.
+    """A per-step outcome with parameters, e.g. ``Metric("efficiency", n_pivots=200)``.
 
     Parameters
     ----------
     name : str
         One of :data:`METRICS`.
     **params
-        ``efficiency``: ``k=None`` (sampled sources), ``distance=None`` (edge attribute read
-        as a length). ``stage_completeness``: ``attr="stage"``.
+        ``efficiency``: ``n_pivots=None`` (number of sampled sources), ``distance=None``
+        (edge attribute read as a length). ``stage_completeness``: ``attr="stage"``.
 
     Examples
     --------
     >>> import netcrime as nc
-    >>> nc.disruption.Metric("efficiency", k=50)
-    Metric('efficiency', k=50)
+    >>> nc.disruption.Metric("efficiency", n_pivots=50)
+    Metric('efficiency', n_pivots=50)
     """
 
     __slots__ = ("name", "params")
@@ -63,13 +67,14 @@ class Metric:
     def __init__(self, name: str, /, **params: Any) -> None:
         if name not in METRICS:
             raise param_error("Metric", "name", "one of " + ", ".join(map(repr, METRICS)), name)
-        allowed = {"efficiency": ("k", "distance"), "stage_completeness": ("attr",)}.get(name, ())
+        allowed = {"efficiency": ("n_pivots", "distance"),
+                   "stage_completeness": ("attr",)}.get(name, ())
         for p in params:
             if p not in allowed:
                 raise param_error("Metric", p, f"a parameter of metric {name!r} "
                                   f"({', '.join(allowed) or 'none'})", params[p])
-        if params.get("k") is not None:
-            check_int(params["k"], func="Metric", param="k", min=1)
+        if params.get("n_pivots") is not None:
+            check_int(params["n_pivots"], func="Metric", param="n_pivots", min=1)
         self.name = name
         self.params = params
 
@@ -103,13 +108,9 @@ def as_metrics(metrics: Any, *, func: str = "attack") -> list[Metric]:
 
 # ---------------------------------------------------------------------------- evaluation
 def _components(h: Graph) -> np.ndarray:
-    """Component label per node (weak components)."""
-    from scipy.sparse.csgraph import connected_components
-
-    if h.n_nodes == 0:
-        return np.zeros(0, np.int64)
-    _, lab = connected_components(h.to_scipy(), directed=h.directed, connection="weak")
-    return lab
+    """Component label per node (weak components, numbered in order of their smallest
+    position)."""
+    return component_labels(*neighbours(h))[1]
 
 
 def component_stats(h: Graph) -> dict[str, float]:
@@ -123,18 +124,16 @@ def component_stats(h: Graph) -> dict[str, float]:
     }
 
 
-def global_efficiency(h: Graph, *, k: int | None = None, distance: str | None = None,
+def global_efficiency(h: Graph, *, n_pivots: int | None = None, distance: str | None = None,
                       rng: np.random.Generator | None = None) -> float:
-    """Global efficiency of ``h`` (:func:`netcrime.covert.global_efficiency`); NaN below
-    two nodes."""
-    from .. import covert
-
+    """Global efficiency of ``h`` (:func:`netcrime.covert.global_efficiency`, from
+    ``n_pivots`` sampled sources if given); NaN below two nodes."""
     if h.n_nodes < 2:
         return float("nan")
-    if k is not None and k >= h.n_nodes:
-        k = None
+    if n_pivots is not None and n_pivots >= h.n_nodes:
+        n_pivots = None
     try:
-        return float(covert.global_efficiency(h, distance=distance, k=k, rng=rng))
+        return float(covert.global_efficiency(h, distance=distance, n_pivots=n_pivots, rng=rng))
     except UndefinedMetricError:
         return float("nan")
 
@@ -152,8 +151,6 @@ def lindelauf(h: Graph) -> tuple[float, float]:
     """(information I, trade-off mu = S1 * I) of the largest component of ``h``
     (:func:`netcrime.covert.information` and :func:`netcrime.covert.tradeoff`, uniform
     secrecy model); NaN below two nodes."""
-    from .. import covert
-
     c = _lcc_graph(h)
     if c.n_nodes < 2:
         return float("nan"), float("nan")
@@ -188,9 +185,11 @@ def stage_set(g: Graph, attr: str) -> frozenset:
     return frozenset(v for v in col.dropna().unique().tolist())
 
 
-def evaluate(h: Graph, metrics: list[Metric], *, lcc0: int, stages: dict[str, frozenset],
-             rng: np.random.Generator, comp: dict[str, float] | None = None) -> dict[str, float]:
-    """All requested metrics on the residual graph ``h``."""
+def evaluate(h: Graph | None, metrics: list[Metric], *, lcc0: int,
+             stages: dict[str, frozenset], rng: np.random.Generator,
+             comp: dict[str, float] | None = None) -> dict[str, float]:
+    """All requested metrics on the residual graph ``h`` (which may be None when ``comp``
+    is given and only component metrics are requested)."""
     out: dict[str, float] = {}
     names = {m.name for m in metrics}
     if comp is None and names & set(COMPONENT_METRICS):
@@ -202,7 +201,7 @@ def evaluate(h: Graph, metrics: list[Metric], *, lcc0: int, stages: dict[str, fr
         elif m.name == "lcc_frac":
             out[m.name] = comp["lcc"] / lcc0 if lcc0 else float("nan")
         elif m.name == "efficiency":
-            out[m.name] = global_efficiency(h, k=m.params.get("k"),
+            out[m.name] = global_efficiency(h, n_pivots=m.params.get("n_pivots"),
                                             distance=m.params.get("distance"), rng=rng)
         elif m.name in ("information", "tradeoff"):
             if lind is None:

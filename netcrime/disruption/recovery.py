@@ -111,95 +111,78 @@ class Recovery:
         arc to / from the removed node (both True when undirected) and the tie's weight.
         Returns the new graph and the log ``[(source, target, kind), ...]``.
         """
-        labels = list(h.nodes)
-        pos = {lab: i for i, lab in enumerate(labels)}
-        n = len(labels)
-        adj: list[set[int]] = [set() for _ in range(n)]
-        src, dst = h.edge_array()
-        for a, b in zip(src.tolist(), dst.tolist()):
-            adj[a].add(b)
-            adj[b].add(a)
-        log: list[tuple[Any, Any, str]] = []
-        new_edges: list[tuple[int, int, float, str]] = []
-        weighted = h.weighted
-        orphans = [pos[o[0]] for o in orphan_ties]
-
-        node_attrs = h.node_attrs
+        ties = _Ties(h)
+        orphans = [ties.pos[o[0]] for o in orphan_ties]
         recruit_pos = -1
         if self.recruit > 0 and rng.random() < self.recruit:
-            recruit_pos = n
-            labels.append(new_label)
-            adj.append(set())
-            n += 1
-            log.append((new_label, None, "recruit"))
+            recruit_pos = ties.add_node(new_label)
+        self._rewire(h, ties, orphan_ties, orphans, self._candidates(h, removed_attrs),
+                     recruit_pos, rng)
+        if self.triadic_closure > 0:
+            for i in range(len(orphans)):
+                for j in range(i + 1, len(orphans)):
+                    a, b = orphans[i], orphans[j]
+                    if b not in ties.adj[a] and rng.random() < self.triadic_closure:
+                        ties.add(a, b, 1.0, "triadic", both_dirs=True)
+        if self.preferential_attachment > 0:
+            self._attach(ties, orphans, rng)
+        if not ties.new_edges and recruit_pos < 0:
+            return h, ties.log
+        return self._rebuild(h, ties.labels, ties.new_edges, recruit_pos, removed_attrs), ties.log
 
-        def add(a: int, b: int, w: float, kind: str, both_dirs: bool = False) -> None:
-            adj[a].add(b)
-            adj[b].add(a)
-            new_edges.append((a, b, w, kind))
-            log.append((labels[a], labels[b], kind))
-            if both_dirs and h.directed:
-                new_edges.append((b, a, w, kind))
-
-        # candidates holding the removed node's role
+    def _candidates(self, h: Graph, removed_attrs: dict[str, Any]) -> np.ndarray:
+        """Positions holding the removed node's role (everybody if none / no role)."""
         role = removed_attrs.get(self.role_attr)
-        if self.role_attr in node_attrs.columns and role is not None and not (
+        if self.role_attr in h.node_attrs.columns and role is not None and not (
                 isinstance(role, float) and np.isnan(role)):
-            cand = np.flatnonzero((node_attrs[self.role_attr] == role).to_numpy())
-            if len(cand) == 0:
-                cand = np.arange(h.n_nodes)
-        else:
-            cand = np.arange(h.n_nodes)
+            cand = np.flatnonzero((h.node_attrs[self.role_attr] == role).to_numpy())
+            if len(cand):
+                return cand
+        return np.arange(h.n_nodes)
 
+    def _rewire(self, h: Graph, ties: _Ties, orphan_ties: list, orphans: list[int],
+                cand: np.ndarray, recruit_pos: int, rng: np.random.Generator) -> None:
+        """Step 2: each orphan ties to a replacement with probability ``p``."""
         for (_lab, out_tie, in_tie, w), o in zip(orphan_ties, orphans):
             if not rng.random() < self.p:
                 continue
             if recruit_pos >= 0:
                 r = recruit_pos
             else:
-                ok = np.array([c != o and c not in adj[o] for c in cand], dtype=bool)
+                ok = np.array([c != o and c not in ties.adj[o] for c in cand], dtype=bool)
                 c2 = cand[ok] if len(cand) else cand
                 if len(c2) == 0:
                     continue
-                r = int(self._choose(h, adj, o, c2, rng))
-            wt = w if weighted else 1.0
-            if h.directed:
-                if out_tie:
-                    add(o, r, wt, "replacement")
-                if in_tie:
-                    if out_tie:
-                        new_edges.append((r, o, wt, "replacement"))
-                        log.append((labels[r], labels[o], "replacement"))
-                    else:
-                        add(r, o, wt, "replacement")
-            else:
-                add(o, r, wt, "replacement")
-        if self.triadic_closure > 0:
-            for i in range(len(orphans)):
-                for j in range(i + 1, len(orphans)):
-                    a, b = orphans[i], orphans[j]
-                    if b in adj[a]:
-                        continue
-                    if rng.random() < self.triadic_closure:
-                        add(a, b, 1.0, "triadic", both_dirs=True)
-        if self.preferential_attachment > 0:
-            for o in orphans:
-                if not rng.random() < self.preferential_attachment:
-                    continue
-                deg = np.array([len(s) for s in adj], dtype=float)
-                okm = np.ones(n, bool)
-                okm[o] = False
-                okm[list(adj[o])] = False
-                if not okm.any():
-                    continue
-                wts = deg * okm
-                if wts.sum() == 0:
-                    wts = okm.astype(float)
-                t = int(rng.choice(n, p=wts / wts.sum()))
-                add(o, t, 1.0, "preferential")
-        if not new_edges and recruit_pos < 0:
-            return h, log
-        return self._rebuild(h, labels, new_edges, recruit_pos, removed_attrs), log
+                r = int(self._choose(h, ties.adj, o, c2, rng))
+            wt = w if h.weighted else 1.0
+            if not h.directed:
+                ties.add(o, r, wt, "replacement")
+                continue
+            if out_tie:
+                ties.add(o, r, wt, "replacement")
+            if in_tie and out_tie:
+                ties.new_edges.append((r, o, wt, "replacement"))
+                ties.log.append((ties.labels[r], ties.labels[o], "replacement"))
+            elif in_tie:
+                ties.add(r, o, wt, "replacement")
+
+    def _attach(self, ties: _Ties, orphans: list[int], rng: np.random.Generator) -> None:
+        """Step 4: preferential attachment of each orphan."""
+        for o in orphans:
+            if not rng.random() < self.preferential_attachment:
+                continue
+            n = len(ties.adj)
+            deg = np.array([len(s) for s in ties.adj], dtype=float)
+            okm = np.ones(n, bool)
+            okm[o] = False
+            okm[list(ties.adj[o])] = False
+            if not okm.any():
+                continue
+            wts = deg * okm
+            if wts.sum() == 0:
+                wts = okm.astype(float)
+            t = int(rng.choice(n, p=wts / wts.sum()))
+            ties.add(o, t, 1.0, "preferential")
 
     def _choose(self, h: Graph, adj: list[set[int]], o: int, cand: np.ndarray,
                 rng: np.random.Generator) -> int:
@@ -254,3 +237,34 @@ class Recovery:
             nodes=labels, node_attrs=na if len(na.columns) else None, edge_attrs=ea2,
             multiedges="first", meta=h.meta,
         )
+
+
+class _Ties:
+    """Working state of one recovery step: the undirected adjacency of ``h`` as sets, the
+    labels (plus a recruit), and the ties added so far with their log."""
+
+    def __init__(self, h: Graph) -> None:
+        self.directed = h.directed
+        self.labels: list = list(h.nodes)
+        self.pos = {lab: i for i, lab in enumerate(self.labels)}
+        self.adj: list[set[int]] = [set() for _ in range(len(self.labels))]
+        src, dst = h.edge_array()
+        for a, b in zip(src.tolist(), dst.tolist()):
+            self.adj[a].add(b)
+            self.adj[b].add(a)
+        self.log: list[tuple[Any, Any, str]] = []
+        self.new_edges: list[tuple[int, int, float, str]] = []
+
+    def add_node(self, label: Hashable) -> int:
+        self.labels.append(label)
+        self.adj.append(set())
+        self.log.append((label, None, "recruit"))
+        return len(self.labels) - 1
+
+    def add(self, a: int, b: int, w: float, kind: str, both_dirs: bool = False) -> None:
+        self.adj[a].add(b)
+        self.adj[b].add(a)
+        self.new_edges.append((a, b, w, kind))
+        self.log.append((self.labels[a], self.labels[b], kind))
+        if both_dirs and self.directed:
+            self.new_edges.append((b, a, w, kind))

@@ -1,9 +1,13 @@
 """Attack strategies: who is removed first.
 
-A :class:`Strategy` turns the *current* (residual) network into one score per node; the
-attack removes the highest score first. Strategies are built by name with :func:`strategy`
-(``attack(g, "betweenness")`` is short for ``attack(g, strategy("betweenness"))``), by
-:func:`role_order` for attribute orders, or from any user callable ``score(g) -> Series``.
+A :class:`Strategy` turns the *current* (residual) network into one score per node (or per
+tie, for tie attacks); the attack removes the highest score first. Strategies are built by
+name with :func:`strategy` (``attack(g, strategy="betweenness")`` is short for
+``attack(g, strategy=strategy("betweenness"))``), by :func:`role_order` for attribute orders,
+or from any user callable ``score(g) -> Series``. A strategy named like a centrality computes
+that centrality: ``strategy("degree")`` scores :func:`netcrime.centrality.degree`,
+``strategy("betweenness")`` :func:`netcrime.centrality.betweenness` (``normalized=False``),
+``strategy("katz")`` :func:`netcrime.centrality.katz`.
 
 Tie-breaking (deterministic, shared by every strategy and mode): scores within a relative
 tolerance of ``1e-9`` (plus an absolute ``1e-12``) of the best score are *tied*; among tied
@@ -22,15 +26,29 @@ and are removed only after every node with a finite score (ties among them by th
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
+from scipy.sparse.linalg import spsolve
 
+from .. import brokerage, centrality, keyplayer
+from .._core import (
+    SCORE_ATOL,
+    SCORE_RTOL,
+    collective_influence,
+    node_betweenness,
+    row_ids,
+    tolerance_groups,
+)
 from .._validation import check_choice, check_float, check_int, param_error
 from ..exceptions import NetcrimeWarning, UndefinedMetricError
 from ..graph import Graph
+from .residual import neighbours
 
 __all__ = [
     "STRATEGIES",
@@ -41,38 +59,57 @@ __all__ = [
 ]
 
 TIE_BREAKS = ("first", "last", "label_min", "label_max")
-_RTOL = 1e-9
-_ATOL = 1e-12
+TARGETS = ("node", "edge")
 
 
 class Strategy:
-    """A scoring rule for node attacks (higher score = removed earlier).
+    """A scoring rule for an attack (higher score = removed earlier).
 
     Parameters
     ----------
     name : str
         Name shown in curves and comparisons.
-    func : callable ``(g: Graph, rng: numpy.random.Generator) -> array_like``
-        Scores of every node of ``g`` in position order (NaN = remove last).
+    scorer : callable ``(g: Graph, rng: numpy.random.Generator) -> array_like``
+        Scores of every node (``target="node"``, position order) or every tie
+        (``target="edge"``, edge-id order) of ``g``; NaN = remove last.
+    target : {"node", "edge"}
+        What the scores rank: nodes (:func:`~netcrime.disruption.attack`) or ties
+        (:func:`~netcrime.disruption.attack_edges`).
     stochastic : bool
         Whether the scores use ``rng`` (repetitions then differ).
     params : dict
         The parameters, kept for display.
+    family : str, optional
+        The registered strategy this one is an instance of (default ``name``); the attack
+        picks its fast paths by ``family``.
+    limit : callable ``(g) -> int``, optional
+        Default number of removals on ``g`` (e.g. the matching ties of an ``attribute``
+        tie strategy); None: every node / tie.
 
-    Users normally call :func:`strategy` or :func:`role_order`, or pass a callable
-    ``score(g) -> pandas.Series`` (indexed by node label) directly to
+    Users normally call :func:`strategy`, :func:`~netcrime.disruption.edge_strategy` or
+    :func:`role_order`, or pass a callable ``score(g) -> pandas.Series`` directly to
     :func:`~netcrime.disruption.attack`.
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> s = nc.disruption.strategy("degree")
+    >>> (s.name, s.target, s.stochastic)
+    ('degree', 'node', False)
     """
 
-    __slots__ = ("_recipe", "func", "kind", "name", "params", "stochastic")
+    __slots__ = ("_recipe", "family", "limit", "name", "params", "scorer", "stochastic", "target")
 
-    def __init__(self, name: str, func: Callable[..., Any], *, stochastic: bool = False,
-                 params: dict[str, Any] | None = None, kind: str | None = None) -> None:
+    def __init__(self, name: str, scorer: Callable[..., Any], *, target: str = "node",
+                 stochastic: bool = False, params: dict[str, Any] | None = None,
+                 family: str | None = None, limit: Callable[[Graph], int] | None = None) -> None:
         self.name = name
-        self.func = func
+        self.scorer = scorer
+        self.target = check_choice(target, TARGETS, func="Strategy", param="target")
         self.stochastic = stochastic
         self.params = dict(params or {})
-        self.kind = kind or name
+        self.family = family or name
+        self.limit = limit
         self._recipe: tuple | None = None
 
     def __reduce__(self) -> tuple:
@@ -83,27 +120,45 @@ class Strategy:
                             "role_order() or from a picklable callable; it cannot be pickled.")
         return self._recipe
 
-    def scores(self, g: Graph, rng: np.random.Generator) -> np.ndarray:
-        """Float64 scores of the nodes of ``g`` in position order.
+    def with_recipe(self, rebuild: Callable[..., Strategy], args: tuple) -> Strategy:
+        """Record how to rebuild this strategy (``rebuild(*args)``) when it is pickled."""
+        self._recipe = (rebuild, args)
+        return self
 
-        A score that is undefined on this (residual) network -- the scoring function raises
-        :class:`~netcrime.exceptions.UndefinedMetricError`, e.g. eigenvector centrality once
-        no tie is left -- gives every node NaN, so the attack's tie rule decides.
+    def scores(self, g: Graph, rng: np.random.Generator) -> np.ndarray:
+        """Float64 scores of the nodes (position order) or ties (edge-id order) of ``g``.
+
+        A node score that is undefined on this (residual) network -- the scoring function
+        raises :class:`~netcrime.exceptions.UndefinedMetricError`, e.g. eigenvector
+        centrality once no tie is left -- gives every node NaN, so the attack's tie rule
+        decides.
+
+        Raises
+        ------
+        ParameterError
+            If the scoring function returns the wrong number of scores.
         """
+        if self.target == "edge":
+            out = self.scorer(g, rng)
+            if isinstance(out, pd.Series):
+                out = out.to_numpy(dtype=float, na_value=np.nan)
+            return self._checked(np.asarray(out, dtype=float), g.n_edges)
         try:
-            out = self.func(g, rng)
+            out = self.scorer(g, rng)
         except UndefinedMetricError:
             return np.full(g.n_nodes, np.nan)
         if isinstance(out, pd.Series):
             if not out.index.equals(g.nodes):
                 out = out.reindex(g.nodes)
             out = out.to_numpy(dtype=float, na_value=np.nan)
-        out = np.asarray(out, dtype=float)
-        if out.shape != (g.n_nodes,):
-            raise ValueError(
-                f"Strategy {self.name!r} returned {out.shape[0] if out.ndim else 0} scores for "
-                f"a graph of {g.n_nodes} nodes."
-            )
+        return self._checked(np.asarray(out, dtype=float), g.n_nodes)
+
+    def _checked(self, out: np.ndarray, size: int) -> np.ndarray:
+        if out.shape != (size,):
+            got = out.shape[0] if out.ndim else 0
+            raise param_error("Strategy.scores", "strategy", f"a scoring rule that returns "
+                              f"one score per {self.target} ({size})", None,
+                              shown=f"{got} scores from strategy {self.name!r}")
         return out
 
     def __repr__(self) -> str:
@@ -112,7 +167,7 @@ class Strategy:
 
 
 # ---------------------------------------------------------------------------- ranking
-def _tie_keys(labels: pd.Index, tie_break: str) -> np.ndarray:
+def tie_keys(labels: pd.Index, tie_break: str) -> np.ndarray:
     """Int64 key per position: among tied scores, the smallest key is removed first."""
     n = len(labels)
     if tie_break == "first":
@@ -136,7 +191,7 @@ def pick_best(scores: np.ndarray, keys: np.ndarray, allowed: np.ndarray | None =
     fin = ok & ~np.isnan(s)
     if fin.any():
         best = s[fin].max()
-        cand = fin & (s >= best - (_RTOL * abs(best) + _ATOL))
+        cand = fin & (s >= best - (SCORE_RTOL * abs(best) + SCORE_ATOL))
     else:
         cand = ok
     idx = np.flatnonzero(cand)
@@ -152,9 +207,7 @@ def rank_order(scores: np.ndarray, keys: np.ndarray) -> np.ndarray:
     fin_idx = np.flatnonzero(~nan)
     srt = fin_idx[np.argsort(-s[fin_idx], kind="stable")]
     vals = s[srt]
-    from .._core import tolerance_groups
-
-    group = tolerance_groups(np.ascontiguousarray(vals), _RTOL, _ATOL)
+    group = tolerance_groups(np.ascontiguousarray(vals), SCORE_RTOL, SCORE_ATOL)
     if len(group) and group[-1] == len(group) - 1:
         out = srt  # no ties at all: the stable sort already is the order
     else:
@@ -165,86 +218,80 @@ def rank_order(scores: np.ndarray, keys: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------- score functions
-def _undirected_k(g: Graph, weight: str | None) -> np.ndarray:
-    if weight is None:
-        return g.degree().astype(float)
-    w = g.edge_values(weight, func="strategy", param="weight")
-    rows = np.repeat(np.arange(g.n_nodes), np.diff(g.indptr))
-    out = np.bincount(rows, weights=w, minlength=g.n_nodes)
-    if g.directed:
-        ip, _, pos = g.in_csr()
-        rows_in = np.repeat(np.arange(g.n_nodes), np.diff(ip))
-        out = out + np.bincount(rows_in, weights=w[pos], minlength=g.n_nodes)
-    return out
+def pivots(n: int, n_pivots: int | None, rng: np.random.Generator
+           ) -> tuple[np.ndarray | None, float]:
+    """Sampled sources ``(sorted positions, n / n_pivots)``, or ``(None, 1.0)`` when exact."""
+    if n_pivots is None or n_pivots >= n:
+        return None, 1.0
+    return np.sort(rng.choice(n, size=n_pivots, replace=False)).astype(np.int64), n / n_pivots
 
 
-def _nbr(g: Graph) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    from .._core import neighbour_csr
-
-    if g.directed:
-        ip, ix, pos = g.in_csr()
-        p, i = neighbour_csr(g.indptr, g.indices, True, ip, ix)
-        return p, i, pos
-    return np.asarray(g.indptr), np.asarray(g.indices), None
+def betweenness_scale(directed: bool) -> float:
+    """Factor from the kernel's ordered-pair sums to :func:`netcrime.centrality.betweenness`
+    with ``normalized=False`` (each unordered pair once on undirected graphs)."""
+    return 1.0 if directed else 0.5
 
 
-def _nbr_weights(g: Graph, weight: str) -> np.ndarray:
+def neighbour_weights(g: Graph, weight: str) -> np.ndarray:
+    """Edge values aligned with :meth:`netcrime.Graph.neighbour_csr` (out-row, then in-row)."""
     w = g.edge_values(weight, func="strategy", param="weight")
     if not g.directed:
         return w
     ip, _, pos = g.in_csr()
-    n = g.n_nodes
-    rows = np.concatenate([np.repeat(np.arange(n), np.diff(g.indptr)),
-                           np.repeat(np.arange(n), np.diff(ip))])
+    rows = np.concatenate([row_ids(g.indptr), row_ids(ip)])
     vals = np.concatenate([w, w[pos]])
     return vals[np.argsort(rows, kind="stable")]
 
 
-def _degree(weight=None):
-    def f(g, rng):
-        return _undirected_k(g, weight)
+def two_core(indptr: np.ndarray, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(alive, degree)``: the 2-core of a symmetric CSR (peel every node of degree < 2
+    until none is left) and each node's degree inside it."""
+    n = len(indptr) - 1
+    alive = np.ones(n, bool)
+    deg = np.diff(indptr).astype(np.int64)
+    rows = row_ids(indptr)
+    while True:
+        low = alive & (deg < 2)
+        if not low.any():
+            return alive, deg
+        alive &= ~low
+        ok = alive[rows] & alive[indices]
+        deg = np.bincount(rows[ok], minlength=n)
+
+
+def _degree(weight: str | None = None) -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
+        return centrality.degree(g, weight=weight).to_numpy()
     return f
 
 
-def _random():
-    def f(g, rng):
+def _random() -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         return rng.random(g.n_nodes)
     return f
 
 
-def _betweenness(distance=None, k=None):
-    def f(g, rng):
-        from .._core import betweenness_kernel
-
-        n = g.n_nodes
-        lengths = None
-        if distance is not None:
-            lengths = g.edge_values(distance, func="strategy", param="distance", positive=True)
-        sources = None
-        scale = 1.0
-        if k is not None and k < n:
-            sources = np.sort(rng.choice(n, size=k, replace=False)).astype(np.int64)
-            scale = n / k
-        return scale * betweenness_kernel(g.indptr, g.indices, n, g.directed, lengths=lengths,
-                                          sources=sources)
+def _betweenness(distance: str | None = None, n_pivots: int | None = None) -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
+        lengths = None if distance is None else g.edge_values(
+            distance, func="strategy", param="distance", positive=True)
+        sources, scale = pivots(g.n_nodes, n_pivots, rng)
+        raw = node_betweenness(g.indptr, g.indices, lengths=lengths,
+                                 sources=sources)
+        return (scale * betweenness_scale(g.directed)) * raw
     return f
 
 
-def _collective_influence(ell=1, weight=None):
-    def f(g, rng):
-        from .._core import collective_influence
-
-        p, i, _ = _nbr(g)
-        w = None if weight is None else _nbr_weights(g, weight)
-        return collective_influence(p, i, np.ones(g.n_nodes, bool), ell=ell, weights=w)
+def _collective_influence(radius: int = 1, weight: str | None = None) -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
+        p, i = neighbours(g)
+        w = None if weight is None else neighbour_weights(g, weight)
+        return collective_influence(p, i, np.ones(g.n_nodes, bool), ell=radius, weights=w)
     return f
 
 
-def _katz(alpha=0.1, beta=1.0, weight=None):
-    def f(g, rng):
-        from scipy import sparse
-        from scipy.sparse.linalg import spsolve
-
+def _katz_direct(alpha: float, beta: float = 1.0, weight: str | None = None) -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         n = g.n_nodes
         if n == 0:
             return np.zeros(0)
@@ -257,84 +304,175 @@ def _katz(alpha=0.1, beta=1.0, weight=None):
     return f
 
 
-def _corehd():
-    def f(g, rng):
-        from .._core import neighbour_csr  # noqa: F401 (same CSR convention)
-
-        p, i, _ = _nbr(g)
-        n = g.n_nodes
-        alive = np.ones(n, bool)
-        deg = np.diff(p).astype(np.int64)
-        rows = np.repeat(np.arange(n), np.diff(p))
-        # peel to the 2-core
-        while True:
-            low = alive & (deg < 2)
-            if not low.any():
-                break
-            alive &= ~low
-            ok = alive[rows] & alive[i]
-            deg = np.bincount(rows[ok], minlength=n)
+def _corehd() -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
+        alive, deg = two_core(*neighbours(g))
         full = g.degree().astype(float)
-        top = full.max() + 1.0 if n else 1.0
+        top = full.max() + 1.0 if g.n_nodes else 1.0
         # nodes of the 2-core first (by 2-core degree), then the rest by degree
         return np.where(alive, deg + top, full / top)
     return f
 
 
-def _centrality(fname, **kw):
-    def f(g, rng):
-        from .. import centrality
+def _centrality(fname: str, **kw: Any) -> Callable:
+    metric = getattr(centrality, fname)
+    given = {k: v for k, v in kw.items() if v is not None}
 
-        return getattr(centrality, fname)(g, **{k: v for k, v in kw.items() if v is not None})
+    def f(g: Graph, rng: np.random.Generator) -> pd.Series:
+        return metric(g, **given)
     return f
 
 
-def _brokerage(groups):
-    def f(g, rng):
-        import warnings
-
-        import netcrime.brokerage as br
-
+def _brokerage(groups: Any) -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> pd.Series:
         with warnings.catch_warnings():
             # the warning concerns z-scores of undirected input; only raw totals are used
             warnings.simplefilter("ignore", NetcrimeWarning)
-            return br.gould_fernandez(g, groups=groups).nodes["total"]
+            return brokerage.gould_fernandez(g, groups=groups).nodes["total"]
     return f
 
 
-def _constraint(weight=None):
-    def f(g, rng):
-        import netcrime.brokerage as br
-
+def _constraint(weight: str | None = None) -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         kw = {} if weight is None else {"weight": weight}
-        c = br.constraint(g, **kw)
+        c = brokerage.constraint(g, **kw)
         return -c.reindex(g.nodes).to_numpy(dtype=float)
     return f
 
 
-def _key_player(k, objective, kw):
-    def f(g, rng):
-        import netcrime.keyplayer as kp
-
+def _key_player(k: int, objective: str, kw: dict[str, Any]) -> Callable:
+    def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         limit = g.n_nodes - 2 if "fragmentation" in objective else g.n_nodes - 1
         kk = min(k, limit)
         out = np.zeros(g.n_nodes)
         if kk < 1 or g.n_edges == 0:
             return out
-        res = kp.key_players(g, k=kk, objective=objective, rng=rng, **kw)
+        res = keyplayer.key_players(g, k=kk, objective=objective, rng=rng, **kw)
         out[g.node_index(list(res.players), func="key_player", param="k")] = 1.0
         return out
     return f
 
 
-# ---------------------------------------------------------------------------- registry
-STRATEGIES = (
-    "random", "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector",
-    "katz", "pagerank", "collective_influence", "corehd", "brokerage", "constraint",
-    "key_player",
-)
+# ---------------------------------------------------------------------------- builders
+_F = "strategy"
+
+
+def _n_pivots(params: dict[str, Any]) -> int | None:
+    k = params.get("n_pivots")
+    return None if k is None else check_int(k, func=_F, param="n_pivots", min=1)
+
+
+def _b_random(key: str, params: dict[str, Any]) -> Strategy:
+    return Strategy("random", _random(), stochastic=True)
+
+
+def _b_degree(key: str, params: dict[str, Any]) -> Strategy:
+    weight = params.get("weight", "weight" if key == "strength" else None)
+    return Strategy(key, _degree(weight), params=params)
+
+
+def _b_betweenness(key: str, params: dict[str, Any]) -> Strategy:
+    k = _n_pivots(params)
+    return Strategy("betweenness", _betweenness(params.get("distance"), k),
+                    stochastic=k is not None, params=params)
+
+
+def _b_distance_metric(key: str, params: dict[str, Any]) -> Strategy:
+    return Strategy(key, _centrality(key, distance=params.get("distance")), params=params)
+
+
+def _b_weight_metric(key: str, params: dict[str, Any]) -> Strategy:
+    return Strategy(key, _centrality(key, weight=params.get("weight")), params=params)
+
+
+def _b_katz(key: str, params: dict[str, Any]) -> Strategy:
+    beta = check_float(params.get("beta", 1.0), func=_F, param="beta", min=0, min_open=True)
+    return Strategy("katz", _centrality("katz", alpha=params.get("alpha"), beta=beta,
+                                        weight=params.get("weight")), params=params)
+
+
+def _b_katz_direct(key: str, params: dict[str, Any]) -> Strategy:
+    if "alpha" not in params:
+        raise param_error(_F, "alpha", "given for strategy 'katz_direct'", None)
+    alpha = check_float(params["alpha"], func=_F, param="alpha", min=0, min_open=True)
+    beta = check_float(params.get("beta", 1.0), func=_F, param="beta")
+    return Strategy("katz_direct", _katz_direct(alpha, beta, params.get("weight")),
+                    params=params)
+
+
+def _b_ci(key: str, params: dict[str, Any]) -> Strategy:
+    radius = check_int(params.get("radius", 1), func=_F, param="radius", min=1)
+    return Strategy("collective_influence", _collective_influence(radius, params.get("weight")),
+                    params=params)
+
+
+def _b_corehd(key: str, params: dict[str, Any]) -> Strategy:
+    return Strategy("corehd", _corehd())
+
+
+def _b_brokerage(key: str, params: dict[str, Any]) -> Strategy:
+    if "groups" not in params:
+        raise param_error(_F, "groups", "given for strategy 'brokerage'", None)
+    return Strategy("brokerage", _brokerage(params["groups"]), params=params)
+
+
+def _b_constraint(key: str, params: dict[str, Any]) -> Strategy:
+    return Strategy("constraint", _constraint(params.get("weight")), params=params)
+
+
+def _b_key_player(key: str, params: dict[str, Any]) -> Strategy:
+    kw = dict(params)
+    k = check_int(kw.pop("k", 1), func=_F, param="k", min=1)
+    objective = kw.pop("objective", "fragmentation")
+    return Strategy("key_player", _key_player(k, objective, kw), stochastic=True,
+                    params=params)
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A named strategy: its builder ``(name, params) -> Strategy`` and the parameters it
+    accepts (None: any, checked by the function it calls)."""
+
+    build: Callable[[str, dict[str, Any]], Strategy]
+    params: tuple[str, ...] | None
+
+
+REGISTRY: dict[str, Registered] = {
+    "random": Registered(_b_random, ()),
+    "degree": Registered(_b_degree, ("weight",)),
+    "strength": Registered(_b_degree, ("weight",)),
+    "betweenness": Registered(_b_betweenness, ("distance", "n_pivots")),
+    "closeness": Registered(_b_distance_metric, ("distance",)),
+    "harmonic": Registered(_b_distance_metric, ("distance",)),
+    "eigenvector": Registered(_b_weight_metric, ("weight",)),
+    "katz": Registered(_b_katz, ("alpha", "beta", "weight")),
+    "katz_direct": Registered(_b_katz_direct, ("alpha", "beta", "weight")),
+    "pagerank": Registered(_b_weight_metric, ("weight",)),
+    "collective_influence": Registered(_b_ci, ("radius", "weight")),
+    "corehd": Registered(_b_corehd, ()),
+    "brokerage": Registered(_b_brokerage, ("groups",)),
+    "constraint": Registered(_b_constraint, ("weight",)),
+    "key_player": Registered(_b_key_player, None),
+}
+STRATEGIES = tuple(REGISTRY)
 _ALIASES = {"ci": "collective_influence", "gould_fernandez": "brokerage",
             "keyplayer": "key_player"}
+
+
+def build_registered(registry: dict[str, Registered], aliases: dict[str, str], name: Any,
+                     params: dict[str, Any], *, func: str, what: str) -> Strategy:
+    """Look ``name`` up in ``registry`` (or ``aliases``), check ``params`` against the
+    parameters it accepts and build it."""
+    key = aliases.get(name, name) if isinstance(name, str) else name
+    check_choice(key, tuple(registry) + tuple(aliases), func=func, param="name")
+    entry = registry[key]
+    if entry.params is not None:
+        for p in params:
+            if p not in entry.params:
+                accepted = ", ".join(entry.params) or "no parameters"
+                raise param_error(func, p, f"a parameter of {what} {key!r} (it accepts "
+                                  f"{accepted})", params[p])
+    return entry.build(key, params)
 
 
 def strategy(name: str, /, **params: Any) -> Strategy:
@@ -344,28 +482,36 @@ def strategy(name: str, /, **params: Any) -> Strategy:
     ----------
     name : str
         One of ``"random"``, ``"degree"``, ``"strength"``, ``"betweenness"``,
-        ``"closeness"``, ``"harmonic"``, ``"eigenvector"``, ``"katz"``, ``"pagerank"``,
-        ``"collective_influence"`` (alias ``"ci"``), ``"corehd"``, ``"brokerage"``
-        (alias ``"gould_fernandez"``), ``"constraint"``, ``"key_player"``.
+        ``"closeness"``, ``"harmonic"``, ``"eigenvector"``, ``"katz"``, ``"katz_direct"``,
+        ``"pagerank"``, ``"collective_influence"`` (alias ``"ci"``), ``"corehd"``,
+        ``"brokerage"`` (alias ``"gould_fernandez"``), ``"constraint"``, ``"key_player"``.
     **params
-        Strategy parameters:
+        Strategy parameters (an unknown one raises ParameterError):
 
-        * ``degree``: ``weight=None`` (a strength column turns it into ``strength``);
-          the degree is :meth:`netcrime.Graph.degree` (directed: in + out; a self-loop
-          counts once). ``strength``: ``weight="weight"``.
+        * ``degree``: ``weight=None``: :func:`netcrime.centrality.degree` (directed: in +
+          out; a self-loop counts twice, as in networkx and igraph); a strength column
+          turns it into ``strength``. ``strength``: ``weight="weight"``.
         * ``betweenness``: ``distance=None`` (an edge attribute read as a *length*),
-          ``k=None`` (sampled: ``k`` uniformly drawn sources, scores scaled by ``n/k``;
-          in an adaptive attack only the affected component is recomputed, drawing
-          ``min(k, |C|)`` sources there).
+          ``n_pivots=None``. Exact scores are :func:`netcrime.centrality.betweenness` with
+          ``normalized=False`` (undirected: each unordered pair once, igraph's raw value).
+          Sampled (``n_pivots`` uniformly drawn sources): the sum over the pivots scaled by
+          ``n / n_pivots`` (Brandes & Pich's plain estimator; in an adaptive attack only the
+          affected component is recomputed, drawing ``min(n_pivots, |C|)`` sources there).
         * ``closeness``, ``harmonic``: ``distance=None``; ``eigenvector``, ``pagerank``:
           ``weight=None`` -- computed by :mod:`netcrime.centrality`.
-        * ``katz``: ``alpha=0.1``, ``beta=1.0``, ``weight=None``: solves
-          ``(I - alpha A^T) x = beta 1`` directly (like networkx's ``katz_centrality_numpy``,
-          without a convergence condition), sign-normalised so the scores sum positive.
-        * ``collective_influence``: ``l=1``, ``weight=None``.
-          ``CI_l(i) = (k_i - 1) sum_{j in dBall(i, l)} (k_j - 1)`` where ``dBall(i, l)`` is
-          the set of nodes at distance exactly ``l`` (for ``l = 1`` the neighbours);
-          ``k`` is the degree in the undirected view, or the strength with ``weight``.
+        * ``katz``: ``alpha=None``, ``beta=1.0``, ``weight=None``:
+          :func:`netcrime.centrality.katz` with its defaults (``alpha = 0.9 / rho(A)``,
+          unit-norm scores; ``alpha`` must stay below ``1 / rho(A)`` of every residual
+          network it is applied to).
+        * ``katz_direct``: ``alpha`` (required), ``beta=1.0``, ``weight=None``: solves
+          ``(I - alpha A^T) x = beta 1`` directly, for any ``alpha`` (like networkx's
+          ``katz_centrality_numpy``, without a convergence condition), sign-normalised so
+          the scores sum positive. Cavallaro et al. (2020) use ``alpha=0.1``.
+        * ``collective_influence``: ``radius=1``, ``weight=None``.
+          ``CI_l(i) = (k_i - 1) sum_{j in dBall(i, l)} (k_j - 1)`` where ``l`` is the
+          ``radius`` and ``dBall(i, l)`` the set of nodes at distance exactly ``l`` (for
+          ``l = 1`` the neighbours); ``k`` is the degree in the undirected view, or the
+          strength with ``weight``.
         * ``corehd``: no parameters: the highest degree inside the 2-core first, then (once
           the 2-core is empty) the highest degree.
         * ``brokerage``: ``groups`` (a node attribute name or Series): Gould--Fernandez
@@ -382,11 +528,12 @@ def strategy(name: str, /, **params: Any) -> Strategy:
     Returns
     -------
     Strategy
+        With ``target="node"``.
 
     Raises
     ------
     ParameterError
-        For an unknown name or an invalid parameter.
+        For an unknown name, a parameter the strategy does not accept or an invalid value.
 
     References
     ----------
@@ -394,16 +541,19 @@ def strategy(name: str, /, **params: Any) -> Strategy:
     percolation. Nature 524:65-68. doi:10.1038/nature14604.
     Zdeborová L, Zhang P, Zhou H-J (2016) Fast and simple decycling and dismantling of
     networks. Sci Rep 6:37954. doi:10.1038/srep37954.
+    Brandes U, Pich C (2007) Centrality estimation in large networks. Int J Bifurcation
+    Chaos 17(7):2303-2318. doi:10.1142/S0218127407018403.
 
     Examples
     --------
     >>> import netcrime as nc
-    >>> nc.disruption.strategy("ci", l=2)
-    Strategy('collective_influence', l=2)
+    >>> nc.disruption.strategy("ci", radius=2)
+    Strategy('collective_influence', radius=2)
+    >>> nc.disruption.strategy("katz_direct", alpha=0.1)
+    Strategy('katz_direct', alpha=0.1)
     """
-    out = _strategy(name, **params)
-    out._recipe = (_rebuild_strategy, (name, params))
-    return out
+    out = build_registered(REGISTRY, _ALIASES, name, params, func=_F, what="strategy")
+    return out.with_recipe(_rebuild_strategy, (name, params))
 
 
 def _rebuild_strategy(name: str, params: dict[str, Any]) -> Strategy:
@@ -416,67 +566,6 @@ def _rebuild_role_order(roles: list, attr: str, then: Any) -> Strategy:
 
 def _rebuild_callable(obj: Any) -> Strategy:
     return as_strategy(obj)
-
-
-def _strategy(name: str, /, **params: Any) -> Strategy:
-    func = "strategy"
-    key = _ALIASES.get(name, name) if isinstance(name, str) else name
-    check_choice(key, STRATEGIES + tuple(_ALIASES), func=func, param="name")
-
-    def allow(*names: str) -> None:
-        for p in params:
-            if p not in names:
-                raise param_error(func, p, f"not given for strategy {key!r} (it accepts "
-                                  f"{', '.join(names) or 'no parameters'})", params[p])
-
-    if key == "random":
-        allow()
-        return Strategy("random", _random(), stochastic=True)
-    if key in ("degree", "strength"):
-        allow("weight")
-        weight = params.get("weight", "weight" if key == "strength" else None)
-        return Strategy(key, _degree(weight), params=params)
-    if key == "betweenness":
-        allow("distance", "k")
-        k = params.get("k")
-        if k is not None:
-            k = check_int(k, func=func, param="k", min=1)
-        return Strategy("betweenness", _betweenness(params.get("distance"), k),
-                        stochastic=k is not None, params=params)
-    if key in ("closeness", "harmonic"):
-        allow("distance")
-        return Strategy(key, _centrality(key, distance=params.get("distance")), params=params)
-    if key in ("eigenvector", "pagerank"):
-        allow("weight")
-        return Strategy(key, _centrality(key, weight=params.get("weight")), params=params)
-    if key == "katz":
-        allow("alpha", "beta", "weight")
-        alpha = check_float(params.get("alpha", 0.1), func=func, param="alpha", min=0,
-                            min_open=True)
-        beta = check_float(params.get("beta", 1.0), func=func, param="beta")
-        return Strategy("katz", _katz(alpha, beta, params.get("weight")), params=params)
-    if key == "collective_influence":
-        allow("l", "weight")
-        ell = check_int(params.get("l", 1), func=func, param="l", min=1)
-        return Strategy("collective_influence", _collective_influence(ell, params.get("weight")),
-                        params=params)
-    if key == "corehd":
-        allow()
-        return Strategy("corehd", _corehd())
-    if key == "brokerage":
-        allow("groups")
-        if "groups" not in params:
-            raise param_error(func, "groups", "given for strategy 'brokerage'", None)
-        return Strategy("brokerage", _brokerage(params["groups"]), params=params)
-    if key == "constraint":
-        allow("weight")
-        return Strategy("constraint", _constraint(params.get("weight")), params=params)
-    # key_player
-    kw = dict(params)
-    k = check_int(kw.pop("k", 1), func=func, param="k", min=1)
-    objective = kw.pop("objective", "fragmentation")
-    return Strategy("key_player", _key_player(k, objective, kw), stochastic=True,
-                    params=params)
 
 
 def role_order(
@@ -531,13 +620,15 @@ def role_order(
 
     out = Strategy("role_order", f, stochastic=bool(sub is not None and sub.stochastic),
                    params={"roles": roles, "attr": attr})
-    out._recipe = (_rebuild_role_order, (roles, attr, then))
-    return out
+    return out.with_recipe(_rebuild_role_order, (roles, attr, then))
 
 
 def as_strategy(obj: Any, *, func: str = "attack", param: str = "strategy") -> Strategy:
-    """Coerce a name, Strategy or user callable ``score(g) -> Series`` to a Strategy."""
+    """Coerce a name, node Strategy or user callable ``score(g) -> Series`` to a Strategy."""
     if isinstance(obj, Strategy):
+        if obj.target != "node":
+            raise param_error(func, param, "a node strategy (target='node'); tie strategies "
+                              "go to attack_edges()", obj)
         return obj
     if isinstance(obj, str):
         key = _ALIASES.get(obj, obj)
@@ -550,8 +641,6 @@ def as_strategy(obj: Any, *, func: str = "attack", param: str = "strategy") -> S
 
         def f(g: Graph, rng: np.random.Generator) -> Any:
             return obj(g)
-        out = Strategy(name, f, params={})
-        out._recipe = (_rebuild_callable, (obj,))
-        return out
+        return Strategy(name, f, params={}).with_recipe(_rebuild_callable, (obj,))
     raise param_error(func, param, "a strategy name, a Strategy or a callable "
                       "score(g) -> Series", obj)

@@ -153,7 +153,7 @@ class Parts:
             "location": np.full(self.n, -1, np.int64),
             "origin": np.full(self.n, -1, np.int64),
         }
-        self._edges: list[dict[str, np.ndarray]] = []
+        self.edge_blocks: list[dict[str, np.ndarray]] = []
 
     def add_edges(
         self,
@@ -179,7 +179,7 @@ class Parts:
         def col(v: Any, dt: Any) -> np.ndarray:
             return np.broadcast_to(np.asarray(v, dt), (m,))
 
-        self._edges.append(
+        self.edge_blocks.append(
             {
                 "src": src,
                 "dst": dst,
@@ -193,12 +193,12 @@ class Parts:
 
     def edges(self) -> dict[str, np.ndarray]:
         keys = ("src", "dst", *self.EDGE_COLS)
-        if not self._edges:
+        if not self.edge_blocks:
             out = {k: np.zeros(0, np.int64) for k in keys}
             out["weight"] = np.zeros(0)
             out["time"] = np.zeros(0)
             return out
-        return {k: np.concatenate([e[k] for e in self._edges]) for k in keys}
+        return {k: np.concatenate([e[k] for e in self.edge_blocks]) for k in keys}
 
     @staticmethod
     def concat(parts: Sequence[Parts]) -> tuple[Parts, np.ndarray]:
@@ -209,11 +209,11 @@ class Parts:
         for k in out.node:
             out.node[k] = np.concatenate([p.node[k] for p in parts]) if parts else out.node[k]
         for p, off in zip(parts, offsets[:-1]):
-            for e in p._edges:
+            for e in p.edge_blocks:
                 e2 = dict(e)
                 e2["src"] = e["src"] + off
                 e2["dst"] = e["dst"] + off
-                out._edges.append(e2)
+                out.edge_blocks.append(e2)
         return out, offsets[:-1]
 
 
