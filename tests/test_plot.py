@@ -388,7 +388,7 @@ def test_plot_removal_curves_single_result_is_attack_result_plot():
     ax = nc.plot.plot_removal_curves(r, metric="score")
     np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), r.curve["score"].to_numpy(float))
     # edge attacks: x = step / M
-    e = nc.disruption.attack_edges(G, "betweenness")
+    e = nc.disruption.attack_edges(G, strategy="betweenness")
     ax = nc.plot.plot_removal_curves(e, metric="n_components", label="edges")
     (line,) = ax.get_lines()
     np.testing.assert_array_equal(line.get_xdata(), e.curve["step"] / G.number_of_edges())
@@ -400,7 +400,7 @@ def test_plot_removal_curves_single_result_is_attack_result_plot():
 def test_plot_removal_curves_rejects_other_inputs():
     G = _karate()
     r = nc.disruption.attack(G, strategy="degree", max_removals=3)
-    e = nc.disruption.attack_edges(G, "betweenness", max_removals=3)
+    e = nc.disruption.attack_edges(G, strategy="betweenness", max_removals=3)
     bad = [
         (pd.DataFrame({"a": [1]}), "results"),
         (pd.DataFrame({"fraction_removed": [0, 1], "lcc_fraction": [1, 0]}), "results"),

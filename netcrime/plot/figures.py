@@ -627,7 +627,7 @@ def plot_removal_curves(
     >>> matplotlib.use("Agg")
     >>> import networkx as nx
     >>> import netcrime as nc
-    >>> res = nc.disruption.attack(nx.star_graph(4), "degree")  # R = (N - 1) / N²
+    >>> res = nc.disruption.attack(nx.star_graph(4), strategy="degree")  # R = (N - 1) / N²
     >>> ax = nc.plot.plot_removal_curves({"hub first": res, "again": res})
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['hub first  (R = 0.160)', 'again  (R = 0.160)']
