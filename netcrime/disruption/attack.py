@@ -96,11 +96,11 @@ class AttackResult:
         """
         if "lcc" not in self.curve.columns:
             raise UndefinedMetricError("robustness needs the 'lcc' metric in the curve.")
-        if self.n_nodes == 0 or self._denominator() == 0:
+        if self.n_nodes == 0 or self.denominator == 0:
             raise UndefinedMetricError("robustness is undefined for an attack on an empty "
                                        "network (no nodes, or no edges for an edge attack).")
         s = self.curve["lcc"].to_numpy(dtype=float)[1:] / self.n_nodes
-        return float(s.sum() / self._denominator())
+        return float(s.sum() / self.denominator)
 
     def removals_to(self, threshold: float, metric: str = "lcc_frac") -> int | None:
         """Fewest removals after which ``metric`` is at or below ``threshold`` (None if the
@@ -116,11 +116,15 @@ class AttackResult:
         rule over the recorded steps; ``N`` = nodes, or edges for an edge attack)."""
         check_choice(metric, tuple(self.curve.columns), func="AttackResult.auc",
                      param="metric")
-        x = self.curve["step"].to_numpy(dtype=float) / self._denominator()
+        x = self.curve["step"].to_numpy(dtype=float) / self.denominator
         y = self.curve[metric].to_numpy(dtype=float)
         return float(np.trapezoid(y, x)) if len(x) > 1 else 0.0
 
-    def _denominator(self) -> float:
+    @property
+    def denominator(self) -> float:
+        """What a removal count is a fraction of: the intact network's nodes (node attacks)
+        or ties (tie attacks); the x axis of :meth:`plot` and :meth:`auc` is
+        ``step / denominator``."""
         if self.target == "node":
             return float(self.n_nodes)
         return float(self.curve.attrs.get("n_edges", max(len(self.curve) - 1, 1)))

@@ -482,13 +482,9 @@ class _Curve(NamedTuple):
 
 
 def _fraction_removed(result: AttackResult) -> np.ndarray:
-    """``step / N`` with ``N`` the nodes of the intact network (node attacks) or its edges
-    (edge attacks), as in :meth:`AttackResult.auc`."""
-    if result.target == "node":
-        denominator = float(result.n_nodes)
-    else:
-        denominator = float(result.curve.attrs.get("n_edges", max(len(result.curve) - 1, 1)))
-    return result.curve["step"].to_numpy(dtype=float) / denominator
+    """``step / result.denominator`` (nodes or ties of the intact network), as in
+    :meth:`AttackResult.auc`."""
+    return result.curve["step"].to_numpy(dtype=float) / result.denominator
 
 
 def _metric_values(curve: pd.DataFrame, metric: Any, func: str) -> np.ndarray:
