@@ -100,7 +100,7 @@ def test_projection_from_affiliations_matches_networkx_and_keeps_isolates():
 
 def test_projection_blocks_do_not_change_the_result(monkeypatch):
     """A tiny block budget (many row blocks) gives the same projection."""
-    df, actors, events = random_affiliations(3, n_actors=80, n_events=20, p=0.2)
+    df, _, _ = random_affiliations(3, n_actors=80, n_events=20, p=0.2)
     g = from_affiliations(df, actor="person", event="meeting")
     ref = edge_dict(project(g, method="newman"))
     monkeypatch.setattr(nc.twomode, "_BLOCK_WORK", 7)
