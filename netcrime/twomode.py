@@ -41,7 +41,9 @@ and centrality. Physical Review E 64:016132. doi:10.1103/PhysRevE.64.016132
 from __future__ import annotations
 
 import itertools
-from typing import Any, NamedTuple
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -68,8 +70,9 @@ _SIDES = ("actor", "event")
 _BLOCK_WORK = 1 << 22
 
 
-class Incidence(NamedTuple):
-    """The incidence matrix of a two-mode graph with its labels.
+@dataclass(frozen=True)
+class Incidence:
+    """The incidence matrix of a two-mode graph with its labels (unpacks as a triple).
 
     Attributes
     ----------
@@ -83,6 +86,9 @@ class Incidence(NamedTuple):
     matrix: Any
     actors: pd.Index
     events: pd.Index
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.matrix, self.actors, self.events))
 
 
 # ----------------------------------------------------------------------------- building
