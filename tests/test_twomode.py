@@ -228,3 +228,43 @@ def test_noordin_ties_as_dyadic_events_project_to_multiplexity():
     ref = key.value_counts().astype(float).to_dict()
     assert edge_dict(p) == ref
     assert density(g) == pytest.approx(2 * len(ties) / (p.n_nodes * len(ties)))
+
+
+# ----------------------------------------------------------------------------- figure
+def _crossings(pos, df):
+    """Edge crossings of a two-column drawing, counted pair by pair (brute force)."""
+    ya = pos.loc[df["person"], "y"].to_numpy()
+    ye = pos.loc[df["meeting"], "y"].to_numpy()
+    da = ya[:, None] - ya[None, :]
+    de = ye[:, None] - ye[None, :]
+    return int(((da * de) < 0).sum() // 2)
+
+
+def test_twomode_layout_columns_and_fewer_crossings():
+    df, _, _ = random_affiliations(4, n_actors=25, n_events=10, p=0.12)
+    g = from_affiliations(df, actor="person", event="meeting")
+    pos0 = nc.plot.twomode_layout(g, max_iter=0)
+    pos = nc.plot.twomode_layout(g)
+    assert list(pos.index) == list(g.nodes)
+    is_event = (g.node_attrs["mode"] == "event").to_numpy()
+    assert (pos["x"].to_numpy() == is_event.astype(float)).all()
+    for side in (is_event, ~is_event):  # each column a permutation of evenly spread slots
+        assert sorted(pos["y"][side]) == sorted(pos0["y"][side])
+    assert _crossings(pos, df) <= _crossings(pos0, df)
+
+
+def test_draw_twomode_returns_axes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    df, _, _ = random_affiliations(6)
+    g = from_affiliations(df.assign(w=1.0 + np.arange(len(df))), actor="person",
+                          event="meeting", weight="w")
+    _fig, ax = plt.subplots()
+    assert nc.plot.draw_twomode(g, ax=ax, weight="weight") is ax
+    lines, actors, events = ax.collections
+    assert len(lines.get_segments()) == g.n_edges
+    assert len(actors.get_offsets()) + len(events.get_offsets()) == g.n_nodes
+    plt.close("all")
