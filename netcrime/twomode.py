@@ -40,7 +40,6 @@ and centrality. Physical Review E 64:016132. doi:10.1103/PhysRevE.64.016132
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +48,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._core import project_upper
 from ._validation import check_bool, check_choice, param_error
 from .exceptions import GraphFormatError, ParameterError, UndefinedMetricError
 from .graph import Graph, as_graph, label_index
@@ -66,8 +66,6 @@ __all__ = [
 #: The projection methods of :func:`project`.
 METHODS = ("binary", "count", "ratio", "newman", "jaccard", "overlap")
 _SIDES = ("actor", "event")
-#: Products (stored entries of B[rows] @ Bᵀ before summing) per block of :func:`project`.
-_BLOCK_WORK = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -297,40 +295,14 @@ def incidence(g: Any, /, *, weight: str | None = None) -> Incidence:
 
 
 # ----------------------------------------------------------------------------- projection
-def _blocks(B: Any, k_other: np.ndarray) -> np.ndarray:
-    """Row boundaries so that each block of B @ Bᵀ stores about _BLOCK_WORK products."""
-    work = B @ k_other.astype(np.float64)
-    cum = np.cumsum(work)
-    cuts = np.searchsorted(cum, np.arange(_BLOCK_WORK, cum[-1] if len(cum) else 0,
-                                          _BLOCK_WORK, dtype=np.float64))
-    return np.unique(np.concatenate([[0], cuts, [B.shape[0]]])).astype(np.int64)
-
-
-def _upper_product(B: Any, Bw: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs i < j and the values (Bw @ Bᵀ)[i, j], one row block at a time."""
-    Bt = B.T.tocsr()
-    k_other = np.diff(Bt.indptr)
-    rows, cols, vals = [], [], []
-    bounds = _blocks(B, k_other)
-    for lo, hi in itertools.pairwise(bounds):
-        C = (Bw[lo:hi] @ Bt).tocoo()
-        i = C.row.astype(np.int64) + lo
-        j = C.col.astype(np.int64)
-        keep = j > i
-        rows.append(i[keep])
-        cols.append(j[keep])
-        vals.append(np.asarray(C.data, dtype=np.float64)[keep])
-    if not rows:
-        e = np.empty(0, np.int64)
-        return e, e, np.empty(0, np.float64)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
-
-
-def _values(method: str, B: Any, i: np.ndarray, j: np.ndarray, c: np.ndarray) -> np.ndarray:
+def _values(method: str, B: Any, i: np.ndarray, j: np.ndarray, c: np.ndarray,
+            newman: np.ndarray) -> np.ndarray:
     if method == "binary":
         return np.ones(len(c))
-    if method in ("count", "newman"):
+    if method == "count":
         return c
+    if method == "newman":
+        return newman
     if method == "ratio":
         return c / B.shape[1]
     d = np.diff(B.indptr).astype(np.float64)  # memberships of each projected node
@@ -376,10 +348,11 @@ def project(g: Any, /, *, onto: str = "actor", method: str = "binary") -> Graph:
 
     Notes
     -----
-    ``B Bᵀ`` is formed one block of rows at a time and only its upper triangle is kept, so the
-    memory used besides the result is bounded by a fixed budget of about four million stored
-    products per block. The work is ``Σ_e k_e²``: an event with many participants ties all of
-    them (a clique), which is the nature of a projection, not of the algorithm.
+    Only the upper triangle of ``B Bᵀ`` is formed, row by row with one reused accumulator of
+    one entry per kept node (Gustavson's sparse product), so the memory used besides the
+    result is ``O(n)``; no dense matrix is made. The work is ``Σ_e k_e²``: an event with many
+    participants ties all of them (a clique), which is the nature of a projection, not of
+    the algorithm. The pairs come out sorted, so the Graph is assembled without a sort.
 
     References
     ----------
@@ -404,15 +377,14 @@ def project(g: Any, /, *, onto: str = "actor", method: str = "binary") -> Graph:
     is_event = _sides(g, "project")
     inc = _incidence(g, is_event, None, "project")
     B = inc.matrix.tocsr() if onto == "actor" else inc.matrix.T.tocsr()
-    B.data[:] = 1.0
+    B.sort_indices()
     keep = inc.actors if onto == "actor" else inc.events
-    Bw = B
-    if method == "newman":
-        k = np.diff(B.T.tocsr().indptr).astype(np.float64)
-        scale = np.divide(1.0, k - 1.0, out=np.zeros_like(k), where=k > 1)
-        Bw = (B @ sp.diags_array(scale)).tocsr()
-    i, j, c = _upper_product(B, Bw)
-    w = _values(method, B, i, j, c)
+    Bt = B.T.tocsr()
+    k = np.diff(Bt.indptr).astype(np.float64)  # size of each event (column)
+    scale = np.divide(1.0, k - 1.0, out=np.zeros_like(k), where=k > 1)
+    i, j, c, newman = project_upper(B.indptr, B.indices, Bt.indptr, Bt.indices, scale)
+    w = _values(method, B, i, j, c, newman)
+    del c, newman
     pos = np.flatnonzero(is_event == (onto == "event"))
     attrs = g.node_attrs.iloc[pos].drop(columns=["mode"], errors="ignore").reset_index(drop=True)
     return Graph.from_positions(

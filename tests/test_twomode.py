@@ -98,13 +98,27 @@ def test_projection_from_affiliations_matches_networkx_and_keeps_isolates():
         assert_same_weights(edge_dict(p), nx_edge_dict(NX_ROUTES[method](G, actors)))
 
 
-def test_projection_blocks_do_not_change_the_result(monkeypatch):
-    """A tiny block budget (many row blocks) gives the same projection."""
-    df, _, _ = random_affiliations(3, n_actors=80, n_events=20, p=0.2)
-    g = from_affiliations(df, actor="person", event="meeting")
-    ref = edge_dict(project(g, method="newman"))
-    monkeypatch.setattr(nc.twomode, "_BLOCK_WORK", 7)
-    assert_same_weights(edge_dict(project(g, method="newman")), ref)
+def test_kernel_is_the_upper_triangle_of_the_sparse_product():
+    """The _core kernel against scipy's B @ Bᵀ (and the Newman-scaled product)."""
+    import scipy.sparse as sp
+
+    from netcrime._core import project_upper
+
+    rng = np.random.default_rng(9)
+    B = sp.random_array((70, 30), density=0.1, rng=rng, format="csr")
+    B.data[:] = 1.0
+    Bt = B.T.tocsr()
+    k = np.asarray(B.sum(axis=0)).ravel()
+    scale = np.divide(1.0, k - 1, out=np.zeros_like(k), where=k > 1)
+    src, dst, count, wsum = project_upper(B.indptr, B.indices, Bt.indptr, Bt.indices, scale)
+    C = sp.triu(B @ B.T, k=1).tocoo()
+    W = sp.triu(B @ sp.diags_array(scale) @ B.T, k=1).tocsr()
+    keys = src * 70 + dst
+    assert (np.diff(keys) > 0).all()  # sorted, unique
+    order = np.argsort(C.row * 70 + C.col)
+    np.testing.assert_array_equal(keys, (C.row * 70 + C.col)[order])
+    np.testing.assert_array_equal(count, C.data[order])
+    np.testing.assert_allclose(wsum, np.asarray(W[src, dst]).ravel(), rtol=1e-14)
 
 
 def test_from_affiliations_structure_and_modes():
