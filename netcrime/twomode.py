@@ -26,6 +26,23 @@ Graphs from elsewhere: a graph with no ``mode`` attribute but networkx's ``bipar
 attribute (0/1) is read with 0 = actor and 1 = event, so networkx bipartite graphs can be
 passed directly.
 
+Bundled data
+------------
+No bundled dataset ships a persons × events table, so none is loaded as a two-mode graph:
+
+* Montagna (``montagna_meetings``, ``montagna_meetings_attributed``): the public sources
+  (see the family's ``PROVENANCE.txt``) distribute only the person × person meetings network
+  (ties for joint presence at meetings, with a weight); the meeting-by-meeting attendance
+  lists behind it are not published with it, so the projection cannot be re-derived.
+* Noordin Top (``noordin_<relation>``): the ``meetings``, ``operations`` and
+  ``trainingevents`` relations are one-mode person × person ties in the source package;
+  its affiliation (person × event) tables are not part of the bundle.
+
+With such a table (one row per attendance), ``from_affiliations`` then ``project`` is the
+whole recipe. ``tests/test_twomode.py`` puts the Noordin relations through the module with
+every (relation, tie) record as a two-person event: the ``count`` projection is then the
+number of relations joining each pair, as counted from the raw files.
+
 References
 ----------
 Borgatti SP, Everett MG (1997) Network analysis of 2-mode data. Social Networks 19(3):
