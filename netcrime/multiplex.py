@@ -71,6 +71,11 @@ NODE_METRICS: dict[str, str] = {
 }
 
 
+def _py(x: Any) -> Any:
+    """A numpy scalar as the Python value, for messages."""
+    return x.item() if isinstance(x, np.generic) else x
+
+
 # ----------------------------------------------------------------------------- reading
 def _unknown(func: str, g: Graph, value: Any) -> Exception:
     cols = list(g.edge_attrs.columns)
@@ -107,7 +112,7 @@ def _layer_table(g: Graph, relation: Any, func: str) -> dict[str, tuple[np.ndarr
             raise GraphFormatError(
                 f"The 'g' parameter of {func}() must give every tie a relation in edge "
                 f"attribute {relation!r}. Got a missing relation on the tie "
-                f"({g.nodes[s[i]]!r}, {g.nodes[t[i]]!r}) instead.")
+                f"({_py(g.nodes[s[i]])!r}, {_py(g.nodes[t[i]])!r}) instead.")
         vals = (g.edge_attrs["weight"].to_numpy(np.float64) if "weight" in cols
                 and relation != "weight" else np.ones(g.n_edges))
         labels = lab.to_numpy(dtype=object)

@@ -106,6 +106,11 @@ class Incidence:
         return iter((self.matrix, self.actors, self.events))
 
 
+def _py(x: Any) -> Any:
+    """A numpy scalar as the Python value, for messages."""
+    return x.item() if isinstance(x, np.generic) else x
+
+
 # ----------------------------------------------------------------------------- building
 def _column(df: pd.DataFrame, name: Any, param: str) -> pd.Series:
     if not isinstance(name, str) or name not in df.columns:
@@ -128,7 +133,7 @@ def _check_disjoint(a: pd.Series, e: pd.Series, actor: str, event: str) -> None:
         re_ = e.index[(e == v).to_numpy()][0]
         raise ParameterError(
             f"The 'event' parameter of from_affiliations() must name events whose labels are "
-            f"not also actors (a Graph has one label space). Got {v!r} both as an actor "
+            f"not also actors (a Graph has one label space). Got {_py(v)!r} both as an actor "
             f"(column {actor!r}, row {ra!r}) and as an event (column {event!r}, row {re_!r}) "
             f"instead ({len(both)} shared label(s)); relabel one side, e.g. "
             f"df.assign({event}='event ' + df[{event!r}].astype(str)).")
@@ -229,7 +234,8 @@ def _sides(g: Graph, func: str) -> np.ndarray:
             i = int(np.flatnonzero(bad)[0])
             raise GraphFormatError(
                 f"The 'g' parameter of {func}() must be a two-mode graph whose node attribute "
-                f"'mode' is 'actor' or 'event'. Got {vals[i]!r} at node {g.nodes[i]!r} instead.")
+                f"'mode' is 'actor' or 'event'. Got {vals[i]!r} at node {_py(g.nodes[i])!r} "
+                "instead.")
         is_event = vals == "event"
     elif "bipartite" in na.columns:
         vals = na["bipartite"].to_numpy(dtype=object)
@@ -238,7 +244,7 @@ def _sides(g: Graph, func: str) -> np.ndarray:
             i = int(np.flatnonzero(bad)[0])
             raise GraphFormatError(
                 f"The 'g' parameter of {func}() must be a two-mode graph whose node attribute "
-                f"'bipartite' is 0 or 1. Got {vals[i]!r} at node {g.nodes[i]!r} instead.")
+                f"'bipartite' is 0 or 1. Got {vals[i]!r} at node {_py(g.nodes[i])!r} instead.")
         is_event = vals == 1
     else:
         raise param_error(func, "g", "a two-mode graph (node attribute 'mode', see "
@@ -250,8 +256,8 @@ def _sides(g: Graph, func: str) -> np.ndarray:
         i = int(np.flatnonzero(same)[0])
         raise GraphFormatError(
             f"The 'g' parameter of {func}() must be a two-mode graph: every tie joins an actor "
-            f"and an event. Got the tie ({g.nodes[s[i]]!r}, {g.nodes[t[i]]!r}) between two "
-            f"nodes of the same mode instead.")
+            f"and an event. Got the tie ({_py(g.nodes[s[i]])!r}, {_py(g.nodes[t[i]])!r}) "
+            "between two nodes of the same mode instead.")
     return is_event
 
 
