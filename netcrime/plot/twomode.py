@@ -108,7 +108,8 @@ def draw_twomode(
     ax : matplotlib Axes, optional
         Where to draw; a new figure sized to the number of nodes if None.
     labels : None or bool
-        Label the nodes: None (default) when the larger column has at most 40 nodes.
+        Label the nodes: True all, False none, None (default) each column that has at most
+        40 nodes.
     weight : str, optional
         Edge attribute setting the line widths (scaled to its maximum).
     title : str, optional
@@ -139,7 +140,7 @@ def draw_twomode(
     if ax is None:
         import matplotlib.pyplot as plt
 
-        fig = plt.figure(figsize=(6, max(3.0, 0.22 * max(na, ne))), layout="constrained")
+        fig = plt.figure(figsize=(7, min(10.0, max(3.0, 0.22 * max(na, ne)))), layout="constrained")
         ax = fig.add_subplot()
     from matplotlib.collections import LineCollection
 
@@ -156,14 +157,17 @@ def draw_twomode(
                label=f"actors ({na})")
     ax.scatter(pe[:, 0], pe[:, 1], s=size, marker="s", color=_EVENT_COLOR, zorder=2,
                label=f"events ({ne})")
-    show = max(na, ne) <= 40 if labels is None else check_bool(labels, func="draw_twomode",
-                                                               param="labels")
-    if show:
+    if labels is None:
+        show_a, show_e = na <= 40, ne <= 40
+    else:
+        show_a = show_e = check_bool(labels, func="draw_twomode", param="labels")
+    if show_a:
         for lab, (x, y) in zip(inc.actors, pa):
             ax.text(x - 0.04, y, str(lab), ha="right", va="center", fontsize=7)
+    if show_e:
         for lab, (x, y) in zip(inc.events, pe):
             ax.text(x + 0.04, y, str(lab), ha="left", va="center", fontsize=7)
-    ax.set_xlim(-0.6 if show else -0.1, 1.6 if show else 1.1)
+    ax.set_xlim(-0.6 if show_a else -0.1, 1.6 if show_e else 1.1)
     ax.set_ylim(-0.05, 1.05)
     ax.set_xticks([0, 1], ["actors", "events"])
     ax.set_yticks([])
