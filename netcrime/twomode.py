@@ -367,7 +367,8 @@ def project(g: Any, /, *, onto: str = "actor", method: str = "binary") -> Graph:
     -------
     Graph
         Undirected, over every node of the kept side (isolates included) in the graph's
-        order, with its node attributes; edge attribute ``weight`` (float64).
+        order, with its node attributes (the side attribute ``mode``/``bipartite`` dropped);
+        edge attribute ``weight`` (float64); ``meta`` records ``projection`` and ``method``.
 
     Notes
     -----
@@ -409,7 +410,8 @@ def project(g: Any, /, *, onto: str = "actor", method: str = "binary") -> Graph:
     w = _values(method, B, i, j, c, newman)
     del c, newman
     pos = np.flatnonzero(is_event == (onto == "event"))
-    attrs = g.node_attrs.iloc[pos].drop(columns=["mode"], errors="ignore").reset_index(drop=True)
+    side_col = "mode" if "mode" in g.node_attrs.columns else "bipartite"
+    attrs = g.node_attrs.iloc[pos].drop(columns=[side_col]).reset_index(drop=True)
     return Graph.from_positions(
         len(keep), i, j, directed=False, nodes=keep, node_attrs=attrs,
         edge_attrs=pd.DataFrame({"weight": w}),
