@@ -28,7 +28,9 @@ from . import (
     interop,
     io,
     keyplayer,
+    multiplex,
     plot,
+    twomode,
 )
 from .exceptions import (
     ConvergenceError,
@@ -71,5 +73,7 @@ __all__ = [
     "interop",
     "io",
     "keyplayer",
+    "multiplex",
     "plot",
+    "twomode",
 ]

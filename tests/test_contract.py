@@ -597,6 +597,29 @@ GLOSSARY: dict[str, Meaning] = {
     "result": Meaning("a demo result to write", where=_REPORT),
 }
 
+# ---- two-mode and multiplex data (issue 11)
+_TWOMODE = ("netcrime.twomode.",)
+_MULTIPLEX = ("netcrime.multiplex.",)
+GLOSSARY.update({
+    "df": Meaning("a table of records, one row per record (affiliations, ties, calls)"),
+    "actor": Meaning("column holding the actor of each affiliation record", where=_TWOMODE),
+    "event": Meaning("column holding the event of each affiliation record", where=_TWOMODE),
+    "onto": Meaning("the side a two-mode graph is projected onto",
+                    values=("actor", "event"), where=_TWOMODE),
+    "method": Meaning("the tie value of a two-mode projection",
+                      values=("binary", "count", "ratio", "newman", "jaccard", "overlap"),
+                      where=_TWOMODE),
+    "how": Meaning("how the layers of a multiplex tie combine",
+                   values=("any", "count", "sum", "max"), where=_MULTIPLEX),
+})
+# 'relation' and 'metric' keep their meaning and gain the multiplex module.
+GLOSSARY["relation"] = Meaning(
+    "a relation (tie type, layer) of a multiplex network: the dataset selector, or the "
+    "relation column(s) of a multiplex graph", where=GLOSSARY["relation"].where + _MULTIPLEX)
+GLOSSARY["metric"] = Meaning(
+    GLOSSARY["metric"].text + "; multiplex.by_layer: the node metric computed on each layer",
+    where=GLOSSARY["metric"].where + _MULTIPLEX)
+
 #: Names no public parameter may have, and why.
 FORBIDDEN: dict[str, str] = {
     "l": "ambiguous single letter (PEP 8 E741): name what it is",

@@ -102,6 +102,48 @@ def check_caviar_phases(out: Path, stdout: str) -> None:
     assert (out / "caviar_phases.png").is_file()
 
 
+def check_noordin_layers(out: Path, stdout: str) -> None:
+    from importlib import resources
+
+    data = resources.files("netcrime.datasets").joinpath("data", "noordin_top")
+    ties, members = {}, {}
+    for rel in nc.datasets.registry.NOORDIN_RELATIONS:
+        with data.joinpath(f"noordin_{rel}_edges.csv").open("rb") as fh:
+            e = pd.read_csv(fh, dtype=str, keep_default_na=False)
+        ties[rel] = {frozenset(p) for p in zip(e["source"], e["target"])}
+        members[rel] = set(e["source"]) | set(e["target"])
+    tab = pd.read_csv(out / "noordin_layers.csv")
+    assert len(tab) == 45
+    for row in tab.itertuples():
+        a, b = ties[row.layer_a], ties[row.layer_b]
+        assert (row.ties_a, row.ties_b, row.shared) == (len(a), len(b), len(a & b))
+        assert row.jaccard == pytest.approx(len(a & b) / len(a | b), abs=1e-12)
+        ma, mb = members[row.layer_a], members[row.layer_b]
+        assert row.member_jaccard == pytest.approx(len(ma & mb) / len(ma | mb), abs=1e-12)
+    mult = {}
+    for s in ties.values():
+        for p in s:
+            mult[p] = mult.get(p, 0) + 1
+    m = re.search(r"most multiplex pair: (.+) -- (.+), tied by (\d+) of", stdout)
+    assert int(m.group(3)) == max(mult.values()) == mult[frozenset(m.group(1, 2))]
+    assert f"of {len(mult)} pairs" in stdout
+    deg = pd.read_csv(out / "noordin_degree_by_layer.csv", index_col=0)
+    with data.joinpath("noordin_nodes.csv").open("rb") as fh:
+        names = pd.read_csv(fh, dtype=str, keep_default_na=False)["name"].tolist()
+    printed = 0
+    for rel, s in ties.items():
+        G = nx.Graph()
+        G.add_nodes_from(names)
+        G.add_edges_from(tuple(p) for p in s)
+        assert deg[rel].to_dict() == {v: float(d) for v, d in G.degree()}
+        m = re.search(rf"  {rel} +(.+) \((\d+)\)\n", stdout)
+        if m:  # the most connected actor of the relations the example prints
+            printed += 1
+            assert G.degree(m.group(1)) == int(m.group(2)) == max(d for _, d in G.degree())
+    assert printed == 4
+    assert (out / "noordin_layers.png").is_file()
+
+
 def check_key_players(out: Path, stdout: str) -> None:
     tab = pd.read_csv(out / "key_players.csv", dtype={"removed": str})
     G = nc.datasets.load("montagna_meetings").to_networkx()
@@ -328,6 +370,7 @@ CHECKS = {
     "disrupt_wheel_vs_chain": check_disrupt_wheel_vs_chain,
     "disruption_with_recovery": check_disruption_with_recovery,
     "key_players": check_key_players,
+    "noordin_layers": check_noordin_layers,
     "replicate_cavallaro2020": check_replicate_cavallaro2020,
     "structural_holes": check_structural_holes,
     "wheel_vs_chain": check_wheel_vs_chain,

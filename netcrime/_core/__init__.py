@@ -16,6 +16,7 @@ Modules, by algorithm:
   endpoint and edge betweenness, adaptive betweenness;
 * :mod:`.unionfind` -- reverse union-find removal curves (nodes, edges);
 * :mod:`.peeling` -- adaptive degree order, collective influence;
+* :mod:`.projection` -- two-mode projection (upper triangle of ``B Bᵀ``, sorted pairs);
 * :mod:`.ties` -- the score-tie rule of attack strategies;
 * :mod:`.spectral`, :mod:`.triads`, :mod:`.holes`, :mod:`.triangles` -- PageRank/Perron/Katz,
   Gould-Fernandez two-paths, Burt's measures and ego betweenness, triangle counts.
@@ -53,6 +54,7 @@ from .csr import (
 )
 from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
 from .peeling import adaptive_degree_order, collective_influence
+from .projection import project_upper
 from .spectral import (
     adjacency,
     katz_solve,
@@ -99,6 +101,7 @@ __all__ = [
     "node_betweenness",
     "pagerank_power",
     "perron_vector",
+    "project_upper",
     "radius_upper_bound",
     "removal_curve",
     "row_ids",

@@ -284,8 +284,9 @@ def _build_noordin_multiplex(info: DatasetInfo) -> Graph:
     cols = {r: np.isin(allk, k).astype(np.int64) for r, k in zip(rels, keys)}
     ea = pd.DataFrame(cols)
     ea["weight"] = ea[list(rels)].sum(axis=1).astype(float)
+    # meta["relations"]: the wide multiplex form read by netcrime.multiplex.
     return Graph.from_arrays(n, allk // n, allk % n, directed=False, nodes=idx,
-                             edge_attrs=ea, meta=_meta(info))
+                             edge_attrs=ea, meta={**_meta(info), "relations": tuple(rels)})
 
 
 _BUILDERS = {

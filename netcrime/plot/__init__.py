@@ -32,6 +32,8 @@ The figures accept netcrime's own results: :func:`plot_removal_curves` an
 The package has three modules: :mod:`~netcrime.plot.palettes` (the colours),
 :mod:`~netcrime.plot.layouts` (node positions) and :mod:`~netcrime.plot.figures` (the
 drawing functions); every public name is available as ``netcrime.plot.<name>``.
+Two-mode data: :func:`twomode_layout` and :func:`draw_twomode` (module
+:mod:`~netcrime.plot.twomode`) put the actors in one column and the events in the other.
 """
 
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
@@ -46,6 +48,7 @@ from .palettes import (
     STRATEGY_COLORS,
     category_color,
 )
+from .twomode import draw_twomode, twomode_layout
 
 __all__ = [
     "BROKERAGE_COLORS",
@@ -58,8 +61,10 @@ __all__ = [
     "category_color",
     "chain_layout",
     "draw_network",
+    "draw_twomode",
     "plot_brokerage_profile",
     "plot_profiles",
     "plot_removal_curves",
+    "twomode_layout",
     "wheel_layout",
 ]
