@@ -515,6 +515,9 @@ class Observed:
     alias_groups : pandas.DataFrame
         Columns ``kind`` (``"split"`` or ``"merge"``), ``group`` (int), ``true``,
         ``observed``: one row per member of each alias group.
+    tie_seen : numpy.ndarray
+        Bool, one per true tie in ``truth.edge_array()`` order: whether it was observed
+        (before aliases renamed its ends).
     """
 
     graph: Graph
@@ -524,6 +527,7 @@ class Observed:
     missed_ties: pd.DataFrame
     spurious_ties: pd.DataFrame
     alias_groups: pd.DataFrame
+    tie_seen: np.ndarray
 
     @property
     def true_label(self) -> pd.Series:
@@ -615,7 +619,7 @@ def _result(g: Graph, t: _Truth, dr: _Draw, func: str) -> Observed:
         missed_ties=pd.DataFrame({"source": lab[t.src[miss]], "target": lab[t.dst[miss]]}),
         spurious_ties=pd.DataFrame({"source": olab[dr.obs_src[sp]],
                                     "target": olab[dr.obs_dst[sp]]}),
-        alias_groups=groups)
+        alias_groups=groups, tie_seen=dr.seen_tie)
 
 
 def observe(

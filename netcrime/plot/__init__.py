@@ -36,6 +36,7 @@ drawing functions); every public name is available as ``netcrime.plot.<name>``.
 
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
 from .layouts import chain_layout, wheel_layout
+from .observation import plot_sensitivity
 from .palettes import (
     BROKERAGE_COLORS,
     FALLBACK_COLORS,
@@ -61,5 +62,6 @@ __all__ = [
     "plot_brokerage_profile",
     "plot_profiles",
     "plot_removal_curves",
+    "plot_sensitivity",
     "wheel_layout",
 ]
