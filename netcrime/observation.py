@@ -165,10 +165,7 @@ def _node_probs(x: Any, g: Graph, t: _Truth, bias: str, func: str) -> np.ndarray
             return None
         if bias == "degree":  # peripheral persons are missed more: w = 1 / (degree + 1)
             return _degree_probs(p, 1.0 / (t.deg + 1.0))
-        if bias != "uniform":
-            raise param_error(func, param, f"a mapping {{value of {bias!r}: probability}} "
-                              f"when bias={bias!r}", x)
-        return np.full(t.n, p)
+        return np.full(t.n, p)  # uniform (also when bias names an attribute)
     return _explicit(x, g, t.n, "node", func, param)
 
 
@@ -188,10 +185,7 @@ def _tie_probs(x: Any, g: Graph, t: _Truth, bias: str, func: str) -> np.ndarray 
             return None
         if bias == "degree":  # ties between peripheral persons are missed more
             return _degree_probs(p, 1.0 / (t.deg[t.src] + t.deg[t.dst]).astype(float))
-        if bias != "uniform":
-            raise param_error(func, param, f"a mapping {{value of {bias!r}: probability}} "
-                              f"when bias={bias!r}", x)
-        return np.full(len(t.src), p)
+        return np.full(len(t.src), p)  # uniform (also when bias names an attribute)
     return _explicit(x, g, len(t.src), "tie", func, param)
 
 
@@ -688,7 +682,7 @@ def observe(
     bias : None or str
         How the rates of ``node_missing`` and ``tie_missing`` are spread (see there):
         ``None``/``"uniform"``, ``"degree"``, or a node attribute naming the keys of their
-        mappings.
+        mappings (a plain rate stays uniform then).
     rng : None, int or numpy.random.Generator
         The models draw in the order node missingness, tie missingness, wiretap, spurious
         ties, merges, splits; a model switched off draws nothing.
@@ -815,7 +809,9 @@ def _metric(m: Any, g: Graph, groups: Any, func: str) -> _Metric:
         if not node and not _is_rate(probe):
             raise param_error(func, "metric", "a callable returning a node Series or a "
                               "float", None, shown=f"a callable returning {type(probe).__name__}")
-        return _Metric(getattr(m, "__name__", "metric"), node, m, False)
+        name = getattr(m, "__name__", None) or getattr(getattr(m, "func", None),
+                                                         "__name__", "metric")
+        return _Metric(name, node, m, False)
     raise param_error(func, "metric", "a metric name or a callable g -> Series | float", m)
 
 
@@ -875,12 +871,13 @@ def _topk(score: np.ndarray, k: int) -> np.ndarray:
     return order[:k][np.isfinite(s[order[:k]])]
 
 
-def _node_stats(true: np.ndarray, person: np.ndarray) -> dict[str, float]:
-    """Statistics of observed person scores (NaN = unseen) against true scores."""
+def _node_stats(true: np.ndarray, person: np.ndarray, coverage: float) -> dict[str, float]:
+    """Statistics of observed person scores (NaN = unseen or undefined) against true
+    scores."""
     n = len(true)
     seen = np.isfinite(person) & np.isfinite(true)
     out = dict.fromkeys(NODE_STATS, math.nan)
-    out["coverage"] = float(np.isfinite(person).sum() / n) if n else math.nan
+    out["coverage"] = coverage
     if seen.sum() >= 2:
         x, y = true[seen], person[seen]
         out["spearman"] = _pearson(_rank(x), _rank(y))
@@ -936,10 +933,10 @@ def _true_value(m: _Metric, g: Graph, t: _Truth) -> Any:
 
 def _row(m: _Metric, truth: Any, dr: _Draw, obs: Any, n: int) -> dict[str, float]:
     if m.node:
+        cov = float(len(np.unique(dr.id_true)) / n) if n else math.nan
         if obs is None:
-            return dict.fromkeys(NODE_STATS, math.nan) | {
-                "coverage": float(len(np.unique(dr.id_true)) / n) if n else math.nan}
-        return _node_stats(truth, _person_scores(dr, obs, n))
+            return dict.fromkeys(NODE_STATS, math.nan) | {"coverage": cov}
+        return _node_stats(truth, _person_scores(dr, obs, n), cov)
     val = math.nan if obs is None else obs
     bias = val - truth
     rel = bias / abs(truth) if truth not in (0.0,) and np.isfinite(truth) else math.nan
@@ -1061,8 +1058,9 @@ def sensitivity(
     pandas.DataFrame
         One row per error, level, replicate and metric: ``error, level, rep, metric``
         then, for node metrics, ``spearman`` and ``kendall`` (tau-b) between true and
-        observed scores over the persons seen (a split person scores the larger of its two
-        nodes, a merged node gives its score to both persons), ``top1`` (1.0 if the true
+        observed scores over the persons seen whose two scores are defined (not NaN; a
+        split person scores the larger of its two nodes, a merged node gives its score to
+        both persons), ``top1`` (1.0 if the true
         top actor is seen and (jointly) top), ``overlap_1``, ``overlap_3``,
         ``overlap_10pct`` (share of the true top-k found in the observed top-k, k = 1, 3,
         ceil(10 % of n); ties broken by node position), ``coverage`` (share of persons
