@@ -35,6 +35,7 @@ import math
 import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -741,18 +742,29 @@ def _node_metric_table() -> dict[str, Callable[[Graph], pd.Series]]:
     }
 
 
+def _density(h: Graph) -> float:
+    n = h.n_nodes
+    pairs = n * (n - 1) / (1 if h.directed else 2)
+    return h.n_edges / pairs if pairs else math.nan
+
+
+def _mean_degree(h: Graph) -> float:
+    return float(h.degree().mean()) if h.n_nodes else math.nan
+
+
+def _gould_fernandez_z(h: Graph, groups: str) -> pd.Series:
+    import warnings
+
+    from .brokerage import gould_fernandez
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return gould_fernandez(h, groups=groups).nodes["z_total"]
+
+
 def _graph_stat_table() -> dict[str, Callable[[Graph], float]]:
     from . import covert
 
-    def density(h: Graph) -> float:
-        n = h.n_nodes
-        pairs = n * (n - 1) / (1 if h.directed else 2)
-        return h.n_edges / pairs if pairs else math.nan
-
-    def mean_degree(h: Graph) -> float:
-        return float(h.degree().mean()) if h.n_nodes else math.nan
-
-    return {"density": density, "mean_degree": mean_degree,
+    return {"density": _density, "mean_degree": _mean_degree,
             "global_efficiency": covert.global_efficiency,
             "centralization": covert.centralization}
 
@@ -787,14 +799,7 @@ def _metric(m: Any, g: Graph, groups: Any, func: str) -> _Metric:
             if groups is None:
                 raise param_error(func, "groups", "a node attribute name when metric "
                                   "'gould_fernandez' is asked for", groups)
-            from .brokerage import gould_fernandez
-
-            def gf(h: Graph) -> pd.Series:
-                import warnings
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    return gould_fernandez(h, groups=groups).nodes["z_total"]
-            return _Metric(m, True, gf, False)
+            return _Metric(m, True, partial(_gould_fernandez_z, groups=groups), False)
         nodes, stats = _node_metric_table(), _graph_stat_table()
         if m in nodes:
             return _Metric(m, True, nodes[m], False)
