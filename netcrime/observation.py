@@ -47,9 +47,10 @@ from .exceptions import NetcrimeError
 from .graph import Graph, as_graph
 
 __all__ = [
+    "ERRORS",
     "GRAPH_STATISTICS",
     "NODE_METRICS",
-    "ERRORS",
+    "PLAN_METRICS",
     "Observed",
     "PlanResult",
     "observe",

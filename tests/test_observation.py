@@ -381,13 +381,13 @@ def test_unknown_role_message_names_rule_and_value():
 
 def test_sensitivity_and_plan_bad_input():
     G = er(30, 0.2)
-    with pytest.raises(nc.ParameterError, match="'reps' parameter.*>= 1.*Got 0"):
+    with pytest.raises(nc.ParameterError, match=r"'reps' parameter.*>= 1.*Got 0"):
         sensitivity(G, metric="degree", tie_missing=[0.1], reps=0)
-    with pytest.raises(nc.ParameterError, match="'tie_missing' parameter.*Got 1.5"):
+    with pytest.raises(nc.ParameterError, match=r"'tie_missing' parameter.*Got 1\.5"):
         sensitivity(G, metric="degree", tie_missing=[0.1, 1.5], reps=1)
     with pytest.raises(nc.ParameterError, match="'metric' parameter"):
         sensitivity(G, metric="nonsense", tie_missing=[0.1], reps=1)
-    with pytest.raises(nc.ParameterError, match="'metric' parameter.*node Series or a float"):
+    with pytest.raises(nc.ParameterError, match=r"'metric' parameter.*node Series or a float"):
         sensitivity(G, metric=lambda h: "text", tie_missing=[0.1], reps=1)
     with pytest.raises(nc.ParameterError, match="'node_missing' parameter"):
         sensitivity(G, metric="degree", reps=1)
@@ -410,7 +410,7 @@ def test_plot_sensitivity(tmp_path):
     ax = nc.plot.plot_sensitivity(df)
     assert len(ax.lines) == 2 and len(ax.collections) == 2
     mean = df[df["metric"] == "degree"].groupby("level")["spearman"].mean().to_numpy()
-    line = [ln for ln in ax.lines if ln.get_label() == "degree"][0]
+    line = next(ln for ln in ax.lines if ln.get_label() == "degree")
     np.testing.assert_allclose(line.get_ydata(), mean)
     with pytest.raises(nc.ParameterError, match="'statistic'"):
         nc.plot.plot_sensitivity(df, statistic="metric")
