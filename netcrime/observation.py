@@ -877,10 +877,25 @@ def _topk(score: np.ndarray, k: int) -> np.ndarray:
     return order[:k][np.isfinite(s[order[:k]])]
 
 
+def _snap(x: np.ndarray) -> np.ndarray:
+    """Scores rounded to ``SCORE_DIGITS`` decimals of the largest absolute score, so that
+    values equal up to floating-point noise tie."""
+    fin = np.isfinite(x)
+    scale = float(np.abs(x[fin]).max()) if fin.any() else 0.0
+    if scale == 0.0:
+        return x
+    return np.round(x / scale, SCORE_DIGITS)
+
+
+#: Scores are compared after rounding to this many decimals of the largest absolute score.
+SCORE_DIGITS = 9
+
+
 def _node_stats(true: np.ndarray, person: np.ndarray, coverage: float) -> dict[str, float]:
     """Statistics of observed person scores (NaN = unseen or undefined) against true
     scores."""
     n = len(true)
+    true, person = _snap(true), _snap(person)
     seen = np.isfinite(person) & np.isfinite(true)
     out = dict.fromkeys(NODE_STATS, math.nan)
     out["coverage"] = coverage
@@ -1076,6 +1091,10 @@ def sensitivity(
 
     Notes
     -----
+    Ties: true and observed scores are each divided by their largest absolute value and
+    rounded to :data:`SCORE_DIGITS` (9) decimals before ranking, so that scores equal up
+    to floating-point noise tie (as they do in exact arithmetic).
+
     NaN rule: a statistic undefined on a replicate -- fewer than two persons seen,
     constant scores (Spearman, Kendall), an empty observed graph, a metric raising a
     netcrime error on the observed graph, a zero true value (relative error) -- is NaN,
