@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -77,25 +77,30 @@ class _Truth:
     src: np.ndarray
     dst: np.ndarray
     deg: np.ndarray
-    ip: np.ndarray  # symmetric neighbour CSR
-    ix: np.ndarray
-    nbr_tie: np.ndarray  # tie id of each neighbour-CSR entry
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def incidence(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Symmetric incidence CSR ``(indptr, neighbour, tie id)``: each tie once in each
+        endpoint's row (loops once). Built on first use (wiretap snowball, distance 2)."""
+        if "inc" not in self.cache:
+            s, t, n = self.src, self.dst, self.n
+            loop = s == t
+            rows = np.concatenate([s, t[~loop]])
+            cols = np.concatenate([t, s[~loop]])
+            tid = np.concatenate([np.arange(len(s)), np.flatnonzero(~loop)])
+            order = np.argsort(rows, kind="stable")
+            ip = np.zeros(n + 1, np.int64)
+            np.cumsum(np.bincount(rows, minlength=n), out=ip[1:])
+            self.cache["inc"] = (ip, cols[order], tid[order])
+        return self.cache["inc"]
 
 
 def _truth(g: Graph) -> _Truth:
     s, t = g.edge_array()
     s, t = np.asarray(s, np.int64), np.asarray(t, np.int64)
-    n, m = g.n_nodes, len(s)
-    # symmetric incidence CSR: each tie once in each endpoint's row (loops once)
-    loop = s == t
-    rows = np.concatenate([s, t[~loop]])
-    cols = np.concatenate([t, s[~loop]])
-    tid = np.concatenate([np.arange(m), np.flatnonzero(~loop)])
-    order = np.argsort(rows, kind="stable")
-    ip = np.zeros(n + 1, np.int64)
-    np.cumsum(np.bincount(rows, minlength=n), out=ip[1:])
-    return _Truth(n=n, directed=g.directed, src=s, dst=t, deg=np.diff(ip), ip=ip,
-                  ix=cols[order], nbr_tie=tid[order])
+    n = g.n_nodes
+    deg = np.bincount(s, minlength=n) + np.bincount(t[s != t], minlength=n)
+    return _Truth(n=n, directed=g.directed, src=s, dst=t, deg=deg)
 
 
 def _is_rate(x: Any) -> bool:
@@ -332,10 +337,11 @@ def _tapped(tap: _Tap, t: _Truth, node_ok: np.ndarray, tie_ok: np.ndarray,
     else:  # snowball: wave 1 taps the seeds, each next wave the contacts heard so far
         frontier = tap.seeds[node_ok[tap.seeds]]
         tapped[frontier] = True
+        ip, ix, tid = t.incidence() if tap.waves > 1 else (None, None, None)
         for _ in range(tap.waves - 1):
-            rows = np.repeat(np.arange(t.n), np.diff(t.ip))
-            sel = np.isin(rows, frontier) & tie_ok[t.nbr_tie]
-            new = np.unique(t.ix[sel])
+            rows = np.repeat(np.arange(t.n), np.diff(ip))
+            sel = np.isin(rows, frontier) & tie_ok[tid]
+            new = np.unique(ix[sel])
             new = new[~tapped[new] & node_ok[new]]
             if tap.n_tapped is not None:
                 room = tap.n_tapped - int(tapped.sum())
@@ -359,8 +365,9 @@ def _pairs_distance2(k: int, t: _Truth, node_ok: np.ndarray, tie_ok: np.ndarray,
                      gen: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Close ``k`` random two-paths a - w - b of the seen ties (middle w drawn by
     ``d_w (d_w - 1)``, then two of its seen contacts)."""
-    ent = tie_ok[t.nbr_tie] & node_ok[t.ix]
-    rows = np.repeat(np.arange(t.n), np.diff(t.ip))
+    ip, ix, tid = t.incidence()
+    ent = tie_ok[tid] & node_ok[ix]
+    rows = np.repeat(np.arange(t.n), np.diff(ip))
     ent &= node_ok[rows]
     idx = np.flatnonzero(ent)
     d = np.bincount(rows[idx], minlength=t.n).astype(float)
@@ -373,7 +380,7 @@ def _pairs_distance2(k: int, t: _Truth, node_ok: np.ndarray, tie_ok: np.ndarray,
     i = gen.integers(d[mid].astype(np.int64))
     j = gen.integers(d[mid].astype(np.int64) - 1)
     j = j + (j >= i)
-    return t.ix[idx[start[mid] + i]], t.ix[idx[start[mid] + j]]
+    return ix[idx[start[mid] + i]], ix[idx[start[mid] + j]]
 
 
 def _add_spurious(q: float, between: str, t: _Truth, node_ok: np.ndarray,
@@ -573,7 +580,10 @@ def _alias_labels(labels: pd.Index, split_of: np.ndarray) -> list:
 def _observed_graph(g: Graph, t: _Truth, dr: _Draw, func: str) -> Graph:
     labels = g.nodes
     kept = dr.primary[: dr.n_obs - len(dr.split_of)]
-    obs_labels = list(labels[kept]) + _alias_labels(labels, dr.split_of)
+    obs_labels = labels[kept]
+    if len(dr.split_of):
+        obs_labels = pd.Index(list(obs_labels) + _alias_labels(labels, dr.split_of),
+                              tupleize_cols=False)
     na = g.node_attrs.iloc[dr.primary].reset_index(drop=True)
     true_ties = dr.tie_of >= 0
     ea = g.edge_attrs.iloc[np.where(true_ties, dr.tie_of, 0)].reset_index(drop=True)
@@ -584,16 +594,16 @@ def _observed_graph(g: Graph, t: _Truth, dr: _Draw, func: str) -> Graph:
     ea["spurious"] = ~true_ties
     return Graph.from_positions(
         dr.n_obs, dr.obs_src, dr.obs_dst, directed=g.directed,
-        nodes=pd.Index(obs_labels, tupleize_cols=False), node_attrs=na, edge_attrs=ea,
+        nodes=obs_labels, node_attrs=na, edge_attrs=ea,
         multiedges="error", self_loops="keep", meta=dict(g.meta), func=func, param="g")
 
 
 def _result(g: Graph, t: _Truth, dr: _Draw, func: str) -> Observed:
     h = _observed_graph(g, t, dr, func)
     lab, olab = g.nodes, h.nodes
-    identity = pd.DataFrame({"observed": olab[dr.id_obs], "true": lab[dr.id_true]})
-    identity = identity.sort_values("observed", key=lambda s: pd.Series(
-        h.node_index(list(s), func=func))).reset_index(drop=True) if len(identity) else identity
+    order = np.argsort(dr.id_obs, kind="stable")  # by observed position
+    identity = pd.DataFrame({"observed": olab[dr.id_obs[order]],
+                             "true": lab[dr.id_true[order]]})
     seen_person = np.zeros(t.n, bool)
     seen_person[dr.id_true] = True
     miss = ~dr.seen_tie
