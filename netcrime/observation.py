@@ -449,9 +449,12 @@ def _draw(t: _Truth, d: _Design, gen: np.random.Generator) -> _Draw:
     pos = np.full(t.n, -1, np.int64)
     kept_idx = np.flatnonzero(kept)
     pos[kept_idx] = np.arange(len(kept_idx))
-    tie_id = np.concatenate([np.flatnonzero(tie_ok), np.full(len(sp_a), -1)])
-    a = pos[into[np.concatenate([t.src[tie_ok], sp_a])]]
-    b = pos[into[np.concatenate([t.dst[tie_ok], sp_b])]]
+    tie_id = np.flatnonzero(tie_ok)
+    a, b = t.src[tie_id], t.dst[tie_id]
+    if len(sp_a):
+        tie_id = np.concatenate([tie_id, np.full(len(sp_a), -1)])
+        a, b = np.concatenate([a, sp_a]), np.concatenate([b, sp_b])
+    a, b = pos[into[a] if len(merged) else a], pos[into[b] if len(merged) else b]
     # split aliases among persons not merged: each end of each tie goes to a copy at random
     cand = np.flatnonzero(kept)
     cand = cand[~np.isin(cand, merged[:, 0])]
@@ -465,7 +468,8 @@ def _draw(t: _Truth, d: _Design, gen: np.random.Generator) -> _Draw:
         coin = gen.random((2, len(a))) < 0.5
         a = np.where((owner[a] >= 0) & coin[0], owner[a], a)
         b = np.where((owner[b] >= 0) & coin[1], owner[b], b)
-    a, b, tie_id = _dedupe(a, b, tie_id, n_obs, t.directed)
+    if len(merged):  # only a merge can make loops and repeated pairs
+        a, b, tie_id = _dedupe(a, b, tie_id, n_obs, t.directed)
     primary = np.concatenate([kept_idx, split_of])
     id_obs = np.concatenate([np.arange(n_obs), pos[merged[:, 0]]])
     id_true = np.concatenate([primary, merged[:, 1]])
