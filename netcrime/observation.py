@@ -856,10 +856,12 @@ def _rank(x: np.ndarray) -> np.ndarray:
     """Average ranks (ties share the mean rank)."""
     order = np.argsort(x, kind="stable")
     xs = x[order]
-    new = np.r_[True, xs[1:] != xs[:-1]]
+    new = np.empty(len(x), bool)
+    new[:1] = True
+    np.not_equal(xs[1:], xs[:-1], out=new[1:])
     grp = np.cumsum(new) - 1
     starts = np.flatnonzero(new)
-    ends = np.r_[starts[1:], len(x)]
+    ends = np.append(starts[1:], len(x))
     avg = (starts + ends - 1) / 2.0
     r = np.empty(len(x))
     r[order] = avg[grp]
@@ -873,22 +875,52 @@ def _pearson(x: np.ndarray, y: np.ndarray) -> float:
     return float(x @ y) / den if den > 0 else math.nan
 
 
-def _kendall_b(x: np.ndarray, y: np.ndarray) -> float:
-    if len(x) > 2000:
+def _kendall_b(x: np.ndarray, y: np.ndarray, sx: np.ndarray | None = None) -> float:
+    """Kendall's tau-b; ``sx`` = the pair signs of ``x`` if already known."""
+    if len(x) > _KENDALL_DENSE:
         from scipy.stats import kendalltau
         return float(kendalltau(x, y).statistic)
-    sx = np.sign(x[:, None] - x[None, :])
+    if sx is None:
+        sx = np.sign(x[:, None] - x[None, :])
     sy = np.sign(y[:, None] - y[None, :])
     num = float((sx * sy).sum())
     den = math.sqrt(float(np.abs(sx).sum()) * float(np.abs(sy).sum()))
     return num / den if den > 0 else math.nan
 
 
-def _topk(score: np.ndarray, k: int) -> np.ndarray:
-    """Positions of the ``k`` largest finite scores (ties: lowest position first)."""
-    s = np.where(np.isfinite(score), score, -np.inf)
-    order = np.lexsort((np.arange(len(s)), -s))
-    return order[:k][np.isfinite(s[order[:k]])]
+#: Above this many persons Kendall's tau-b comes from scipy (O(n log n)), below from the
+#: O(n^2) pair signs.
+_KENDALL_DENSE = 2000
+
+
+def _order(score: np.ndarray) -> np.ndarray:
+    """Positions by decreasing finite score (ties: lowest position first); NaN last."""
+    return np.argsort(np.where(np.isfinite(score), -score, np.inf), kind="stable")
+
+
+@dataclass(frozen=True)
+class _TrueRank:
+    """The true scores of one metric, snapped, with their top order (computed once)."""
+
+    score: np.ndarray
+    rank: np.ndarray  # place of each person in the true top order; n if undefined
+    top: int  # the true top actor (-1 if no finite score)
+    avg_rank: np.ndarray | None  # average ranks of all persons (when all are finite)
+    signs: np.ndarray | None  # pair signs of all persons (small graphs, all finite)
+
+    @classmethod
+    def of(cls, true: np.ndarray) -> _TrueRank:
+        x = _snap(np.asarray(true, float))
+        order = _order(x)
+        rank = np.empty(len(x), np.int64)
+        rank[order] = np.arange(len(x))
+        rank[~np.isfinite(x)] = len(x)
+        top = int(order[0]) if len(x) and np.isfinite(x[order[0]]) else -1
+        full = bool(np.isfinite(x).all())
+        signs = np.sign(x[:, None] - x[None, :]) if full and len(x) <= _KENDALL_DENSE \
+            else None
+        return cls(score=x, rank=rank, top=top, avg_rank=_rank(x) if full else None,
+                   signs=signs)
 
 
 def _snap(x: np.ndarray) -> np.ndarray:
@@ -905,26 +937,31 @@ def _snap(x: np.ndarray) -> np.ndarray:
 SCORE_DIGITS = 9
 
 
-def _node_stats(true: np.ndarray, person: np.ndarray, coverage: float) -> dict[str, float]:
-    """Statistics of observed person scores (NaN = unseen or undefined) against true
+def _node_stats(tr: _TrueRank, person: np.ndarray, coverage: float) -> dict[str, float]:
+    """Statistics of observed person scores (NaN = unseen or undefined) against the true
     scores."""
+    true = tr.score
     n = len(true)
-    true, person = _snap(true), _snap(person)
-    seen = np.isfinite(person) & np.isfinite(true)
+    person = _snap(person)
+    fin = np.isfinite(person)
+    seen = fin & np.isfinite(true)
     out = dict.fromkeys(NODE_STATS, math.nan)
     out["coverage"] = coverage
-    if seen.sum() >= 2:
+    n_seen = int(seen.sum())
+    if n_seen == n and tr.avg_rank is not None and n >= 2:  # everyone seen: reuse truth
+        out["spearman"] = _pearson(tr.avg_rank, _rank(person))
+        out["kendall"] = _kendall_b(true, person, tr.signs)
+    elif n_seen >= 2:
         x, y = true[seen], person[seen]
         out["spearman"] = _pearson(_rank(x), _rank(y))
         out["kendall"] = _kendall_b(x, y)
-    if np.isfinite(person).any() and np.isfinite(true).any():
-        top = _topk(true, 1)[0]
-        best = np.nanmax(person)
-        out["top1"] = float(np.isfinite(person[top]) and person[top] >= best)
+    if fin.any() and tr.top >= 0:
+        out["top1"] = float(fin[tr.top] and person[tr.top] >= person[fin].max())
+        porder = _order(person)[: int(fin.sum())]
         for k, col in ((1, "overlap_1"), (3, "overlap_3"),
                        (max(1, math.ceil(0.1 * n)), "overlap_10pct")):
             kk = min(k, n)
-            out[col] = len(np.intersect1d(_topk(true, kk), _topk(person, kk))) / kk
+            out[col] = float((tr.rank[porder[:kk]] < kk).sum()) / kk
     return out
 
 
@@ -958,12 +995,14 @@ def _observed_value(m: _Metric, g: Graph, t: _Truth, dr: _Draw) -> Any:
 
 def _true_value(m: _Metric, g: Graph, t: _Truth) -> Any:
     if m.fast:
-        return _fast_scores(m.label, t.n, t.src, t.dst, t.directed)
+        return _TrueRank.of(_fast_scores(m.label, t.n, t.src, t.dst, t.directed))
     try:
         val = m.fn(g)
     except NetcrimeError:
-        return np.full(t.n, np.nan) if m.node else math.nan
-    return np.asarray(pd.Series(val).reindex(g.nodes), float) if m.node else float(val)
+        return _TrueRank.of(np.full(t.n, np.nan)) if m.node else math.nan
+    if m.node:
+        return _TrueRank.of(np.asarray(pd.Series(val).reindex(g.nodes), float))
+    return float(val)
 
 
 def _row(m: _Metric, truth: Any, dr: _Draw, obs: Any, n: int) -> dict[str, float]:
