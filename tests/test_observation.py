@@ -435,3 +435,28 @@ def test_cli_sensitivity(tmp_path, capsys):
     assert (tmp_path / "o" / "sensitivity.png").stat().st_size > 0
     assert main(["sensitivity", str(f), "--metric", "nonsense", "--missing-ties", "0.1"]) == 2
     assert main(["sensitivity", str(f)]) == 2
+
+
+def test_progress_bar_and_plan_on_executor(capsys):
+    G = er(40, 0.1)
+    a = sensitivity(G, metric="degree", tie_missing=[0.1, 0.2], reps=2, rng=3, progress=True)
+    b = sensitivity(G, metric="degree", tie_missing=[0.1, 0.2], reps=2, rng=3)
+    pd.testing.assert_frame_equal(a, b)
+    assert "sensitivity" in capsys.readouterr().err
+    kw = dict(strategy="betweenness", observation={"tie_missing": 0.3, "split_aliases": 0.1},
+              budget=3, reps=4, rng=5)
+    ref = plan_on_observed(G, **kw)
+    with cf.ThreadPoolExecutor(2) as ex:
+        pd.testing.assert_frame_equal(plan_on_observed(G, executor=ex, **kw).reps, ref.reps)
+
+
+def test_directed_observation_keeps_arcs():
+    g = nc.datasets.load("caviar")
+    obs = observe(g, tie_missing=0.2, spurious_ties=0.1, rng=4)
+    assert obs.graph.directed
+    arcs = set(map(tuple, g.to_pandas()[["source", "target"]].to_numpy().tolist()))
+    seen = obs.graph.to_pandas()
+    true_rows = seen[~obs.graph.edge_attrs["spurious"].to_numpy()]
+    assert set(map(tuple, true_rows[["source", "target"]].to_numpy().tolist())) <= arcs
+    sp = set(map(tuple, obs.spurious_ties.to_numpy().tolist()))
+    assert not sp & arcs and len(sp) == len(obs.spurious_ties)
