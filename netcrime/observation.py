@@ -915,7 +915,10 @@ class _TrueRank:
         rank = np.empty(len(x), np.int64)
         rank[order] = np.arange(len(x))
         rank[~np.isfinite(x)] = len(x)
-        top = int(order[0]) if len(x) and np.isfinite(x[order[0]]) else -1
+        fin = x[np.isfinite(x)]
+        # no top actor when every defined score ties (e.g. betweenness of a forest of stars'
+        # leaves, or of an edgeless graph): the top-k statistics are then NaN
+        top = int(order[0]) if len(fin) and fin.max() > fin.min() else -1
         full = bool(np.isfinite(x).all())
         signs = np.sign(x[:, None] - x[None, :]) if full and len(x) <= _KENDALL_DENSE \
             else None
@@ -1149,7 +1152,8 @@ def sensitivity(
     to floating-point noise tie (as they do in exact arithmetic).
 
     NaN rule: a statistic undefined on a replicate -- fewer than two persons seen,
-    constant scores (Spearman, Kendall), an empty observed graph, a metric raising a
+    constant scores (Spearman, Kendall; constant *true* scores also leave ``top1`` and the
+    overlaps undefined: there is no top actor), an empty observed graph, a metric raising a
     netcrime error on the observed graph, a zero true value (relative error) -- is NaN,
     never 0.
 

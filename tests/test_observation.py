@@ -281,6 +281,15 @@ def test_sensitivity_graph_statistic_and_nan_rows():
     assert gone["spearman"].isna().all()
 
 
+def test_constant_true_scores_give_nan_not_a_silent_value():
+    df = sensitivity(nx.empty_graph(6), metric=["betweenness", "density"],
+                     tie_missing=[0.5], spurious_ties=[0.5], reps=2, rng=1)
+    b = df[df["metric"] == "betweenness"]
+    assert b[["spearman", "kendall", "top1", "overlap_1", "overlap_3"]].isna().all().all()
+    d = df[df["metric"] == "density"]
+    assert d["relative_error"].isna().all()  # true density 0: relative error undefined
+
+
 def test_sensitivity_callable_and_gould_fernandez():
     g = nc.generators.trafficking_network(n=150, rng=1)
     df = sensitivity(g, metric=[partial(nc.brokerage.constraint), "gould_fernandez"],
