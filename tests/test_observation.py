@@ -203,17 +203,20 @@ def test_merge_aliases_unite_neighbourhoods():
 
 
 def test_trafficking_sample_observed_is_observe():
+    """0.2: sample_observed draws through observe() (one uniform per tie in edge_array()
+    order after the generator's own draws), so the random stream differs from 0.1's (which
+    drew in construction order); the distribution is the same, checked here."""
     g = nc.generators.trafficking_network(n=400, kind="online", sample_observed=True, rng=3)
     full = nc.generators.trafficking_network(n=400, kind="online", rng=3)
     assert g.n_edges == full.n_edges  # the generator keeps every tie, marks the seen ones
+    assert g.to_pandas()[["source", "target"]].equals(full.to_pandas()[["source", "target"]])
     ex = full.node_attrs["exposure_prob"].to_numpy()
     s, t = full.edge_array()
-    gen = np.random.default_rng(3)
-    # the stream: the generator's own draws, then observe's one uniform per tie
     assert g.edge_attrs["observed"].dtype == bool
     p = np.maximum(ex[s], ex[t])
     assert abs(g.edge_attrs["observed"].sum() - p.sum()) < 5 * np.sqrt((p * (1 - p)).sum())
-    del gen
+    sure = p == 1.0  # a tie with an always-exposed end is always seen
+    assert g.edge_attrs["observed"].to_numpy()[sure].all()
 
 
 # ------------------------------------------------------------------ sensitivity
@@ -469,3 +472,22 @@ def test_directed_observation_keeps_arcs():
     assert set(map(tuple, true_rows[["source", "target"]].to_numpy().tolist())) <= arcs
     sp = set(map(tuple, obs.spurious_ties.to_numpy().tolist()))
     assert not sp & arcs and len(sp) == len(obs.spurious_ties)
+
+
+def test_per_role_missing_chi_square():
+    """Missed persons per role against the design's expected counts (chi-square test)."""
+    g = nc.generators.trafficking_network(n=3000, kind="traditional", rng=12)
+    role = g.node_attrs["role"].astype(str).to_numpy()
+    design = {"client": 0.3, "victim": 0.1, "exploiter": 0.5, "recruiter": 0.2}
+    obs = observe(g, node_missing=design, bias="role", rng=13)
+    missed = np.zeros(g.n_nodes, bool)
+    missed[g.node_index(list(obs.missed_nodes))] = True
+    cells_obs, cells_exp = [], []
+    for r, p in design.items():
+        k = int((role == r).sum())
+        m = int(missed[role == r].sum())
+        cells_obs += [m, k - m]
+        cells_exp += [k * p, k * (1 - p)]
+    # 4 roles, each a pair of cells with a fixed total: 4 degrees of freedom
+    assert stats.chisquare(cells_obs, cells_exp, ddof=3).pvalue > 1e-4
+    assert not missed[~np.isin(role, list(design))].any()  # nothing outside the design
