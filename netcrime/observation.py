@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core import component_labels, neighbour_csr, node_betweenness
+from ._core import component_labels, node_betweenness
 from ._validation import check_float, check_int, check_rng, param_error
 from .exceptions import NetcrimeError
 from .graph import Graph, as_graph
@@ -1241,25 +1241,20 @@ class PlanResult:
 
 
 def _damage(t: _Truth, removed: np.ndarray, stage: np.ndarray | None) -> dict[str, float]:
+    """LCC share and stage completeness of the true network without ``removed``."""
     alive = np.ones(t.n, bool)
     alive[removed] = False
-    ip, ix = neighbour_csr(*_csr(t.n, t.src, t.dst, t.directed)[:2], False)
+    ip, ix = _csr(t.n, t.src, t.dst, False)  # both directions: weak components
     _, lab = component_labels(ip, ix, alive)
-    sizes = np.bincount(lab[lab >= 0]) if alive.any() else np.zeros(1, np.int64)
-    big = int(np.argmax(sizes)) if sizes.size else -1
-    out = {"lcc": float(sizes.max()) / t.n if t.n and sizes.size else math.nan}
+    sizes = np.bincount(lab[lab >= 0])
+    out = {"lcc": float(sizes.max()) / t.n if t.n and sizes.size else 0.0}
     if stage is not None:
         want = np.unique(stage[stage >= 0])
-        if len(want) == 0:
-            out["stage_completeness"] = math.nan
-        else:
-            comp_ok = math.nan
-            ok = (lab >= 0) & (stage >= 0)
-            cnt = pd.DataFrame({"c": lab[ok], "s": stage[ok]}).drop_duplicates() \
-                .groupby("c").size()
-            comp_ok = float(len(cnt) > 0 and cnt.max() >= len(want))
-            out["stage_completeness"] = comp_ok
-    del big
+        ok = (lab >= 0) & (stage >= 0)
+        held = pd.DataFrame({"c": lab[ok], "s": stage[ok]}).drop_duplicates() \
+            .groupby("c").size()
+        out["stage_completeness"] = (math.nan if len(want) == 0 else
+                                     float(len(held) > 0 and held.max() >= len(want)))
     return out
 
 

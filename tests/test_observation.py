@@ -355,6 +355,18 @@ def test_plan_without_error_equals_truth_plan():
     assert set(r.summary.columns) >= {"plan", "measure", "mean", "sd", "gap"}
 
 
+def test_plan_on_directed_graph_uses_weak_components():
+    g = nc.datasets.load("caviar")
+    r = plan_on_observed(g, strategy="degree", observation={}, budget=3, reps=1, rng=1)
+    G = g.to_networkx()
+    deg = dict(G.degree())
+    top = sorted(G, key=lambda v: (-deg[v], list(G).index(v)))[:3]
+    H = G.copy()
+    H.remove_nodes_from(top)
+    lcc = max(len(c) for c in nx.weakly_connected_components(H)) / G.number_of_nodes()
+    assert r.reps.loc[r.reps["plan"] == "truth", "lcc"].iloc[0] == pytest.approx(lcc)
+
+
 def test_plan_merged_alias_removes_both_persons():
     G = er(100, 0.05, seed=1)
     r = plan_on_observed(G, strategy="degree", observation={"merge_aliases": 1.0},
