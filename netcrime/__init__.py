@@ -29,6 +29,7 @@ from . import (
     io,
     keyplayer,
     multiplex,
+    observation,
     plot,
     twomode,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "io",
     "keyplayer",
     "multiplex",
+    "observation",
     "plot",
     "twomode",
 ]

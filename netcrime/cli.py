@@ -328,6 +328,48 @@ def cmd_disrupt(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    import netcrime as nc
+
+    from . import plot
+    from .report import _new_axes
+
+    levels = {"tie_missing": args.missing_ties, "node_missing": args.missing_nodes,
+              "spurious_ties": args.spurious_ties}
+    levels = {k: v for k, v in levels.items() if v}
+    if not levels:
+        raise UsageError("give at least one of --missing-ties, --missing-nodes, "
+                         "--spurious-ties (levels in [0, 1])")
+    for m in args.metric:  # before reading the file: a bad name is a usage error (2)
+        if m not in (*nc.observation.NODE_METRICS, *nc.observation.GRAPH_STATISTICS):
+            raise UsageError(f"argument --metric: invalid choice {m!r} (choose from "
+                             f"{', '.join(nc.observation.NODE_METRICS)}, "
+                             f"{', '.join(nc.observation.GRAPH_STATISTICS)})")
+    _use_agg()
+    g = _read_graph(args.file, args)
+    df = nc.observation.sensitivity(g, metric=list(args.metric), reps=args.reps,
+                                    rng=args.seed, groups=args.groups,
+                                    progress=sys.stderr.isatty(), **levels)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    cpath = out / "sensitivity.csv"
+    df.to_csv(cpath, index=False)
+    node = df["metric"].isin(nc.observation.NODE_METRICS)
+    stat = "spearman" if node.any() else "relative_error"
+    ax = _new_axes((8.0, 5.0))
+    plot.plot_sensitivity(df[node] if node.any() else df, statistic=stat, ax=ax,
+                          title=f"{Path(args.file).name}: sensitivity to imperfect data")
+    ppath = out / "sensitivity.png"
+    ax.figure.savefig(ppath, dpi=120)
+    _say(args, f"{args.file}: {g.n_nodes} nodes, {g.n_edges} ties; {args.reps} replicates "
+               "per level")
+    cols = [c for c in ("spearman", "top1", "relative_error") if c in df.columns]
+    table = df.groupby(["metric", "error", "level"])[cols].mean()
+    _say(args, table.to_string(float_format=lambda v: f"{v:.3f}"))
+    _say(args, f"Wrote {cpath} and {ppath}")
+    return 0
+
+
 def cmd_datasets(args: argparse.Namespace) -> int:
 
     import netcrime as nc
@@ -459,6 +501,32 @@ def build_parser() -> argparse.ArgumentParser:
     _directed_flags(r)
     r.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     r.set_defaults(func=cmd_disrupt)
+
+    sv = sub.add_parser(
+        "sensitivity", help="how robust a metric is to missing or false data (CSV, PNG)",
+        description="Draw observed versions of a network with missing ties, missing nodes "
+                    "or spurious ties at the given levels and compare a metric on them "
+                    "with its value on the file's network; write sensitivity.csv and "
+                    "sensitivity.png.")
+    sv.add_argument("file", metavar="FILE", help="network file")
+    sv.add_argument("--metric", nargs="+", default=["betweenness"], metavar="M",
+                    help="node metrics or graph statistics (netcrime.observation."
+                         "NODE_METRICS / GRAPH_STATISTICS); default betweenness")
+    sv.add_argument("--missing-ties", nargs="+", type=_prob, default=None, metavar="P",
+                    help="levels of tie missingness")
+    sv.add_argument("--missing-nodes", nargs="+", type=_prob, default=None, metavar="P",
+                    help="levels of node missingness")
+    sv.add_argument("--spurious-ties", nargs="+", type=_prob, default=None, metavar="Q",
+                    help="levels of false ties (share of the seen ties)")
+    sv.add_argument("--reps", type=_int_at_least(1), default=200,
+                    help="replicates per level (default 200)")
+    sv.add_argument("--groups", metavar="ATTR", default=None,
+                    help="node attribute of the groups for metric gould_fernandez")
+    sv.add_argument("--seed", type=_int_at_least(0), default=None, help="random seed")
+    sv.add_argument("--out", default=".", metavar="DIR", help="output directory (default .)")
+    _directed_flags(sv)
+    sv.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    sv.set_defaults(func=cmd_sensitivity)
 
     ds = sub.add_parser(
         "datasets", help="list the bundled datasets, describe or export one",

@@ -428,6 +428,7 @@ _PLOT = ("netcrime.plot.", "netcrime.disruption.attack.AttackResult.plot")
 _IO = ("netcrime.io.", "netcrime.graph.Graph.from_edges")
 _DISRUPT = ("netcrime.disruption.",)
 _REPORT = ("netcrime.report.", "netcrime.cli.")
+_OBS = ("netcrime.observation.",)
 
 
 def _generator(text: str = "a parameter of a synthetic-network model (see the generator)"):
@@ -516,19 +517,22 @@ GLOSSARY: dict[str, Meaning] = {
     # ---- disruption
     "mode": Meaning("the attack schedule: static, adaptive or block",
                     values=("static", "adaptive", "block"), where=_DISRUPT),
-    "strategy": Meaning("the removal strategy (a name or a Strategy)", where=_DISRUPT),
+    "strategy": Meaning("the removal strategy (a name or a Strategy)", where=_DISRUPT + _OBS),
     "strategies": Meaning("several removal strategies", where=_DISRUPT),
     "block_size": Meaning("removals per recomputation in mode='block'", where=_DISRUPT),
     "max_removals": Meaning("cap on removals", where=_DISRUPT),
-    "metrics": Meaning("the per-step outcomes recorded", where=_DISRUPT),
-    "metric": Meaning("one outcome column of a removal curve", where=_DISRUPT + _PLOT),
+    "metrics": Meaning("the per-step outcomes recorded (observation.plan_on_observed: "
+                       "the damage outcomes recorded)", where=_DISRUPT + _OBS),
+    "metric": Meaning("the measure evaluated: one outcome column of a removal curve; in "
+                      "observation.sensitivity the node metric(s) or graph statistic(s) "
+                      "assessed", where=_DISRUPT + _PLOT + _OBS + _REPORT),
     "threshold": Meaning("a level of a removal-curve outcome", where=_DISRUPT + _PLOT),
     "lcc_only": Meaning("restrict scoring to the largest component", where=_DISRUPT),
     "recovery": Meaning("the network's recovery model (a Recovery)", where=_DISRUPT),
     "tie_break": Meaning("order among equal scores", where=_DISRUPT),
-    "progress": Meaning("show a progress bar / callback", where=_DISRUPT + _REPORT),
+    "progress": Meaning("show a progress bar / callback", where=_DISRUPT + _REPORT + _OBS),
     "repeats": Meaning("repetitions per strategy", where=_DISRUPT),
-    "executor": Meaning("a concurrent.futures executor", where=_DISRUPT),
+    "executor": Meaning("a concurrent.futures executor", where=_DISRUPT + _OBS),
     "stochastic": Meaning("whether a strategy is random", where=_DISRUPT),
     "params": Meaning("a strategy's parameters (dict)", where=_DISRUPT),
     "limit": Meaning("an edge strategy's cap on candidates", where=_DISRUPT),
@@ -551,6 +555,28 @@ GLOSSARY: dict[str, Meaning] = {
     "rebuild": Meaning("callable that rebuilds a strategy when unpickled", where=_DISRUPT),
     "args": Meaning("arguments of the rebuild callable", where=_DISRUPT),
     "chart": Meaning("the chart type of a profile figure", values=("bar", "radar"), where=_PLOT),
+    # ---- observation (imperfect data)
+    "node_missing": Meaning("observation model: probability that a person is missed (rate, "
+                            "per-attribute mapping or per-node values; sensitivity: levels)",
+                            where=_OBS),
+    "tie_missing": Meaning("observation model: probability that a true tie is missed (rate, "
+                           "per-attribute mapping or per-tie values; sensitivity: levels)",
+                           where=_OBS),
+    "spurious_ties": Meaning("observation model: rate of false ties (or {'p', 'between'})",
+                             where=_OBS),
+    "wiretap": Meaning("observation model: who is tapped (int or {'by', 'n_tapped', 'roles', "
+                       "'seeds', 'waves'}); only their ties are seen", where=_OBS),
+    "split_aliases": Meaning("observation model: probability that a person appears as two "
+                             "nodes", where=_OBS),
+    "merge_aliases": Meaning("observation model: probability of merging pairs of persons "
+                             "into one node", where=_OBS),
+    "bias": Meaning("how missingness rates are spread: uniform, degree or a node attribute",
+                    where=_OBS),
+    "reps": Meaning("replicates per design cell", where=_OBS),
+    "budget": Meaning("number of removal targets a plan may choose", where=_OBS),
+    "observation": Meaning("observe() keywords (a mapping) of a planning design", where=_OBS),
+    "statistic": Meaning("the column of a sensitivity frame drawn", where=_PLOT),
+    "band": Meaning("the replicate quantiles shaded around a line (lo, hi)", where=_PLOT),
     # ---- generators
     "kind": Meaning("the variant of network a generator builds (e.g. traditional/online/"
                     "hybrid trafficking, the netwar form)", where=_GEN),
@@ -590,7 +616,8 @@ GLOSSARY: dict[str, Meaning] = {
     "stage": Meaning("node attribute holding the stage", where=_PLOT),
     "gf": Meaning("a gould_fernandez result", where=_PLOT),
     "profiles": Meaning("profile rows (covert.profile / compare_profiles)", where=_PLOT),
-    "results": Meaning("attack results / a compare_strategies frame", where=_PLOT),
+    "results": Meaning("attack results / a compare_strategies frame / a sensitivity frame",
+                       where=_PLOT),
     "value": Meaning("a category to colour", where=_PLOT),
     "argv": Meaning("command-line arguments", where=_REPORT),
     "out": Meaning("output directory", where=_REPORT),

@@ -144,6 +144,59 @@ def check_noordin_layers(out: Path, stdout: str) -> None:
     assert (out / "noordin_layers.png").is_file()
 
 
+def check_inaccurate_data(out: Path, stdout: str) -> None:
+    mod = load_example_module("inaccurate_data")
+    g = nc.datasets.load("caviar")
+    G = g.to_networkx()
+    bc = nx.betweenness_centrality(G)
+    m = re.search(r"true top 5 by betweenness: ([\d ]+)\n", stdout)
+    true_top = [int(x) for x in m.group(1).split()]
+    np.testing.assert_allclose(sorted(bc[v] for v in true_top), sorted(bc.values())[-5:],
+                               rtol=1e-9)
+    tops = pd.read_csv(out / "inaccurate_caviar.csv")
+    assert len(tops) == len(mod.LEVELS) * mod.REPS
+    # replay a few replicates: the observed graph through observe(), the ranking by networkx
+    for i, p in enumerate(mod.LEVELS):
+        for rep in (0, mod.REPS - 1):
+            h = nc.observation.observe(g, tie_missing=p, rng=mod.rep_seed(i, rep)).graph
+            H = h.to_networkx()
+            assert H.number_of_edges() == h.n_edges < G.number_of_edges()
+            ob = nx.betweenness_centrality(H)
+            row = tops[(tops["level"] == p) & (tops["rep"] == rep)].iloc[0]
+            got = [int(x) for x in row["observed_top"].split()]
+            np.testing.assert_allclose(sorted(ob[v] for v in got), sorted(ob.values())[-5:],
+                                       rtol=1e-9, atol=1e-15)
+    worst = {}
+    for a in true_top:
+        shares = [np.mean([str(a) in s.split() for s in
+                           tops.loc[tops["level"] == p, "observed_top"]]) for p in mod.LEVELS]
+        line = re.search(rf"^{a}\s+([\d. ]+)$", stdout, re.M).group(1).split()
+        assert [float(x) for x in line] == pytest.approx([round(x, 2) for x in shares],
+                                                         abs=1e-9)
+        worst[a] = shares[-1]
+    robust = [a for a in true_top if worst[a] >= 0.9]
+    low = min(true_top, key=lambda a: (worst[a], true_top.index(a)))
+    assert (f"{len(robust)} of the top 5 stay in the top 5 in at least 90 % of replicates: "
+            f"{' '.join(map(str, robust))}; the least robust is {low} ({worst[low]:.2f})"
+            in stdout)
+    raid = pd.read_csv(out / "inaccurate_raid.csv")
+    t = trafficking(300, "traditional", mod.SEED)
+    T = t.to_networkx()
+    tb = nx.betweenness_centrality(T)
+    hit = sorted(T, key=lambda v: (-tb[v], v))[:5]
+    R = T.copy()
+    R.remove_nodes_from(hit)
+    lcc = lcc_size(R) / T.number_of_nodes()
+    assert raid.loc[raid["plan"] == "truth", "lcc"].to_numpy() == pytest.approx(lcc)
+    mean = raid.groupby("plan")[["lcc", "hit_rate"]].mean()
+    assert (raid["removed"] >= 1).all() and (raid["hit_rate"].between(0, 1)).all()
+    o, tr = mean.loc["observed", "lcc"], mean.loc["truth", "lcc"]
+    assert (f"largest component of {o:.3f} of the network on average, against {tr:.3f} when "
+            f"planned on the truth ({o - tr:+.3f}); it hits "
+            f"{mean.loc['observed', 'hit_rate']:.3f}") in stdout
+    assert (out / "inaccurate_data.png").stat().st_size > 0
+
+
 def check_key_players(out: Path, stdout: str) -> None:
     tab = pd.read_csv(out / "key_players.csv", dtype={"removed": str})
     G = nc.datasets.load("montagna_meetings").to_networkx()
@@ -369,6 +422,7 @@ CHECKS = {
     "caviar_phases": check_caviar_phases,
     "disrupt_wheel_vs_chain": check_disrupt_wheel_vs_chain,
     "disruption_with_recovery": check_disruption_with_recovery,
+    "inaccurate_data": check_inaccurate_data,
     "key_players": check_key_players,
     "noordin_layers": check_noordin_layers,
     "replicate_cavallaro2020": check_replicate_cavallaro2020,

@@ -1007,7 +1007,9 @@ def trafficking_network(
         weight 1, the tie to the buyer ``1 - fee`` (brokers take 30-40 %, seed paper).
     sample_observed : bool, default False
         False: every edge ``observed``. True: an edge is observed with probability
-        ``max(exposure_prob)`` of its endpoints.
+        ``max(exposure_prob)`` of its endpoints, drawn by
+        :func:`netcrime.observation.observe` (``tie_missing`` = one minus that, one
+        uniform per tie in ``edge_array()`` order); the graph itself keeps every tie.
     rng : None, int or numpy.random.Generator
 
     Returns
@@ -1067,5 +1069,21 @@ def trafficking_network(
     realised = {r: int(k) for r, k in zip(ROLES, role_counts) if k}
     meta = {"generator": _FUNC, "kind": p.kind, "n_groups": G, "counts": realised,
             "online_objects": net.online_objects}
-    return finish(net.parts, directed=False, stages=p.stages, locations=net.locations,
-                  observe=1.0 if p.sample_observed else None, rng=gen, meta=meta)
+    g = finish(net.parts, directed=False, stages=p.stages, locations=net.locations,
+               observe=None, rng=gen, meta=meta)
+    return _sample_observed(g, gen) if p.sample_observed else g
+
+
+def _sample_observed(g: Graph, gen: np.random.Generator) -> Graph:
+    """Mark the ties an investigation observes: :func:`netcrime.observation.observe` with
+    ``tie_missing = 1 - max(exposure_prob)`` of the two endpoints, drawn from ``gen``."""
+    from ..observation import observe
+
+    ex = g.node_attrs["exposure_prob"].to_numpy(float)
+    s, t = g.edge_array()
+    seen = observe(g, tie_missing=1.0 - np.maximum(ex[s], ex[t]), rng=gen).tie_seen
+    ea = g.edge_attrs.copy()
+    ea["observed"] = seen
+    return Graph.from_positions(g.n_nodes, np.asarray(s), np.asarray(t), directed=False,
+                                nodes=g.nodes, node_attrs=g.node_attrs, edge_attrs=ea,
+                                meta=dict(g.meta), func=_FUNC, param="sample_observed")

@@ -38,6 +38,7 @@ Two-mode data: :func:`twomode_layout` and :func:`draw_twomode` (module
 
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
 from .layouts import chain_layout, wheel_layout
+from .observation import plot_sensitivity
 from .palettes import (
     BROKERAGE_COLORS,
     FALLBACK_COLORS,
@@ -65,6 +66,7 @@ __all__ = [
     "plot_brokerage_profile",
     "plot_profiles",
     "plot_removal_curves",
+    "plot_sensitivity",
     "twomode_layout",
     "wheel_layout",
 ]
