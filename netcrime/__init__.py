@@ -23,12 +23,14 @@ from . import (
     covert,
     datasets,
     disruption,
+    events,
     exceptions,
     generators,
     interop,
     io,
     keyplayer,
     plot,
+    temporal,
 )
 from .exceptions import (
     ConvergenceError,
