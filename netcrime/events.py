@@ -72,7 +72,8 @@ class Snapshots(Mapping):
         func = "Snapshots"
         uni = pd.Index(list(universe))
         if not uni.is_unique:
-            raise param_error(func, "universe", "unique node labels", list(uni[uni.duplicated()])[:3])
+            raise param_error(func, "universe", "unique node labels",
+                              list(uni[uni.duplicated()])[:3])
         out: dict[Hashable, Graph] = {}
         for w, g in graphs.items():
             if not isinstance(g, Graph):
@@ -134,9 +135,12 @@ def _column(df: pd.DataFrame, col: Any, func: str, param: str) -> pd.Series:
 def _row_error(func: str, param: str, col: Any, df: pd.DataFrame, bad: np.ndarray,
                what: str, values: Any) -> GraphFormatError:
     i = int(np.flatnonzero(bad)[0])
+    row, val = df.index[i], values[i]
+    row = row.item() if isinstance(row, np.generic) else row
+    val = val.item() if isinstance(val, np.generic) else val
     return GraphFormatError(
         f"{func}(): column {col!r} ({param}=) has {int(bad.sum())} row(s) with {what}; "
-        f"first at row {df.index[i]!r} (position {i}): {values[i]!r}. Fix the records or "
+        f"first at row {row!r} (position {i}): {val!r}. Fix the records or "
         "pass missing='drop' to drop them (they are counted in meta['dropped'])."
     )
 
@@ -387,8 +391,8 @@ def _window_codes(rec: _Records, freq: Any, bins: Any, phase: Any,
         uniq, codes = np.unique(vals, return_inverse=True)
         return codes.astype(np.int64), uniq.tolist(), {"windows_from": "phase", "phase": phase}
     if rec.t is None:
-        raise param_error(func, "time", f"a time column when {'freq' if freq is not None else 'bins'}"
-                          "= is given", None)
+        which = "freq" if freq is not None else "bins"
+        raise param_error(func, "time", f"a time column when {which}= is given", None)
     t = rec.kept(rec.t)
     if len(t) == 0:
         raise GraphFormatError(f"{func}(): no record left to cut into windows")

@@ -225,7 +225,8 @@ def test_datasets_list_and_export(tmp_path, capsys):
         assert name in out
     code, out, _ = run(["datasets", "caviar_phase04_undirected"], capsys)
     assert code == 0 and "33 nodes, 48 ties" in out and "Morselli" in out
-    code, _, _ = run(["datasets", "caviar_phase04_undirected", "--out", tmp_path / "p4.net"], capsys)
+    code, _, _ = run(["datasets", "caviar_phase04_undirected", "--out", tmp_path / "p4.net"],
+                     capsys)
     assert code == 0
     g = nc.io.read(tmp_path / "p4.net")
     assert (g.n_nodes, g.n_edges) == (33, 48)  # Morselli's phase 4: 33 actors
