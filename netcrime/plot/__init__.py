@@ -32,10 +32,15 @@ The figures accept netcrime's own results: :func:`plot_removal_curves` an
 The package has three modules: :mod:`~netcrime.plot.palettes` (the colours),
 :mod:`~netcrime.plot.layouts` (node positions) and :mod:`~netcrime.plot.figures` (the
 drawing functions); every public name is available as ``netcrime.plot.<name>``.
+
+Time (issue 11): :mod:`~netcrime.plot.temporal` draws the tables of :mod:`netcrime.temporal`:
+:func:`plot_trajectories` (one line per node, event markers for a seizure or an arrest) and
+:func:`plot_turnover` (bars of nodes persisted / entered / left, tie Jaccard as a line).
 """
 
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
 from .layouts import chain_layout, wheel_layout
+from .temporal import plot_trajectories, plot_turnover
 from .palettes import (
     BROKERAGE_COLORS,
     FALLBACK_COLORS,
@@ -61,5 +66,7 @@ __all__ = [
     "plot_brokerage_profile",
     "plot_profiles",
     "plot_removal_curves",
+    "plot_trajectories",
+    "plot_turnover",
     "wheel_layout",
 ]
