@@ -88,6 +88,15 @@ class Snapshots(Mapping):
         self._universe = uni
         self._meta = dict(meta or {})
 
+    @classmethod
+    def _trusted(cls, graphs: dict[Hashable, Graph], universe: pd.Index,
+                 meta: Mapping[str, Any]) -> Snapshots:
+        """Build without the subset checks (the builder guarantees them); the checks would
+        leave a hash table on every window's node index."""
+        self = cls.__new__(cls)
+        self._graphs, self._universe, self._meta = dict(graphs), universe, dict(meta)
+        return self
+
     def __getitem__(self, window: Hashable) -> Graph:
         return self._graphs[window]
 
@@ -220,7 +229,10 @@ class _Records:
         both = np.empty(2 * m, dtype=np.result_type(s.dtype, t.dtype))
         both[0::2], both[1::2] = s, t
         codes, labels = pd.factorize(both)
-        return codes[0::2].astype(np.int64), codes[1::2].astype(np.int64), pd.Index(labels)
+        del both
+        # strided views of one buffer (no copy): the caller combines them into tie keys
+        return (codes[0::2].astype(np.int64, copy=False),
+                codes[1::2].astype(np.int64, copy=False), pd.Index(labels))
 
     def kept(self, a: np.ndarray | None) -> np.ndarray | None:
         if a is None or self.keep.all():
@@ -488,15 +500,20 @@ def snapshots(df: pd.DataFrame, /, *, source: Hashable, target: Hashable, direct
         raise GraphFormatError(f"{func}(): the windows leave every graph empty "
                                f"(no record falls in any window; dropped: {rec.dropped})")
     n = len(labels)
-    pair = _pair_key(a, b, n, rec.directed)
     n_pairs = np.int64(n) * np.int64(n)
-    if n_pairs * max(len(windows), 1) < 2**62:
-        key = codes * n_pairs + pair
-        agg = _aggregate_ties(key, rec.kept(rec.w), rec.kept(rec.t), aggregate)
-        k = agg.index.to_numpy(np.int64)
-        wcode, pkey = k // n_pairs, k % n_pairs
-    else:  # pragma: no cover - universes beyond 2**31 / windows nodes
+    if n_pairs * max(len(windows), 1) >= 2**62:  # pragma: no cover - ~2**28 nodes
         raise ParameterError(f"{func}(): too many nodes x windows for the 64-bit tie key")
+    # one int64 key per record, window-major: (window, u, v); temporaries freed early so
+    # the peak stays a small multiple of the input
+    key = _pair_key(a, b, n, rec.directed)
+    del a, b
+    key += codes * n_pairs
+    del codes
+    agg = _aggregate_ties(key, rec.kept(rec.w), rec.kept(rec.t), aggregate)
+    del key
+    k = agg.index.to_numpy(np.int64)
+    wcode, pkey = k // n_pairs, k % n_pairs
+    del k
     bounds = np.searchsorted(wcode, np.arange(len(windows) + 1))
     meta = {**wmeta, "n_records": int(rec.keep.sum()), "dropped": dict(rec.dropped),
             "aggregate": aggregate, "directed": rec.directed}
@@ -505,4 +522,4 @@ def snapshots(df: pd.DataFrame, /, *, source: Hashable, target: Hashable, direct
         lo, hi = bounds[i], bounds[i + 1]
         graphs[w] = _ties_graph(agg.iloc[lo:hi], pkey[lo:hi], n, labels, rec.directed,
                                 {"window": w, "aggregate": aggregate})
-    return Snapshots(graphs, labels, meta)
+    return Snapshots._trusted(graphs, labels, meta)
