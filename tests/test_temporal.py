@@ -185,3 +185,43 @@ def test_replacement_errors():
         nc.temporal.replacement(s, removed="boss", window=9)
     with pytest.raises(ParameterError, match="'removed'"):
         nc.temporal.replacement(s, removed="boss", window=2)
+
+
+# ----------------------------------------------------------------------------- figures
+def test_plot_trajectories_and_turnover(caviar):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    snaps, raw = caviar
+    t = nc.temporal.trajectory(snaps, metric="betweenness")
+    ax = nc.plot.plot_trajectories(t, nodes=[1, 12], events={4: "seizure", 11: "arrest"})
+    lines = ax.get_lines()
+    node_lines = [ln for ln in lines if ln.get_label() in ("1", "12")]
+    assert len(node_lines) == 2
+    y = node_lines[0].get_ydata()
+    assert y[0] == pytest.approx(nx.betweenness_centrality(raw[1])[1])
+    # node 12 is absent from phase 1: a gap (NaN), not a zero
+    assert np.isnan(node_lines[1].get_ydata()[0])
+    texts = [tx.get_text() for tx in ax.texts]
+    assert texts == ["seizure", "arrest"]
+    vlines = [ln for ln in lines if ln.get_linestyle() == "--"]
+    assert sorted(ln.get_xdata()[0] for ln in vlines) == [3, 10]  # windows 4 and 11
+    assert [c for c in (vlines[0].get_color(),)] == ["#d62728"]
+    default = nc.plot.plot_trajectories(t)  # top 5 by their highest value
+    assert len(default.get_legend().get_texts()) == 5
+    tab = nc.temporal.turnover(snaps)
+    ax = nc.plot.plot_turnover(tab)
+    heights = [p.get_height() for p in ax.patches]
+    assert heights[:10] == tab["persisted"].tolist()
+    assert heights[20:] == (-tab["left"]).tolist()
+    with pytest.raises(ParameterError, match="'traj_df'"):
+        nc.plot.plot_trajectories(tab)
+    with pytest.raises(ParameterError, match="'events'"):
+        nc.plot.plot_trajectories(t, events={99: "arrest"})
+    with pytest.raises(ParameterError, match="'nodes'"):
+        nc.plot.plot_trajectories(t, nodes=["nobody"])
+    with pytest.raises(ParameterError, match="'turnover_df'"):
+        nc.plot.plot_turnover(t)
+    plt.close("all")
