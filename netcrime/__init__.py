@@ -68,10 +68,12 @@ __all__ = [
     "covert",
     "datasets",
     "disruption",
+    "events",
     "exceptions",
     "generators",
     "interop",
     "io",
     "keyplayer",
     "plot",
+    "temporal",
 ]

@@ -271,11 +271,17 @@ def _ties_graph(agg: pd.DataFrame, keys: np.ndarray, n: int, labels: pd.Index, d
                 meta: Mapping[str, Any], present: np.ndarray | None = None) -> Graph:
     """Graph of the aggregated ties whose pair keys are ``keys`` over ``labels``."""
     a, b = keys // n, keys % n
-    if present is None:
-        present = np.unique(np.concatenate([a, b]))
     ea = agg.reset_index(drop=True)
-    return Graph.from_arrays(len(present), np.searchsorted(present, a),
-                             np.searchsorted(present, b), directed=directed,
+    if present is not None:  # every label is a node: positions are the codes
+        return Graph.from_arrays(len(present), a, b, directed=directed,
+                                 nodes=labels[present], edge_attrs=ea, meta=meta)
+    # the window's nodes, in universe order, by a mask over the universe (O(n + m), no sort)
+    mark = np.zeros(n, dtype=bool)
+    mark[a] = True
+    mark[b] = True
+    present = np.flatnonzero(mark)
+    pos = np.cumsum(mark, dtype=np.int64) - 1  # universe code -> position in the window
+    return Graph.from_arrays(len(present), pos[a], pos[b], directed=directed,
                              nodes=labels[present], edge_attrs=ea, meta=meta)
 
 

@@ -400,7 +400,7 @@ def test_snapshots_command_writes_windows_turnover_and_figure(tmp_path, capsys):
     assert win["records"].tolist() == counts.tolist()
     assert pd.to_datetime(win["window"]).tolist() == list(counts.index)
     # one graph per window, read back; ties = pandas groupby on the window's records
-    for r, (start, n_rec) in zip(win.itertuples(index=False), counts.items()):
+    for r, start in zip(win.itertuples(index=False), counts.index):
         g = nc.io.read_csv(o / r.file, directed=True, label_dtype=str,
                            nodes_path=o / r.file.replace("_edges", "_nodes"))
         sub = df[(df["t"] >= start) & (df["t"] < start + pd.Timedelta("30D"))]

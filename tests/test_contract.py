@@ -605,7 +605,7 @@ GLOSSARY.update({
                        values=("error", "drop"), where=_EVENTS),
     "universe": Meaning("every node label of every window of a Snapshots", where=_EVENTS),
     "snaps": Meaning("a Snapshots (ordered mapping window -> graph)",
-                     where=_TEMPORAL + ("netcrime.plot.",)),
+                     where=(*_TEMPORAL, "netcrime.plot.")),
     "window": Meaning("a window (key) of a Snapshots", where=_TEMPORAL),
     "traj_df": Meaning("a trajectory table (window, node, value)", where=_PLOT),
     "turnover_df": Meaning("a turnover table", where=_PLOT),
@@ -614,7 +614,7 @@ GLOSSARY.update({
 # widened meanings (issue 11): a phase is also the records' phase column; a metric is also a
 # node metric computed per window
 GLOSSARY["phase"] = Meaning("investigation phase: a dataset selector, or the records' column "
-                            "naming each record's phase", where=("netcrime.datasets.",) + _EVENTS)
+                            "naming each record's phase", where=("netcrime.datasets.", *_EVENTS))
 GLOSSARY["metric"] = Meaning(
     "what is measured: one outcome column of a removal curve (disruption, plot), or a node "
     "metric by name or callable (temporal)",

@@ -40,7 +40,6 @@ Time (issue 11): :mod:`~netcrime.plot.temporal` draws the tables of :mod:`netcri
 
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
 from .layouts import chain_layout, wheel_layout
-from .temporal import plot_trajectories, plot_turnover
 from .palettes import (
     BROKERAGE_COLORS,
     FALLBACK_COLORS,
@@ -51,6 +50,7 @@ from .palettes import (
     STRATEGY_COLORS,
     category_color,
 )
+from .temporal import plot_trajectories, plot_turnover
 
 __all__ = [
     "BROKERAGE_COLORS",
