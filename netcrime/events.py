@@ -157,6 +157,8 @@ def _row_error(func: str, param: str, col: Any, df: pd.DataFrame, bad: np.ndarra
 def _times(df: pd.DataFrame, time: Any, func: str) -> tuple[pd.Series, np.ndarray, bool]:
     """The time column as datetime64 or numbers, plus the mask of bad rows and its kind."""
     col = _column(df, time, func, "time")
+    if isinstance(col.dtype, pd.DatetimeTZDtype):  # time-zone aware: compared in UTC
+        col = col.dt.tz_convert("UTC").dt.tz_localize(None)
     if pd.api.types.is_datetime64_any_dtype(col) or (
             pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)):
         return col, col.isna().to_numpy(), False
@@ -302,7 +304,8 @@ def to_graph(df: pd.DataFrame, /, *, source: Hashable, target: Hashable, directe
         ``a -> b`` and ``b -> a`` make one tie.
     time : column name, optional
         Time stamps (datetime64, parseable strings, or numbers); gives each tie its
-        ``first`` and ``last`` time.
+        ``first`` and ``last`` time. Time-zone aware stamps are converted to UTC (and
+        returned without a zone).
     weight : column name, optional
         A numeric value per record (duration, volume...) aggregated by ``aggregate``.
     aggregate : {"count", "sum", "max", "mean"}

@@ -269,3 +269,13 @@ def test_times_outside_bins_and_windows_leaving_every_graph_empty():
     assert s.meta["dropped"] == {"outside_bins": len(df) - inside}
     assert s.meta["n_records"] == inside
     assert s[s.windows[0]].edge_attrs["count"].sum() == inside
+
+
+def test_time_zone_aware_times_are_compared_in_utc():
+    df = pd.DataFrame({"a": ["x", "y"], "b": ["y", "z"],
+                       "t": pd.to_datetime(["2024-01-01 23:30", "2024-01-02 00:30"])
+                       .tz_localize("Europe/Rome")})
+    s = nc.events.snapshots(df, source="a", target="b", directed=True, time="t", freq="1D")
+    # in UTC both calls fall on 2024-01-01 (22:30 and 23:30)
+    assert s.windows == [pd.Timestamp("2024-01-01")]
+    assert s[s.windows[0]].n_edges == 2
