@@ -79,7 +79,9 @@ class Snapshots(Mapping):
             if not isinstance(g, Graph):
                 raise param_error(func, "graphs", "a mapping window -> netcrime.Graph", g,
                                   shown=f"a {type(g).__name__} for window {w!r}")
-            extra = g.nodes.difference(uni)
+            # one hash table, on the universe (a set difference would leave one on every
+            # window's node index)
+            extra = g.nodes[uni.get_indexer(g.nodes) < 0]
             if len(extra):
                 raise param_error(func, "universe", "a superset of every window's nodes",
                                   list(extra[:3]), shown=f"{list(extra[:3])!r} missing")
@@ -87,15 +89,6 @@ class Snapshots(Mapping):
         self._graphs = out
         self._universe = uni
         self._meta = dict(meta or {})
-
-    @classmethod
-    def _trusted(cls, graphs: dict[Hashable, Graph], universe: pd.Index,
-                 meta: Mapping[str, Any]) -> Snapshots:
-        """Build without the subset checks (the builder guarantees them); the checks would
-        leave a hash table on every window's node index."""
-        self = cls.__new__(cls)
-        self._graphs, self._universe, self._meta = dict(graphs), universe, dict(meta)
-        return self
 
     def __getitem__(self, window: Hashable) -> Graph:
         return self._graphs[window]
@@ -531,4 +524,4 @@ def snapshots(df: pd.DataFrame, /, *, source: Hashable, target: Hashable, direct
         lo, hi = bounds[i], bounds[i + 1]
         graphs[w] = _ties_graph(agg.iloc[lo:hi], pkey[lo:hi], n, labels, rec.directed,
                                 {"window": w, "aggregate": aggregate})
-    return Snapshots._trusted(graphs, labels, meta)
+    return Snapshots(graphs, labels, meta)
