@@ -593,8 +593,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="merge a -> b and b -> a records into one tie")
     sn.add_argument("--format", choices=("csv", "graphml"), default="csv",
                     help="window graph files (default csv)")
-    sn.add_argument("--metric", default="betweenness",
-                    help="node metric of the trajectories (default betweenness)")
+    sn.add_argument("--metric", default="degree",
+                    help="node metric of the trajectories: degree (default, linear time on "
+                         "large call graphs), betweenness, pagerank, ...")
     sn.add_argument("--top", type=_int_at_least(1), default=5,
                     help="actors drawn in trajectory.png (default 5)")
     sn.add_argument("--sep", default=",", help="CSV field separator (default ,)")
