@@ -23,6 +23,7 @@ from . import (
     covert,
     datasets,
     disruption,
+    events,
     exceptions,
     generators,
     interop,
@@ -31,6 +32,7 @@ from . import (
     multiplex,
     observation,
     plot,
+    temporal,
     twomode,
 )
 from .exceptions import (
@@ -69,6 +71,7 @@ __all__ = [
     "covert",
     "datasets",
     "disruption",
+    "events",
     "exceptions",
     "generators",
     "interop",
@@ -77,5 +80,6 @@ __all__ = [
     "multiplex",
     "observation",
     "plot",
+    "temporal",
     "twomode",
 ]

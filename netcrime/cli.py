@@ -7,6 +7,7 @@
     netcrime analyze FILE [--out DIR] [--groups ATTR] [--top K]
     netcrime disrupt FILE --strategy S [S ...] [--mode ...] [--recovery P] [--out DIR]
     netcrime datasets [NAME] [--out FILE]
+    netcrime snapshots CALLS.csv --source A --target B --time T --freq 30D --out DIR
 
 Exit codes scripts can rely on: ``0`` success; ``2`` usage error (unknown option, a bad
 value -- including an unknown dataset or strategy name; argparse's convention); ``1`` a data
@@ -407,20 +408,106 @@ def cmd_datasets(args: argparse.Namespace) -> int:
     return 0
 
 
+def _window_name(i: int, w: Any) -> str:
+    """File-name-safe name of window ``i`` (its start date, interval start or phase)."""
+    import re
+
+    import pandas as pd
+
+    if isinstance(w, pd.Interval):
+        w = w.left
+    if isinstance(w, pd.Timestamp):
+        text = w.strftime("%Y-%m-%d") if w == w.normalize() else w.strftime("%Y-%m-%dT%H%M%S")
+    else:
+        text = str(w)
+    return f"{i + 1:03d}_" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-") or "window")
+
+
+def _text_times(g: Any) -> Any:
+    """The graph with its datetime edge attributes as ISO text (for GraphML)."""
+    import pandas as pd
+
+    import netcrime as nc
+
+    ea = g.edge_attrs.copy()
+    for c in ea.columns:
+        if pd.api.types.is_datetime64_any_dtype(ea[c]):
+            ea[c] = ea[c].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    src, dst = g.edge_array()
+    return nc.Graph.from_arrays(g.n_nodes, src, dst, directed=g.directed, nodes=g.nodes,
+                                edge_attrs=ea)
+
+
+def _snapshot_figure(snaps: Any, metric: str, top: int, path: Path) -> Any:
+    import matplotlib.pyplot as plt
+
+    import netcrime as nc
+
+    traj = nc.temporal.trajectory(snaps, metric=metric)
+    best = (traj.groupby("node", sort=False)["value"].max()
+            .sort_values(ascending=False, kind="stable").head(top).index.tolist())
+    fig, ax = plt.subplots(figsize=(10, 5), layout="constrained")
+    if len(traj):
+        nc.plot.plot_trajectories(traj, nodes=best, ax=ax)
+    ax.set_title(f"{metric} of the top {len(best)} actors, window by window")
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return traj
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    import netcrime as nc
+
+    p = Path(args.file)
+    if not p.is_file():
+        raise DataError(f"{args.file}: no such file")
+    if (args.freq is None) == (args.phase is None):
+        raise UsageError("give exactly one of --freq (with --time) and --phase")
+    try:
+        # phone numbers and ids stay text ("+39 ...", "007"): endpoints are read as str
+        df = pd.read_csv(p, sep=args.sep, dtype={args.source: str, args.target: str})
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
+        raise DataError(f"{args.file}: {e}") from None
+    snaps = nc.events.snapshots(
+        df, source=args.source, target=args.target, directed=args.directed, time=args.time,
+        freq=args.freq, phase=args.phase, weight=args.weight, aggregate=args.aggregate,
+        missing="drop" if args.drop_bad else "error")
+    out = Path(args.out)
+    (out / "windows").mkdir(parents=True, exist_ok=True)
+    rows = []
+    for i, (w, g) in enumerate(snaps.items()):
+        name = _window_name(i, w)
+        if args.format == "graphml":
+            f = out / "windows" / f"{name}.graphml"
+            nc.io.write(_text_times(g), f)
+            files = [f]
+        else:
+            files = _write_graph(g, str(out / "windows" / name))
+        rows.append({"window": w, "nodes": g.n_nodes, "ties": g.n_edges,
+                     "records": int(g.edge_attrs["count"].sum()) if g.n_edges else 0,
+                     "file": files[0].relative_to(out).as_posix()})
+    pd.DataFrame(rows).to_csv(out / "windows.csv", index=False)
+    wrote = [out / "windows.csv"]
+    if len(snaps) >= 2:
+        nc.temporal.turnover(snaps).to_csv(out / "turnover.csv", index=False)
+        wrote.append(out / "turnover.csv")
+    _use_agg()
+    traj = _snapshot_figure(snaps, args.metric, args.top, out / "trajectory.png")
+    traj.to_csv(out / "trajectory.csv", index=False)
+    wrote += [out / "trajectory.csv", out / "trajectory.png"]
+    dropped = snaps.meta["dropped"]
+    _say(args, f"{args.file}: {snaps.meta['n_records']} records, {len(snaps.universe)} "
+               f"actors, {len(snaps)} windows"
+               + (f" ({sum(dropped.values())} bad rows dropped: {dropped})" if dropped else ""))
+    _say(args, f"Wrote {len(rows)} window graphs to {out / 'windows'} and "
+               + ", ".join(str(x) for x in wrote))
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
-def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
-
-    p = argparse.ArgumentParser(
-        prog=PROG,
-        description="Criminal network analysis: demo report, synthetic networks, centrality "
-                    "and brokerage tables, disruption curves, bundled datasets.",
-        epilog="Exit codes: 0 success, 1 data/graph error, 2 usage error.",
-    )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
-
+def _add_demo(sub: Any) -> None:
     d = sub.add_parser(
         "demo", help="build a traditional and an online trafficking network, analyse, attack "
                      "and report",
@@ -437,6 +524,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     d.set_defaults(func=cmd_demo)
 
+
+def _add_generate(sub: Any) -> None:
     gp = sub.add_parser(
         "generate", help="generate a wheel, chain or trafficking network to a file",
         description="Generate a network and write it as CSV edge + node lists (OUT_edges.csv, "
@@ -465,6 +554,8 @@ def build_parser() -> argparse.ArgumentParser:
     gp.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     gp.set_defaults(func=cmd_generate)
 
+
+def _add_analyze(sub: Any) -> None:
     a = sub.add_parser(
         "analyze", help="centrality and brokerage tables of a network file (CSV)",
         description="Read a network file (format by extension: .csv edge list, .dl, .net, "
@@ -480,6 +571,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     a.set_defaults(func=cmd_analyze)
 
+
+def _add_disrupt(sub: Any) -> None:
     r = sub.add_parser(
         "disrupt", help="removal curves of attack strategies on a network file (CSV, PNG)",
         description="Attack a network with one or more strategies and write curves.csv and "
@@ -502,6 +595,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     r.set_defaults(func=cmd_disrupt)
 
+
+def _add_sensitivity(sub: Any) -> None:
     sv = sub.add_parser(
         "sensitivity", help="how robust a metric is to missing or false data (CSV, PNG)",
         description="Draw observed versions of a network with missing ties, missing nodes "
@@ -528,6 +623,8 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     sv.set_defaults(func=cmd_sensitivity)
 
+
+def _add_datasets(sub: Any) -> None:
     ds = sub.add_parser(
         "datasets", help="list the bundled datasets, describe or export one",
         description="Without NAME: list the bundled criminal networks. With NAME: describe "
@@ -537,6 +634,67 @@ def build_parser() -> argparse.ArgumentParser:
     ds.add_argument("--out", metavar="FILE", help="export the dataset to FILE")
     ds.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     ds.set_defaults(func=cmd_datasets)
+
+
+def _add_snapshots(sub: Any) -> None:
+    sn = sub.add_parser(
+        "snapshots", help="cut call records into time windows: one graph per window, "
+                          "turnover, trajectories",
+        description="Read call or contact records (CSV, one row per call), cut them into "
+                    "windows (--freq with --time, or a --phase column) and write one graph "
+                    "per window (DIR/windows/, CSV edge + node lists or GraphML), "
+                    "windows.csv, turnover.csv, trajectory.csv and trajectory.png (the "
+                    "metric of the top actors). Records are directed (caller -> callee) "
+                    "unless --undirected.")
+    sn.add_argument("file", metavar="CALLS.csv", help="records, one row per call")
+    sn.add_argument("--source", required=True, metavar="COL", help="caller column")
+    sn.add_argument("--target", required=True, metavar="COL", help="callee column")
+    sn.add_argument("--time", metavar="COL", help="time column (needed with --freq)")
+    sn.add_argument("--freq", metavar="OFFSET", help="window length: a fixed pandas offset "
+                                                     "such as 7D, 30D, 12h")
+    sn.add_argument("--phase", metavar="COL", help="column naming each record's window")
+    sn.add_argument("--weight", metavar="COL", help="value column (duration...)")
+    sn.add_argument("--aggregate", choices=("count", "sum", "max", "mean"), default="count",
+                    help="tie weight: number of records (default) or sum/max/mean of "
+                         "--weight")
+    sn.add_argument("--undirected", dest="directed", action="store_false",
+                    help="merge a -> b and b -> a records into one tie")
+    sn.add_argument("--format", choices=("csv", "graphml"), default="csv",
+                    help="window graph files (default csv)")
+    sn.add_argument("--metric", default="degree",
+                    help="node metric of the trajectories: degree (default, linear time on "
+                         "large call graphs), betweenness, pagerank, ...")
+    sn.add_argument("--top", type=_int_at_least(1), default=5,
+                    help="actors drawn in trajectory.png (default 5)")
+    sn.add_argument("--sep", default=",", help="CSV field separator (default ,)")
+    sn.add_argument("--drop-bad", action="store_true",
+                    help="drop records with a missing or unparseable time (counted) "
+                         "instead of stopping")
+    sn.add_argument("--out", default="snapshots", metavar="DIR",
+                    help="output directory (default ./snapshots)")
+    sn.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    sn.set_defaults(func=cmd_snapshots)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Criminal network analysis: demo report, synthetic networks, centrality "
+                    "and brokerage tables, disruption curves, bundled datasets.",
+        epilog="Exit codes: 0 success, 1 data/graph error, 2 usage error.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    _add_demo(sub)
+    _add_generate(sub)
+    _add_analyze(sub)
+    _add_disrupt(sub)
+    _add_sensitivity(sub)
+    _add_datasets(sub)
+    _add_snapshots(sub)
     return p
 
 

@@ -223,9 +223,10 @@ def test_datasets_list_and_export(tmp_path, capsys):
     assert code == 0
     for name in nc.datasets.list_datasets()["name"]:
         assert name in out
-    code, out, _ = run(["datasets", "caviar_phase04"], capsys)
+    code, out, _ = run(["datasets", "caviar_phase04_undirected"], capsys)
     assert code == 0 and "33 nodes, 48 ties" in out and "Morselli" in out
-    code, _, _ = run(["datasets", "caviar_phase04", "--out", tmp_path / "p4.net"], capsys)
+    code, _, _ = run(["datasets", "caviar_phase04_undirected", "--out", tmp_path / "p4.net"],
+                     capsys)
     assert code == 0
     g = nc.io.read(tmp_path / "p4.net")
     assert (g.n_nodes, g.n_edges) == (33, 48)  # Morselli's phase 4: 33 actors
@@ -371,3 +372,77 @@ def test_demo_reproduce_snippet_gives_the_reported_robustness(demo_run):
         float(row.loc[~row["recovery"], "robustness"].iloc[0]), rel=1e-12)
     assert ns["healed"].robustness == pytest.approx(
         float(row.loc[row["recovery"], "robustness"].iloc[0]), rel=1e-12)
+
+
+# --------------------------------------------------------------------------- snapshots
+def _calls(path: Path) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    n = 600
+    people = [f"+39{i:04d}" for i in range(25)]
+    df = pd.DataFrame({
+        "a": rng.choice(people, n), "b": rng.choice(people, n),
+        "t": (pd.Timestamp("2024-01-01 08:00")
+              + pd.to_timedelta(rng.integers(0, 90 * 86400, n), unit="s")),
+        "sec": rng.integers(1, 300, n)})
+    df.to_csv(path, index=False)
+    return df
+
+
+def test_snapshots_command_writes_windows_turnover_and_figure(tmp_path, capsys):
+    df = _calls(tmp_path / "calls.csv")
+    code, out, _ = run(["snapshots", tmp_path / "calls.csv", "--source", "a", "--target", "b",
+                        "--time", "t", "--freq", "30D", "--out", tmp_path / "o"], capsys)
+    assert code == 0 and "600 records, 25 actors, 4 windows" in out
+    o = tmp_path / "o"
+    win = pd.read_csv(o / "windows.csv")
+    # window edges by pandas: resample bins (origin: midnight of the first day)
+    counts = df.resample("30D", on="t").size()
+    assert win["records"].tolist() == counts.tolist()
+    assert pd.to_datetime(win["window"]).tolist() == list(counts.index)
+    # one graph per window, read back; ties = pandas groupby on the window's records
+    for r, start in zip(win.itertuples(index=False), counts.index):
+        g = nc.io.read_csv(o / r.file, directed=True, label_dtype=str,
+                           nodes_path=o / r.file.replace("_edges", "_nodes"))
+        sub = df[(df["t"] >= start) & (df["t"] < start + pd.Timedelta("30D"))]
+        exp = sub.groupby(["a", "b"]).size()
+        got = g.to_pandas().set_index(["source", "target"])["count"]
+        assert got.sort_index().to_dict() == exp.sort_index().to_dict()
+        assert all(str(x).startswith("+39") for x in g.nodes)  # labels stay text
+    turn = pd.read_csv(o / "turnover.csv")
+    assert len(turn) == len(counts) - 1
+    traj = pd.read_csv(o / "trajectory.csv")
+    assert list(traj.columns) == ["window", "node", "value"]
+    assert (o / "trajectory.png").stat().st_size > 1000
+
+
+def test_snapshots_command_graphml_phase_and_errors(tmp_path, capsys):
+    df = _calls(tmp_path / "calls.csv")
+    df["phase"] = np.where(df["t"] < pd.Timestamp("2024-02-01"), "p1", "p2")
+    df.to_csv(tmp_path / "calls.csv", index=False)
+    code, _, _ = run(["snapshots", tmp_path / "calls.csv", "--source", "a", "--target", "b",
+                      "--phase", "phase", "--undirected", "--format", "graphml", "--out",
+                      tmp_path / "g", "-q"], capsys)
+    assert code == 0
+    g = nc.io.read(tmp_path / "g" / "windows" / "001_p1.graphml")
+    sub = df[df["phase"] == "p1"]
+    pairs = {frozenset((a, b)) for a, b in zip(sub["a"], sub["b"])}
+    assert not g.directed and g.n_edges == len(pairs)
+    calls = tmp_path / "calls.csv"
+    code, _, err = run(["snapshots", calls, "--source", "a", "--target", "nope", "--time",
+                        "t", "--freq", "7D"], capsys)
+    assert code == 2 and "'target'" in err
+    code, _, err = run(["snapshots", calls, "--source", "a", "--target", "b", "--time", "t"],
+                       capsys)
+    assert code == 2 and "exactly one of --freq" in err
+    code, _, err = run(["snapshots", tmp_path / "none.csv", "--source", "a", "--target", "b",
+                        "--phase", "phase"], capsys)
+    assert code == 1 and "no such file" in err
+    df["t"] = df["t"].astype(str)
+    df.loc[5, "t"] = "soon"
+    df.to_csv(calls, index=False)
+    code, _, err = run(["snapshots", calls, "--source", "a", "--target", "b", "--time", "t",
+                        "--freq", "7D", "--out", tmp_path / "x"], capsys)
+    assert code == 1 and "row 5" in err and "'soon'" in err
+    code, out, _ = run(["snapshots", calls, "--source", "a", "--target", "b", "--time", "t",
+                        "--freq", "7D", "--drop-bad", "--out", tmp_path / "x"], capsys)
+    assert code == 0 and "1 bad rows dropped" in out

@@ -646,6 +646,34 @@ GLOSSARY["relation"] = Meaning(
 GLOSSARY["metric"] = Meaning(
     GLOSSARY["metric"].text + "; multiplex.by_layer: the node metric computed on each layer",
     where=GLOSSARY["metric"].where + _MULTIPLEX)
+# ---- issue 11: time and events (netcrime.events, netcrime.temporal, plot.temporal)
+_EVENTS = ("netcrime.events.",)
+_TEMPORAL = ("netcrime.temporal.",)
+GLOSSARY.update({
+    "df": Meaning("a DataFrame of records (one row per call, contact or event)"),
+    "time": Meaning("column of the records holding each record's time", where=_EVENTS),
+    "freq": Meaning("fixed-length window of a pandas offset ('7D')", where=_EVENTS),
+    "bins": Meaning("explicit window edges", where=_EVENTS),
+    "aggregate": Meaning("how a tie's records combine into its weight",
+                         values=("count", "sum", "max", "mean"), where=_EVENTS),
+    "missing": Meaning("what a bad record does: raise or be dropped (and counted)",
+                       values=("error", "drop"), where=_EVENTS),
+    "universe": Meaning("every node label of every window of a Snapshots", where=_EVENTS),
+    "snaps": Meaning("a Snapshots (ordered mapping window -> graph)",
+                     where=(*_TEMPORAL, "netcrime.plot.")),
+    "window": Meaning("a window (key) of a Snapshots", where=_TEMPORAL),
+    "traj_df": Meaning("a trajectory table (window, node, value)", where=_PLOT),
+    "turnover_df": Meaning("a turnover table", where=_PLOT),
+    "events": Meaning("event markers: window -> label (seizure, arrest)", where=_PLOT),
+})
+# widened meanings (issue 11): a phase is also the records' phase column; a metric is also a
+# node metric computed per window
+GLOSSARY["phase"] = Meaning("investigation phase: a dataset selector, or the records' column "
+                            "naming each record's phase", where=("netcrime.datasets.", *_EVENTS))
+GLOSSARY["metric"] = Meaning(
+    "what is measured: one outcome column of a removal curve (disruption, plot), or a node "
+    "metric by name or callable (temporal)",
+    where=GLOSSARY["metric"].where + _TEMPORAL)
 
 #: Names no public parameter may have, and why.
 FORBIDDEN: dict[str, str] = {

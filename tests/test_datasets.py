@@ -67,9 +67,9 @@ PUBLISHED = {
     "natarajan_cocaine": (28, 40, True),
     "natarajan_cocaine_undirected": (28, 40, False),
 }
-# Phase 7: 34 is the size of the bundled (defective) file, a relabelled copy of phase 9; the
-# real phase 7 has 36 actors (see test_caviar_phase07_source_defect_is_as_documented).
-CAVIAR_PHASE_NODES = [15, 24, 33, 33, 32, 27, 34, 42, 34, 42, 41]
+# Morselli 2009 (Appendix); phase 7 (36 actors) as in the per-phase tables of Anastasiadis &
+# Antoniou 2024, Information 15(2):84, supplementary S2.
+CAVIAR_PHASE_NODES = [15, 24, 33, 33, 32, 27, 36, 42, 34, 42, 41]
 NOORDIN_EDGES = {
     "business_finance": 15, "classmates": 175, "communications": 200, "friendship": 91,
     "kinship": 16, "logistics": 29, "meetings": 63, "operations": 267, "soulmates": 11,
@@ -83,7 +83,7 @@ def test_list_datasets_table():
     assert list(tab.columns) == ["name", "family", "nodes", "edges", "directed", "weighted",
                                  "description", "citation", "doi"]
     assert tab["name"].is_unique
-    assert len(tab) == 61
+    assert len(tab) == 72
     assert tab["nodes"].dtype == np.int64 and tab["directed"].dtype == bool
     assert (tab["citation"].str.len() > 20).all()
     assert set(PUBLISHED) <= set(tab["name"])
@@ -222,39 +222,107 @@ def test_caviar_undirected_is_max_symmetrisation():
     assert U.number_of_edges() == 205
 
 
+def caviar_matrix_nx(k: int) -> nx.DiGraph:
+    """Phase k from the raw matrix file with pandas + networkx (row = caller)."""
+    A = raw_csv("caviar_morselli", f"caviar_phase{k:02d}_matrix.csv", index_col=0)
+    A.columns = A.columns.astype(int)
+    return nx.from_pandas_adjacency(A, create_using=nx.DiGraph)
+
+
 def test_caviar_phases():
     sizes = [nc.datasets.load("caviar", phase=k).n_nodes for k in range(1, 12)]
-    assert sizes == CAVIAR_PHASE_NODES  # Morselli 2009; networkdata covert_10
+    assert sizes == CAVIAR_PHASE_NODES
     for k in (1, 7, 11):
         assert nc.datasets.load("caviar", phase=k) is nc.datasets.load(f"caviar_phase{k:02d}")
-    g7 = nc.datasets.load("caviar_phase07")
-    assert {"0.1", "0.2"} <= set(g7.nodes)
+    g7 = nc.datasets.load("caviar", phase=7)
     assert g7.meta["phase"] == 7 and g7.meta["seizure"] is True
     assert nc.datasets.load("caviar_phase01").meta["seizure"] is False
-    # phase networks are undirected valued; each phase's actors are CAVIAR actors
+    # the real phase 7: Serero (node 1) sends to 18 and receives from 15 of the 35 others
+    # (Anastasiadis & Antoniou 2024, supplementary S2, per-node table of phase 7)
+    G7 = nx_of(g7)
+    assert G7.out_degree(1) == 18 and G7.in_degree(1) == 15
     agg = set(nc.datasets.load("caviar").nodes)
     for k in range(1, 12):
         g = nc.datasets.load("caviar", phase=k)
-        assert not g.directed and g.weighted
-        assert {x for x in g.nodes if isinstance(x, int)} <= agg
+        assert g.directed and g.weighted
+        assert set(g.nodes) <= agg  # each phase's actors are CAVIAR actors
+        # the Graph holds exactly the raw matrix's arcs and values
+        D = caviar_matrix_nx(k)
+        assert set(g.nodes) == set(D.nodes)
+        assert {(u, v): w for u, v, w in nx_of(g).edges(data="weight")} == {
+            (u, v): float(w) for u, v, w in D.edges(data="weight")}
 
 
-def test_caviar_phase07_source_defect_is_as_documented():
-    # The source's phase-7 file is phase 9 with permuted labels. Oracles: networkx weighted
-    # isomorphism and the full CAVIAR matrix (an independent file of another source); if the
-    # data is ever replaced by the real phase 7, this test fails and the note must go.
-    from networkx.algorithms.isomorphism import GraphMatcher, numerical_edge_match
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 5, 6, 8, 9, 10, 11])
+def test_caviar_symmetrised_phases_equal_the_undirected_source(k):
+    # networkdata's undirected phase files (SOURCE B, bundled for audit, no longer loaded)
+    # against the max-symmetrised directed matrices (SOURCE C), both read raw.
+    und = raw_csv("caviar_morselli", f"caviar_phase{k:02d}_undirected_edges.csv")
+    U = nx.Graph()
+    U.add_weighted_edges_from((int(a), int(b), float(w)) for a, b, w in und.itertuples(False))
+    D = caviar_matrix_nx(k)
+    S = nx.Graph()
+    S.add_nodes_from(D)
+    for u, v, w in D.edges(data="weight"):
+        old = S[u][v]["weight"] if S.has_edge(u, v) else 0.0
+        S.add_edge(u, v, weight=max(old, float(w)))
+    assert set(S.nodes) == set(U.nodes)
+    key = lambda G: {frozenset((u, v)): w for u, v, w in G.edges(data="weight")}  # noqa: E731
+    assert key(S) == key(U)
+    g = nc.datasets.load(f"caviar_phase{k:02d}_undirected")
+    assert key(nx_of(g)) == key(U) and not g.directed
 
-    g7, g9 = nc.datasets.load("caviar_phase07"), nc.datasets.load("caviar_phase09")
-    G7, G9 = nx_of(g7), nx_of(g9)
-    assert GraphMatcher(G7, G9, edge_match=numerical_edge_match("weight", 1.0)).is_isomorphic()
+
+def test_caviar_phase7_is_not_the_networkdata_file():
+    # the networkdata phase-7 file is phase 9 relabelled; the loaded phase 7 is not
+    from networkx.algorithms.isomorphism import GraphMatcher
+
+    g7 = nx_of(nc.datasets.load("caviar_phase07_undirected"))
+    g9 = nx_of(nc.datasets.load("caviar_phase09_undirected"))
+    assert (g7.number_of_nodes(), g7.number_of_edges()) == (36, 49)
+    assert not GraphMatcher(g7, g9).is_isomorphic()
+    assert 1 in g7  # Serero
     A = nx_of(nc.datasets.load("caviar_undirected"))
-    share = {k: np.mean([A.has_edge(u, v) for u, v in nx_of(
-        nc.datasets.load("caviar", phase=k)).edges()]) for k in range(1, 12)}
-    assert sum(A.has_edge(u, v) for u, v in G7.edges()) == 6
-    assert share[7] < 0.2 and min(v for k, v in share.items() if k != 7) > 0.8
-    assert "SOURCE DEFECT" in g7.meta["notes"] and "SOURCE DEFECT" in g7.meta["description"]
-    assert "KNOWN SOURCE DEFECT" in g7.meta["provenance"]
+    assert np.mean([A.has_edge(u, v) for u, v in g7.edges()]) > 0.8
+
+
+@pytest.mark.parametrize("k", range(1, 12))
+def test_caviar_phase_centralities_against_networkx(k):
+    g = nc.datasets.load("caviar", phase=k)
+    D = caviar_matrix_nx(k)  # built from the raw file, not from the Graph
+
+    def close(series, expected):
+        exp = pd.Series(expected, dtype=float).reindex(series.index)
+        np.testing.assert_allclose(series.to_numpy(), exp.to_numpy(), rtol=1e-9, atol=1e-12)
+
+    close(nc.centrality.degree(g, direction="out"), dict(D.out_degree()))
+    close(nc.centrality.degree(g, direction="in", weight="weight"),
+          dict(D.in_degree(weight="weight")))
+    close(nc.centrality.betweenness(g), nx.betweenness_centrality(D))
+    # NaN rule: a node no other node reaches has undefined closeness (networkx: 0)
+    clo = nc.centrality.closeness(g, direction="in")
+    unreached = [v for v in D if not nx.ancestors(D, v)]
+    assert sorted(clo[clo.isna()].index) == sorted(unreached)
+    close(clo.fillna(0.0), nx.closeness_centrality(D))
+    close(nc.centrality.pagerank(g, weight="weight", tol=1e-12),
+          nx.pagerank(D, weight="weight", tol=1e-13, max_iter=10_000))
+
+
+def test_caviar_load_phases():
+    s = nc.datasets.load_phases("caviar")
+    assert list(s) == list(range(1, 12))
+    assert [s[k].n_nodes for k in s] == CAVIAR_PHASE_NODES
+    for k in s:
+        assert s[k] is nc.datasets.load("caviar", phase=k)
+    everyone = set().union(*(set(caviar_matrix_nx(k).nodes) for k in range(1, 12)))
+    assert list(s.universe) == sorted(everyone)
+    # seizure record (PROVENANCE.txt): 11 seizures in phases 4, 6, 7, 8, 9, 10, 11
+    assert s.meta["seizure_phases"] == (4, 6, 7, 8, 9, 10, 11)
+    assert s.meta["n_seizures"] == 11
+    assert [k for k, v in s.meta["seizure"].items() if v] == [4, 6, 7, 8, 9, 10, 11]
+    assert "Morselli" in s.meta["citation"]
+    with pytest.raises(ParameterError, match="'name' parameter of load_phases"):
+        nc.datasets.load_phases("madrid")
 
 
 # ----------------------------------------------------------------------------- Oversize

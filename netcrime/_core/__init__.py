@@ -42,6 +42,7 @@ from .brandes import (
     node_betweenness,
 )
 from .csr import (
+    count_loops,
     directed_csr,
     induced,
     neighbour_csr,
@@ -84,6 +85,7 @@ __all__ = [
     "collective_influence",
     "component_labels",
     "component_pairs",
+    "count_loops",
     "dijkstra_distances",
     "dijkstra_distances_batches",
     "directed_csr",

@@ -15,6 +15,7 @@ from scipy import sparse
 
 __all__ = [
     "as_search_csr",
+    "count_loops",
     "directed_csr",
     "induced",
     "neighbour_csr",
@@ -223,3 +224,14 @@ def symmetrise(
     ip = np.zeros(n + 1, np.int64)
     np.cumsum(np.bincount(rows[keep], minlength=n), out=ip[1:])
     return ip, a.indices[keep].astype(np.int64), a.data[keep].astype(np.float64)
+
+
+@njit(cache=True)
+def count_loops(indptr, indices):  # pragma: no cover - compiled
+    """Number of self-loop entries ``(v, v)`` of a CSR, in one pass without temporaries."""
+    c = 0
+    for v in range(len(indptr) - 1):
+        for k in range(indptr[v], indptr[v + 1]):
+            if indices[k] == v:
+                c += 1
+    return c

@@ -16,8 +16,10 @@ Naming scheme
   144-actor version with Role / Relationship / Request node attributes;
 * ``caviar`` -- CAVIAR aggregate, directed valued (110 / 295);
   ``caviar_undirected`` -- symmetrised by max (110 / 205);
-* ``caviar_phase01`` ... ``caviar_phase11`` -- the 11 investigation phases (undirected
-  valued), also ``load("caviar", phase=k)``;
+* ``caviar_phase01`` ... ``caviar_phase11`` -- the 11 investigation phases, directed valued
+  (row = caller, column = receiver), also ``load("caviar", phase=k)``, and all 11 as a
+  :class:`~netcrime.events.Snapshots` with ``load_phases("caviar")``;
+  ``caviar_phase01_undirected`` ... -- the same symmetrised by max;
 * ``oversize_wiretaps``, ``oversize_warrants``, ``oversize_judgments`` -- Operation
   Oversize, 'Ndrangheta: three judicial stages, all 182 actors as nodes;
 * ``hijackers_911`` -- 9/11 hijackers and associates (60 / 126);
@@ -60,11 +62,12 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_choice, check_int, param_error
+from ..events import Snapshots
 from ..graph import Graph
 from . import registry
 from .registry import DATASETS, FAMILY_PARAMS, DatasetInfo
 
-__all__ = ["list_datasets", "load", "registry"]
+__all__ = ["list_datasets", "load", "load_phases", "registry"]
 
 _PACKAGE = "netcrime.datasets"
 
@@ -189,8 +192,8 @@ def _caviar_label(x: str) -> Any:
 
 def _build_caviar_undirected(info: DatasetInfo) -> Graph:
     df = _read_csv(info, info.files[0], dtype={"source": str, "target": str})
-    # Phase 7 stores the ids as floats ("3.0") and holds two actors with the non-integer
-    # ids "0.1" and "0.2"; integer ids become ints, the two others stay strings.
+    # Ids may be stored as floats ("3.0"): integer ids become ints, any other id stays a
+    # string (the networkdata phase-7 file, no longer loaded, held "0.1" and "0.2").
     s = np.array([_caviar_label(x) for x in df["source"]], dtype=object)
     t = np.array([_caviar_label(x) for x in df["target"]], dtype=object)
     labels = pd.unique(np.concatenate([s, t]))
@@ -198,6 +201,26 @@ def _build_caviar_undirected(info: DatasetInfo) -> Graph:
     others = [x for x in labels if not isinstance(x, int)]
     nodes = pd.Index(ints + others, dtype=object) if others else pd.Index(ints)
     return _graph(info, nodes, s, t, edge_attrs={"weight": df["weight"].to_numpy(float)})
+
+
+@functools.cache
+def _caviar_matrix(folder: str, fname: str) -> tuple[pd.Index, np.ndarray]:
+    with _path(folder, fname).open("rb") as fh:
+        A = pd.read_csv(fh, index_col=0)
+    labels = A.index.astype(np.int64)
+    if not np.array_equal(labels, A.columns.astype(np.int64)):  # pragma: no cover - guard
+        raise ValueError(f"row and column labels of {fname} differ")
+    return pd.Index(labels).rename(None), A.to_numpy(dtype=float)
+
+
+def _build_caviar_matrix(info: DatasetInfo) -> Graph:
+    # row = sender, column = receiver (PROVENANCE.txt, SOURCE C); node order as in the file
+    labels, M = _caviar_matrix(info.folder, info.files[0])
+    if not info.directed:
+        M = np.triu(np.maximum(M, M.T))
+    r, c = np.nonzero(M)
+    return Graph.from_arrays(len(labels), r, c, directed=info.directed, nodes=labels,
+                             edge_attrs={"weight": M[r, c]}, meta=_meta(info))
 
 
 def _build_edges_only(info: DatasetInfo) -> Graph:
@@ -294,6 +317,8 @@ _BUILDERS = {
     "montagna_attributed": _build_montagna_attributed,
     "caviar_directed": _build_caviar_directed,
     "caviar_undirected": _build_caviar_undirected,
+    "caviar_matrix": _build_caviar_matrix,
+    "caviar_matrix_undirected": _build_caviar_matrix,
     "edges_only": _build_edges_only,
     "edges_nodes": _build_edges_nodes,
     "madrid_aggregate": _build_madrid_aggregate,
@@ -334,7 +359,7 @@ def list_datasets() -> pd.DataFrame:
     >>> int(row["nodes"]), int(row["edges"]), bool(row["directed"])
     (101, 256, False)
     >>> int((tab["family"] == "caviar").sum())
-    13
+    24
     """
     rows = [
         {
@@ -438,3 +463,61 @@ def load(name: str, *, phase: int | None = None, relation: str | None = None,
         raise param_error(func, "name", "a name listed by netcrime.datasets.list_datasets()"
                           + hint, name)
     return _load_cached(name)
+
+
+#: families with phases, and how many
+_PHASED = {"caviar": 11}
+
+
+def load_phases(name: str) -> Snapshots:
+    """Load every investigation phase of a bundled network as one :class:`Snapshots`.
+
+    Parameters
+    ----------
+    name : str
+        A family with phases: ``"caviar"`` (the 11 CAVIAR phases, directed valued).
+
+    Returns
+    -------
+    Snapshots
+        Phase number (1, 2, ...) -> the Graph :func:`load` returns for that phase, over the
+        universe of every actor of any phase (sorted ids). ``meta`` holds ``name``,
+        ``citation``, ``source``, ``provenance``, ``seizure`` (phase -> bool: whether a
+        seizure occurred in the phase), ``seizure_phases`` (the phases with a seizure),
+        ``n_seizures`` and ``seizure_source`` (where the record comes from).
+
+    Raises
+    ------
+    ParameterError
+        A name without phases.
+
+    References
+    ----------
+    Morselli C (2009) Inside Criminal Networks. Springer. Morselli C, Petit K (2007)
+    Law-enforcement disruption of a drug importation network. Global Crime 8(2):109-130.
+
+    Examples
+    --------
+    >>> import netcrime as nc
+    >>> s = nc.datasets.load_phases("caviar")
+    >>> [s[k].n_nodes for k in s]
+    [15, 24, 33, 33, 32, 27, 36, 42, 34, 42, 41]
+    >>> s.meta["seizure_phases"], s[7].directed
+    ((4, 6, 7, 8, 9, 10, 11), True)
+    """
+    func = "load_phases"
+    if name not in _PHASED:
+        raise param_error(func, "name", f"a family with phases ({sorted(_PHASED)})", name)
+    graphs = {k: load(name, phase=k) for k in range(1, _PHASED[name] + 1)}
+    universe = sorted(set().union(*(set(g.nodes) for g in graphs.values())))
+    first = graphs[1].meta
+    seized = registry.CAVIAR_SEIZURE_PHASES
+    meta = {
+        "name": name, "citation": first["citation"], "source": first["source"],
+        "licence_note": first["licence_note"], "provenance": first["provenance"],
+        "windows_from": "phase", "directed": True,
+        "seizure": {k: k in seized for k in graphs},
+        "seizure_phases": tuple(seized), "n_seizures": registry.CAVIAR_N_SEIZURES,
+        "seizure_source": registry.CAVIAR_SEIZURE_SOURCE,
+    }
+    return Snapshots(graphs, universe, meta)

@@ -79,6 +79,20 @@ _CAVIAR_SRC_B = (
     "github.com/schochastics/networkdata (HEAD 8e4994bc261654d040b8438a6568c6087db9dc60), "
     "data/covert_10.rda"
 )
+_CAVIAR_SRC_C = (
+    "github.com/ragini30/Networks-Homework (commit 8d791e62bd2fd94d3eb1f64a4ad672e469e6314a), "
+    "phase1.csv ... phase11.csv (course data of a networks course), copied unchanged"
+)
+_CAVIAR_LIC_C = (
+    "MIT (Copyright 2021 ragini30) for the repository; underlying CAVIAR data from Morselli, "
+    "no licence stated."
+)
+#: where the seizure record comes from
+CAVIAR_SEIZURE_SOURCE = (
+    "11 seizures, in phases 4, 6, 7, 8, 9, 10 and 11, as recorded in PROVENANCE.txt "
+    "(github.com/jerin-mx/Crime-Net-Analysis-Viz README, citing Morselli 2009); the "
+    "seizures are described by Morselli C, Petit K (2007) Global Crime 8(2):109-130."
+)
 _NETWORKDATA_LIC = (
     "networkdata package MIT (Copyright 2019 David Schoch); underlying data from the "
     "Manchester covert-networks collection, no licence stated."
@@ -133,9 +147,13 @@ def _networkdata(rda: str) -> str:
 
 
 # ----------------------------------------------------------------------------- families
-CAVIAR_PHASE_NODES = (15, 24, 33, 33, 32, 27, 34, 42, 34, 42, 41)
-CAVIAR_PHASE_EDGES = (18, 28, 56, 48, 39, 47, 44, 58, 44, 50, 50)
+CAVIAR_PHASE_NODES = (15, 24, 33, 33, 32, 27, 36, 42, 34, 42, 41)
+#: arcs of the directed phase matrices (SOURCE C)
+CAVIAR_PHASE_ARCS = (26, 35, 68, 65, 50, 68, 63, 75, 60, 68, 72)
+#: undirected pairs once symmetrised (phase 7: the real one, 49 pairs)
+CAVIAR_PHASE_EDGES = (18, 28, 56, 48, 39, 47, 49, 58, 44, 50, 50)
 CAVIAR_SEIZURE_PHASES = (4, 6, 7, 8, 9, 10, 11)
+CAVIAR_N_SEIZURES = 11
 
 NOORDIN_RELATIONS = (
     "business_finance", "classmates", "communications", "friendship", "kinship",
@@ -242,32 +260,43 @@ def _entries() -> list[DatasetInfo]:
         builder="caviar_undirected",
     ))
     for k in range(1, 12):
+        seized = k in CAVIAR_SEIZURE_PHASES
         add(DatasetInfo(
             name=f"caviar_phase{k:02d}", family="caviar", folder="caviar_morselli",
-            files=(f"caviar_phase{k:02d}_undirected_edges.csv",), directed=False,
+            files=(f"caviar_phase{k:02d}_matrix.csv",), directed=True,
+            weighted=True, nodes=CAVIAR_PHASE_NODES[k - 1], edges=CAVIAR_PHASE_ARCS[k - 1],
+            description=(
+                f"CAVIAR investigation phase {k} of 11 (directed, valued: row = caller, "
+                "column = receiver, value = number of communications); "
+                + ("a seizure occurred in this phase." if seized else "no seizure in this phase.")
+            ),
+            citation=_MORSELLI, doi=None, source=_CAVIAR_SRC_C, licence_note=_CAVIAR_LIC_C,
+            builder="caviar_matrix",
+            params={"phase": k, "seizure": seized},
+            notes=(
+                "Directed valued phase matrix of SOURCE C (see PROVENANCE.txt); symmetrised "
+                "by max it equals the networkdata phase file exactly for phases 1-6 and 8-11. "
+                + ("The networkdata phase-7 file is phase 9 relabelled (a source defect); this "
+                   "matrix is the real phase 7 (36 actors, Serero = node 1 included)."
+                   if k == 7 else "")
+            ).strip(),
+        ))
+    for k in range(1, 12):
+        seized = k in CAVIAR_SEIZURE_PHASES
+        add(DatasetInfo(
+            name=f"caviar_phase{k:02d}_undirected", family="caviar", folder="caviar_morselli",
+            files=(f"caviar_phase{k:02d}_matrix.csv",), directed=False,
             weighted=True, nodes=CAVIAR_PHASE_NODES[k - 1], edges=CAVIAR_PHASE_EDGES[k - 1],
             description=(
-                f"CAVIAR investigation phase {k} of 11 (undirected, valued); "
-                + ("a seizure occurred in this phase." if k in CAVIAR_SEIZURE_PHASES
-                   else "no seizure in this phase.")
-                + (" SOURCE DEFECT: this file is a relabelled copy of phase 9, not phase 7 "
-                   "(see notes)." if k == 7 else "")
+                f"CAVIAR investigation phase {k} of 11, symmetrised (undirected, weight = max "
+                "of the two directions); "
+                + ("a seizure occurred in this phase." if seized else "no seizure in this phase.")
             ),
-            citation=_MORSELLI, doi=None, source=_CAVIAR_SRC_B, licence_note=_NETWORKDATA_LIC,
-            builder="caviar_undirected",
-            params={"phase": k, "seizure": k in CAVIAR_SEIZURE_PHASES},
-            notes=(
-                "Two actors of this phase have the non-integer ids '0.1' and '0.2' in the "
-                "source; they are kept as string labels (all other ids are ints). "
-                "SOURCE DEFECT: the phase-7 network of the source (networkdata covert_10) is "
-                "phase 9 under a permutation of the labels -- the two are isomorphic with "
-                "equal weights, and only 6 of its 44 ties exist in the CAVIAR aggregate "
-                "(other phases: 82-98 %). The real phase 7 has 36 actors and includes "
-                "Serero (node 1) (per-phase centralities of Anastasiadis & Antoniou 2024, "
-                "github.com/ekAn97/Criminal_Network_Analysis). Do not read phase 7 as data; "
-                "it is bundled unchanged so the source stays auditable."
-                if k == 7 else ""
-            ),
+            citation=_MORSELLI, doi=None, source=_CAVIAR_SRC_C, licence_note=_CAVIAR_LIC_C,
+            builder="caviar_matrix_undirected",
+            params={"phase": k, "seizure": seized},
+            notes=("Built from the directed phase matrix (SOURCE C) with max(w_ij, w_ji); "
+                   "equals the networkdata phase file for phases 1-6 and 8-11."),
         ))
 
     # -- Oversize ('Ndrangheta) ---

@@ -13,6 +13,7 @@ import pandas as pd
 from .._core import (
     adaptive_betweenness_order,
     adaptive_degree_order,
+    count_loops,
     induced,
     node_betweenness,
     removal_curve,
@@ -246,12 +247,10 @@ def _degree_csr(g: Graph) -> tuple[np.ndarray, np.ndarray]:
     Cached on the graph."""
     def build() -> tuple[np.ndarray, np.ndarray]:
         p, i = neighbours(g)
-        if g.directed:
+        if g.directed or count_loops(p, i) == 0:
             return p, i
         rows = row_ids(p)
         loops = rows == i
-        if not loops.any():
-            return p, i
         rows = np.concatenate([rows, rows[loops]])
         cols = np.concatenate([i, i[loops]])
         keep = np.argsort(rows, kind="stable")

@@ -26,7 +26,7 @@ Examples
 --------
 >>> import netcrime as nc
 >>> import tempfile, pathlib
->>> g = nc.datasets.load("caviar_phase01")
+>>> g = nc.datasets.load("caviar_phase01_undirected")
 >>> with tempfile.TemporaryDirectory() as d:
 ...     nc.io.write(g, pathlib.Path(d) / "phase1.net")
 ...     h = nc.io.read(pathlib.Path(d) / "phase1.net")

@@ -34,6 +34,10 @@ The package has three modules: :mod:`~netcrime.plot.palettes` (the colours),
 drawing functions); every public name is available as ``netcrime.plot.<name>``.
 Two-mode data: :func:`twomode_layout` and :func:`draw_twomode` (module
 :mod:`~netcrime.plot.twomode`) put the actors in one column and the events in the other.
+
+Time (issue 11): :mod:`~netcrime.plot.temporal` draws the tables of :mod:`netcrime.temporal`:
+:func:`plot_trajectories` (one line per node, event markers for a seizure or an arrest) and
+:func:`plot_turnover` (bars of nodes persisted / entered / left, tie Jaccard as a line).
 """
 
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
@@ -49,6 +53,7 @@ from .palettes import (
     STRATEGY_COLORS,
     category_color,
 )
+from .temporal import plot_trajectories, plot_turnover
 from .twomode import draw_twomode, twomode_layout
 
 __all__ = [
@@ -67,6 +72,8 @@ __all__ = [
     "plot_profiles",
     "plot_removal_curves",
     "plot_sensitivity",
+    "plot_trajectories",
+    "plot_turnover",
     "twomode_layout",
     "wheel_layout",
 ]
