@@ -28,6 +28,7 @@ from . import (
     interop,
     io,
     keyplayer,
+    linkpred,
     plot,
 )
 from .exceptions import (
@@ -71,5 +72,6 @@ __all__ = [
     "interop",
     "io",
     "keyplayer",
+    "linkpred",
     "plot",
 ]
