@@ -58,6 +58,8 @@ _LOCAL = ("common_neighbours", "jaccard", "adamic_adar", "resource_allocation")
 _BLOCK_NNZ = 4_000_000
 #: Upper bound on the cells of one dense block (Katz columns, the PA pair scan).
 _DENSE_CELLS = 4_000_000
+#: Relative difference below which two scores are ranked as equal (``top=`` tie rule).
+_TIE_RTOL = 1e-12
 #: Pairs scored per chunk in ``pairs=`` mode.
 _PAIR_CHUNK = 200_000
 
@@ -250,10 +252,22 @@ def _merge(best: tuple, cand: tuple, top: int) -> tuple:
     s = np.concatenate([best[2], cand[2]])
     if len(s) > top:
         thr = np.partition(s, len(s) - top)[len(s) - top]
-        keep = s >= thr
+        keep = s >= thr - _TIE_RTOL * abs(thr)
         u, v, s = u[keep], v[keep], s[keep]
-    order = np.lexsort((v, u, -s))[:top]
+    order = _rank_order(u, v, s)[:top]
     return u[order], v[order], s[order]
+
+
+def _rank_order(u: np.ndarray, v: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Order by score descending, then u, then v; scores within a relative ``_TIE_RTOL``
+    of the previous one count as equal, so that rounding (a sum taken in another order)
+    never decides between pairs whose scores are mathematically equal."""
+    o = np.argsort(-s, kind="stable")
+    ss = s[o]
+    new = np.r_[True, ss[1:] < ss[:-1] - _TIE_RTOL * np.abs(ss[:-1])]
+    key = np.empty(len(s), dtype=np.int64)
+    key[o] = np.cumsum(new)
+    return np.lexsort((v, u, key))
 
 
 def _empty() -> tuple:
@@ -407,7 +421,8 @@ def scores(
     top : int, optional
         Instead of ``pairs``: return the ``top`` non-adjacent pairs with the largest
         positive scores (fewer if fewer pairs have a positive score), sorted by score
-        descending, ties broken by the node order of ``u`` then of ``v`` (``u`` before
+        descending, ties (scores equal to a relative 1e-12, so that floating-point rounding
+        never decides) broken by the node order of ``u`` then of ``v`` (``u`` before
         ``v`` in node order). Exactly one of ``pairs`` and ``top`` must be given.
     weight : str, optional
         Edge attribute read as a tie strength, ``method="katz"`` only (walks weigh the
