@@ -138,7 +138,7 @@ def _katz_columns(a: sparse.csr_array, cols: np.ndarray, alpha: float,
                   max_distance: int | None, lu: Any) -> np.ndarray:
     """Dense columns ``S[:, cols]`` of ``S = sum_{l>=1} alpha^l A^l`` (n × len(cols))."""
     n = a.shape[0]
-    e = np.zeros((n, len(cols)))
+    e = np.zeros((n, len(cols)), order="F")  # SuperLU solves Fortran-ordered blocks fast
     e[cols, np.arange(len(cols))] = 1.0
     if max_distance is None:
         return lu.solve(e) - e
@@ -262,12 +262,20 @@ def _rank_order(u: np.ndarray, v: np.ndarray, s: np.ndarray) -> np.ndarray:
     """Order by score descending, then u, then v; scores within a relative ``_TIE_RTOL``
     of the previous one count as equal, so that rounding (a sum taken in another order)
     never decides between pairs whose scores are mathematically equal."""
-    o = np.argsort(-s, kind="stable")
+    return np.lexsort((v, u, -_tie_groups(s)))
+
+
+def _tie_groups(s: np.ndarray) -> np.ndarray:
+    """Integer rank of each score's group, ascending with the score; scores within a
+    relative ``_TIE_RTOL`` of the next smaller one share its group (NaN lowest)."""
+    s = np.where(np.isnan(s), -np.inf, s)
+    o = np.argsort(s, kind="stable")
     ss = s[o]
-    new = np.r_[True, ss[1:] < ss[:-1] - _TIE_RTOL * np.abs(ss[:-1])]
+    with np.errstate(invalid="ignore"):
+        new = np.r_[True, ~(ss[1:] - ss[:-1] <= _TIE_RTOL * np.abs(ss[1:]))]
     key = np.empty(len(s), dtype=np.int64)
     key[o] = np.cumsum(new)
-    return np.lexsort((v, u, key))
+    return key
 
 
 def _empty() -> tuple:
@@ -513,9 +521,7 @@ def _auc(pos: np.ndarray, neg: np.ndarray) -> float:
     """Mann-Whitney AUC: P(score of a hidden tie > score of a non-edge), ties count 1/2."""
     if len(pos) == 0 or len(neg) == 0:
         return float("nan")
-    pos = np.where(np.isnan(pos), -np.inf, pos)
-    neg = np.where(np.isnan(neg), -np.inf, neg)
-    allv = np.concatenate([pos, neg])
+    allv = _tie_groups(np.concatenate([pos, neg]))
     _, inv, counts = np.unique(allv, return_inverse=True, return_counts=True)
     # mid-ranks: the average rank of each group of equal values
     upper = np.cumsum(counts)
@@ -532,9 +538,8 @@ def _precision(pos: np.ndarray, neg: np.ndarray) -> float:
     size = len(pos)
     if size == 0:
         return float("nan")
-    pos = np.where(np.isnan(pos), -np.inf, pos)
-    neg = np.where(np.isnan(neg), -np.inf, neg)
-    allv = np.concatenate([pos, neg])
+    allv = _tie_groups(np.concatenate([pos, neg]))
+    pos = allv[:size]
     cut = np.partition(allv, len(allv) - size)[len(allv) - size]  # size-th largest
     above_pos = int((pos > cut).sum())
     above = int((allv > cut).sum())
@@ -624,7 +629,9 @@ def evaluate(
     positives) and the pairs that are not tied in the full graph (the negatives).
 
     * ``auc``: the Mann-Whitney statistic, the probability that a random hidden tie scores
-      higher than a random non-edge, equal scores counting 1/2 (Lü & Zhou 2011, eq. 12,
+      higher than a random non-edge, equal scores counting 1/2 (scores within a relative
+      1e-12 count as equal, so that rounding does not break mathematical ties; NaN ranks
+      lowest) (Lü & Zhou 2011, eq. 12,
       evaluated exactly over all positive × negative comparisons rather than by sampling).
       With ``n_negative=None`` the negatives are *all* non-edges, so this is the exact
       AUC; with ``n_negative=N`` they are ``N`` non-edges drawn uniformly with replacement,

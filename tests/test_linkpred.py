@@ -332,3 +332,86 @@ def test_unknown_method_message():
     assert str(e.value).startswith(
         "The 'method' parameter of scores() must be one of 'common_neighbours'")
     assert "Got 'simrank' instead." in str(e.value)
+
+
+# ----------------------------------------------------------------------------- contract
+def test_every_input_type_gives_the_same_frames():
+    """Graph, networkx, igraph and to_pandas() inputs; inputs untouched (as the contract
+    test does for the metric modules)."""
+    G = nx.relabel_nodes(_graph(9, n=30, p=0.15), lambda v: f"actor_{v}")
+    g = nc.Graph.from_networkx(G)
+    inputs = {"graph": g, "networkx": G, "igraph": g.to_igraph(), "pandas": g.to_pandas()}
+    pairs = _all_pairs(G)[:50]
+    ref_top = linkpred.scores(g, method="adamic_adar", top=20)
+    ref_pairs = linkpred.scores(g, method="katz", pairs=pairs, alpha=0.05)
+    ref_eval = linkpred.evaluate(g, methods=["jaccard", "katz"], reps=2, rng=4)
+    for obj in inputs.values():
+        pd.testing.assert_frame_equal(ref_top, linkpred.scores(obj, method="adamic_adar",
+                                                               top=20))
+        pd.testing.assert_frame_equal(ref_pairs, linkpred.scores(
+            obj, method="katz", pairs=pairs, alpha=0.05))
+        pd.testing.assert_frame_equal(ref_eval, linkpred.evaluate(
+            obj, methods=["jaccard", "katz"], reps=2, rng=4))
+    assert nx.utils.graphs_equal(G, nx.relabel_nodes(_graph(9, n=30, p=0.15),
+                                                     lambda v: f"actor_{v}"))
+
+
+def test_pairs_as_dataframe_and_tuple_labels():
+    G = nx.Graph([(("cell", 0), ("cell", 1)), (("cell", 1), ("cell", 2))])
+    df = pd.DataFrame({"u": [("cell", 0)], "v": [("cell", 2)]})
+    got = linkpred.scores(G, method="common_neighbours", pairs=df)
+    assert got["u"].iloc[0] == ("cell", 0) and got["score"].iloc[0] == 1.0
+
+
+# ----------------------------------------------------------------------------- Oversize
+# Berlusconi et al. (2016, PLoS ONE 11(4): e0154244) studied link prediction on these data:
+# ties of the wiretap-records network (WR) that the arrest warrant (AW) dropped are
+# "marginal", and missing ties should look unlike them. Their numeric figures could not be
+# read for this work, so no published number is asserted: the figures reported in
+# docs/linkpred.md are recomputed here against the independent oracles (networkx scores,
+# scikit-learn / scipy AUC).
+
+def test_oversize_marginal_ties_score_lower_than_retained_ties():
+    sk = pytest.importorskip("sklearn.metrics")
+    W = nc.datasets.load("oversize_wiretaps")
+    A = nc.datasets.load("oversize_warrants")
+    WG = W.to_networkx()
+    kept_set = {frozenset(e) for e in A.to_networkx().edges}
+    pairs = list(WG.edges)
+    kept = np.array([frozenset(p) in kept_set for p in pairs])
+    assert (kept.sum(), (~kept).sum()) == (189, 58)  # AW ties are a subset of WR ties
+    want = {  # docs/linkpred.md, table "retained vs marginal"
+        "common_neighbours": 0.585, "jaccard": 0.553, "adamic_adar": 0.588,
+        "resource_allocation": 0.587, "preferential_attachment": 0.685,
+    }
+    for method, value in want.items():
+        s = _nx_score(WG, method, pairs)
+        ours = linkpred.scores(W, method=method, pairs=pairs)["score"].to_numpy()
+        np.testing.assert_allclose(ours, s, equal_nan=True)
+        auc = sk.roc_auc_score(kept, s)
+        assert auc == pytest.approx(value, abs=5e-4)
+        assert linkpred._auc(ours[kept], ours[~kept]) == pytest.approx(auc, abs=1e-12)
+    # Katz against a dense inverse
+    Adense = nx.to_numpy_array(WG)
+    S = np.linalg.inv(np.eye(len(Adense)) - 0.01 * Adense) - np.eye(len(Adense))
+    idx = {u: i for i, u in enumerate(WG.nodes)}
+    s = np.array([float(f"{S[idx[u], idx[v]]:.10e}") for u, v in pairs])  # snap rounding
+    assert sk.roc_auc_score(kept, s) == pytest.approx(0.655, abs=5e-4)
+
+
+@pytest.mark.slow
+def test_oversize_hidden_tie_figures():
+    """The hidden-tie table of docs/linkpred.md (100 replicates, seed 2016, hide 10 %):
+    our means, and each replicate's AUC recomputed by scikit-learn for one method."""
+    W = nc.datasets.load("oversize_wiretaps")
+    df = linkpred.evaluate(W, reps=100, rng=2016)
+    mean = df.groupby("method")["auc"].mean()
+    want = {"common_neighbours": 0.635, "jaccard": 0.619, "adamic_adar": 0.639,
+            "resource_allocation": 0.639, "preferential_attachment": 0.504,
+            "katz": 0.507}
+    for method, value in want.items():
+        assert mean[method] == pytest.approx(value, abs=5e-4)
+    # local scores beat chance (one-sided sign test over the replicates)
+    for method in ["common_neighbours", "adamic_adar", "resource_allocation"]:
+        wins = int((df.loc[df["method"] == method, "auc"] > 0.5).sum())
+        assert stats.binomtest(wins, 100, 0.5, alternative="greater").pvalue < 1e-6
