@@ -291,34 +291,57 @@ def _candidates(u: np.ndarray, v: np.ndarray, s: np.ndarray, keys: np.ndarray,
     return u[ok], v[ok], s[ok]
 
 
-def _row_blocks(a: sparse.csr_array) -> list[tuple[int, int]]:
-    """Row ranges whose products ``A[R] · A`` have at most ``_BLOCK_NNZ`` non-zeros."""
+def _row_blocks(a: sparse.csr_array, order: np.ndarray) -> list[np.ndarray]:
+    """Consecutive runs of ``order`` whose products ``A[R] · A`` have at most
+    ``_BLOCK_NNZ`` non-zeros (bounded by the two-hop counts ``Σ_{w ∈ Γ(u)} k_w``)."""
     k = np.diff(a.indptr)
     two_hop = np.zeros(a.shape[0], dtype=np.int64)
     np.add.at(two_hop, np.repeat(np.arange(a.shape[0]), k), k[a.indices])
-    bounds, start, acc = [], 0, 0
-    for i, c in enumerate(two_hop):
-        if acc + c > _BLOCK_NNZ and i > start:
-            bounds.append((start, i))
-            start, acc = i, 0
-        acc += int(c)
-    bounds.append((start, a.shape[0]))
-    return bounds
+    cum = np.cumsum(two_hop[order])
+    blocks, start, base = [], 0, 0
+    while start < len(order):
+        stop = int(np.searchsorted(cum, base + _BLOCK_NNZ, side="right"))
+        stop = max(stop, start + 1)
+        blocks.append(order[start:stop])
+        base = int(cum[stop - 1])
+        start = stop
+    return blocks
+
+
+def _row_bound(a: sparse.csr_array, method: str, k: np.ndarray, f: np.ndarray) -> np.ndarray:
+    """Upper bound of the score of any pair (u, ·), per row u (Jaccard: 1)."""
+    if method == "common_neighbours":
+        return k.astype(float)  # |Γ(u) ∩ Γ(v)| <= k_u
+    if method == "jaccard":
+        return np.ones(len(k))
+    return np.asarray(a @ f).ravel()  # Σ_{w ∈ Γ(u) ∩ Γ(v)} f_w <= Σ_{w ∈ Γ(u)} f_w
 
 
 def _top_local(a: sparse.csr_array, method: str, top: int) -> tuple:
+    """Rows in decreasing order of their score bound, in blocks of bounded product size;
+    stop when no remaining row can reach the current ``top``-th score. A pair is read in
+    the row of its smaller endpoint (its score is at most that row's bound)."""
     n = a.shape[0]
     k = np.diff(a.indptr)
     f = _node_factor(k, method)
     b = sparse.csr_array(sparse.diags(f) @ a)  # rows scaled by the neighbour factor
     keys = _edge_keys(a)
+    bound = _row_bound(a, method, k, f)
+    order = np.lexsort((np.arange(n), -bound))
     best = _empty()
-    for r0, r1 in _row_blocks(a):
-        c = (a[r0:r1] @ b).tocoo()
-        u = c.row.astype(np.int64) + r0
-        v = c.col.astype(np.int64)
-        s = _finish(method, c.data.astype(float), k[u].astype(float), k[v].astype(float))
-        best = _merge(best, _candidates(u, v, s, keys, n), top)
+    for rows in _row_blocks(a, order):
+        full = len(best[2]) == top
+        theta = best[2][-1] * (1 - _TIE_RTOL) if full else 0.0
+        if full and bound[rows[0]] < theta:
+            break
+        c = (a[rows] @ b).tocoo()
+        s = c.data.astype(float)
+        if method == "jaccard":
+            s = _finish(method, s, k[rows[c.row]].astype(float), k[c.col].astype(float))
+        keep = np.flatnonzero(s >= theta)
+        u = rows[c.row[keep]].astype(np.int64)
+        v = c.col[keep].astype(np.int64)
+        best = _merge(best, _candidates(u, v, s[keep], keys, n), top)
     return best
 
 
@@ -583,7 +606,7 @@ def _evaluate_one(g: Graph, methods: tuple[str, ...], hide: float,
     tu, tv = sparse.triu(full, k=1).nonzero()
     order = np.lexsort((tv, tu))
     tu, tv = tu[order].astype(np.int64), tv[order].astype(np.int64)
-    n_hidden = int(round(hide * len(tu)))
+    n_hidden = round(hide * len(tu))
     hidden = np.zeros(len(tu), dtype=bool)
     hidden[rng.choice(len(tu), size=n_hidden, replace=False)] = True
     keep = ~hidden
