@@ -317,10 +317,32 @@ def _row_bound(a: sparse.csr_array, method: str, k: np.ndarray, f: np.ndarray) -
     return np.asarray(a @ f).ravel()  # Σ_{w ∈ Γ(u) ∩ Γ(v)} f_w <= Σ_{w ∈ Γ(u)} f_w
 
 
+def _restrict_columns(b: sparse.csr_array, keep: np.ndarray) -> sparse.csr_array:
+    """``b`` without the entries in the columns where ``keep`` is False (same shape)."""
+    m = keep[b.indices]
+    row = np.repeat(np.arange(b.shape[0]), np.diff(b.indptr))
+    indptr = np.r_[0, np.cumsum(np.bincount(row[m], minlength=b.shape[0]))]
+    return sparse.csr_array((b.data[m], b.indices[m], indptr), shape=b.shape)
+
+
+def _eligible(rows: np.ndarray, bound: np.ndarray, best: tuple, top: int) -> np.ndarray:
+    """Rows whose pairs may still enter the current top list: a pair (u, v), read in row u,
+    scores at most ``bound[u]``; at a (tolerance) tie with the ``top``-th score it enters
+    only with a smaller ``u``."""
+    if len(best[2]) < top:
+        return np.ones(len(rows), dtype=bool)
+    s_k, u_k = best[2][-1], best[0][-1]
+    b = bound[rows]
+    below = b < s_k * (1 - _TIE_RTOL)
+    tie_lost = (b <= s_k * (1 + _TIE_RTOL)) & (rows > u_k)
+    return ~(below | tie_lost)
+
+
 def _top_local(a: sparse.csr_array, method: str, top: int) -> tuple:
     """Rows in decreasing order of their score bound, in blocks of bounded product size;
-    stop when no remaining row can reach the current ``top``-th score. A pair is read in
-    the row of its smaller endpoint (its score is at most that row's bound)."""
+    rows (and partner columns) that cannot reach the current ``top``-th score are skipped,
+    and the scan stops when no row can. A pair is read in the row of its smaller endpoint
+    and scores at most ``min(bound[u], bound[v])``."""
     n = a.shape[0]
     k = np.diff(a.indptr)
     f = _node_factor(k, method)
@@ -329,12 +351,22 @@ def _top_local(a: sparse.csr_array, method: str, top: int) -> tuple:
     bound = _row_bound(a, method, k, f)
     order = np.lexsort((np.arange(n), -bound))
     best = _empty()
-    for rows in _row_blocks(a, order):
+    b_eff, theta_eff = b, 0.0
+    blocks = _row_blocks(a, order)
+    done = 0
+    for rows in blocks:
+        done += len(rows)
         full = len(best[2]) == top
         theta = best[2][-1] * (1 - _TIE_RTOL) if full else 0.0
-        if full and bound[rows[0]] < theta:
+        if full and not _eligible(order[done - len(rows):], bound, best, top).any():
             break
-        c = (a[rows] @ b).tocoo()
+        rows = rows[_eligible(rows, bound, best, top)]
+        if len(rows) == 0:
+            continue
+        if method != "jaccard" and theta > theta_eff:  # drop partners that cannot reach
+            b_eff = _restrict_columns(b, bound >= theta)
+            theta_eff = theta
+        c = (a[rows] @ b_eff).tocoo()
         s = c.data.astype(float)
         if method == "jaccard":
             s = _finish(method, s, k[rows[c.row]].astype(float), k[c.col].astype(float))
