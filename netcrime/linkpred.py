@@ -325,6 +325,14 @@ def _restrict_columns(b: sparse.csr_array, keep: np.ndarray) -> sparse.csr_array
     return sparse.csr_array((b.data[m], b.indices[m], indptr), shape=b.shape)
 
 
+def _restricted(b: sparse.csr_array, k: np.ndarray, keep: np.ndarray) -> sparse.csr_array:
+    """``b`` restricted to the ``keep`` columns when that drops at least half its entries
+    (column ``v`` of the symmetric pattern holds ``k_v`` entries), else ``b`` itself."""
+    if 2 * int(k[keep].sum()) > b.nnz:
+        return b
+    return _restrict_columns(b, keep)
+
+
 def _eligible(rows: np.ndarray, bound: np.ndarray, best: tuple, top: int) -> np.ndarray:
     """Rows whose pairs may still enter the current top list: a pair (u, v), read in row u,
     scores at most ``bound[u]``; at a (tolerance) tie with the ``top``-th score it enters
@@ -349,7 +357,10 @@ def _top_local(a: sparse.csr_array, method: str, top: int) -> tuple:
     b = sparse.csr_array(sparse.diags(f) @ a)  # rows scaled by the neighbour factor
     keys = _edge_keys(a)
     bound = _row_bound(a, method, k, f)
-    order = np.lexsort((np.arange(n), -bound))
+    # Jaccard: rows by degree (J(u, v) <= min(k_u, k_v) / max(k_u, k_v) restricts the
+    # partners of a block of similar degrees); the others: by decreasing bound
+    key = k if method == "jaccard" else -bound
+    order = np.lexsort((np.arange(n), key))
     best = _empty()
     b_eff, theta_eff = b, 0.0
     blocks = _row_blocks(a, order)
@@ -363,8 +374,12 @@ def _top_local(a: sparse.csr_array, method: str, top: int) -> tuple:
         rows = rows[_eligible(rows, bound, best, top)]
         if len(rows) == 0:
             continue
-        if method != "jaccard" and theta > theta_eff:  # drop partners that cannot reach
-            b_eff = _restrict_columns(b, bound >= theta)
+        if method == "jaccard" and theta > 0:
+            lo, hi = k[rows].min() * theta, k[rows].max() / theta
+            b_eff = _restricted(b, k, (k >= lo * (1 - _TIE_RTOL)) &
+                                (k <= hi * (1 + _TIE_RTOL)))
+        elif method != "jaccard" and theta > theta_eff:  # partners that cannot reach
+            b_eff = _restricted(b, k, bound >= theta)
             theta_eff = theta
         c = (a[rows] @ b_eff).tocoo()
         s = c.data.astype(float)
