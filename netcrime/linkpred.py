@@ -739,8 +739,9 @@ def evaluate(
     -------
     pandas.DataFrame
         One row per method and replicate: ``method``, ``rep``, ``auc``, ``precision``,
-        ``n_hidden``, ``n_negative``. NaN where undefined (no hidden tie: ``hide * m``
-        rounds to 0; no non-edge).
+        ``n_hidden``, ``n_negative``. NaN where undefined: both with no hidden tie
+        (``hide * m`` rounds to 0), ``auc`` also with no non-edge (a complete graph, where
+        ``precision`` is 1).
 
     Raises
     ------

@@ -306,6 +306,20 @@ def test_evaluate_no_hidden_tie_gives_nan():
     assert np.isnan(df["auc"].iloc[0]) and np.isnan(df["precision"].iloc[0])
 
 
+def test_evaluate_complete_graph_has_no_negatives():
+    df = linkpred.evaluate(nx.complete_graph(5), methods=["jaccard"], reps=1, rng=0, hide=0.5)
+    assert df["n_negative"].iloc[0] == 0 and np.isnan(df["auc"].iloc[0])
+    assert df["precision"].iloc[0] == 1.0
+
+
+@pytest.mark.parametrize("method", linkpred.METHODS)
+@pytest.mark.parametrize("G", [nx.Graph(), nx.empty_graph(1), nx.empty_graph(4),
+                               nx.complete_graph(4)], ids=["empty", "one", "isolates", "K4"])
+def test_top_on_degenerate_graphs_is_empty(G, method):
+    got = linkpred.scores(G, method=method, top=3)
+    assert len(got) == 0 and list(got.columns) == ["u", "v", "score"]
+
+
 def test_input_not_mutated():
     G = _graph(1)
     before = nx.to_dict_of_dicts(G)
