@@ -429,6 +429,7 @@ _IO = ("netcrime.io.", "netcrime.graph.Graph.from_edges")
 _DISRUPT = ("netcrime.disruption.",)
 _REPORT = ("netcrime.report.", "netcrime.cli.")
 _OBS = ("netcrime.observation.",)
+_LINKPRED = ("netcrime.linkpred.",)
 
 
 def _generator(text: str = "a parameter of a synthetic-network model (see the generator)"):
@@ -532,7 +533,7 @@ GLOSSARY: dict[str, Meaning] = {
     "tie_break": Meaning("order among equal scores", where=_DISRUPT),
     "progress": Meaning("show a progress bar / callback", where=_DISRUPT + _REPORT + _OBS),
     "repeats": Meaning("repetitions per strategy", where=_DISRUPT),
-    "executor": Meaning("a concurrent.futures executor", where=_DISRUPT + _OBS),
+    "executor": Meaning("a concurrent.futures executor", where=_DISRUPT + _OBS + _LINKPRED),
     "stochastic": Meaning("whether a strategy is random", where=_DISRUPT),
     "params": Meaning("a strategy's parameters (dict)", where=_DISRUPT),
     "limit": Meaning("an edge strategy's cap on candidates", where=_DISRUPT),
@@ -572,7 +573,7 @@ GLOSSARY: dict[str, Meaning] = {
                              "into one node", where=_OBS),
     "bias": Meaning("how missingness rates are spread: uniform, degree or a node attribute",
                     where=_OBS),
-    "reps": Meaning("replicates per design cell", where=_OBS),
+    "reps": Meaning("number of replicates (>= 1)"),
     "budget": Meaning("number of removal targets a plan may choose", where=_OBS),
     "observation": Meaning("observe() keywords (a mapping) of a planning design", where=_OBS),
     "statistic": Meaning("the column of a sensitivity frame drawn", where=_PLOT),
@@ -585,10 +586,20 @@ GLOSSARY: dict[str, Meaning] = {
         "bookings_per_client", "bottom_share", "broker_fee", "cell_size", "cell_topology",
         "chords", "connected", "core_size", "core_topology", "counts", "cross_cell_p",
         "cross_group_p", "ensure_flow", "handoff", "handoff_p", "intra_stage_p",
-        "leader_stage", "link", "link_p", "link_role", "links", "methods", "n_blades",
+        "leader_stage", "link", "link_p", "link_role", "links", "n_blades",
         "n_cells", "n_chains", "n_groups", "n_platforms", "n_wheels", "online_share",
         "phones_per_person", "redundancy", "regions", "sample_observed", "shared_phone_p",
         "skip_p", "stage_sizes", "stages", "topology", "victims_per_exploiter")},
+    "methods": Meaning("several named methods: recruitment-method probabilities "
+                       "(trafficking generator) or link-prediction scores (evaluate)",
+                       where=_GEN + _LINKPRED),
+    # ---- link prediction
+    "method": Meaning("the algorithm or formula variant computed (each function lists its "
+                      "values: link-prediction score, projection tie value, group detection)"),
+    "pairs": Meaning("explicit (u, v) node-label pairs to score", where=_LINKPRED),
+    "hide": Meaning("share of ties hidden per replicate, in (0, 1)", where=_LINKPRED),
+    "n_negative": Meaning("number of sampled non-edges; None = all (exact)",
+                          where=_LINKPRED),
     # ---- io, datasets, plot, report, cli
     "path": Meaning("a file path", where=_IO + _REPORT),
     "encoding": Meaning("text encoding of a file", where=_IO),
@@ -610,7 +621,8 @@ GLOSSARY: dict[str, Meaning] = {
     "node_size": Meaning("node marker sizes", where=_PLOT),
     "palette": Meaning("colour palette name", where=_PLOT),
     "radius": Meaning("layout radius", where=_PLOT),
-    "top": Meaning("number of items shown", where=_PLOT),
+    "top": Meaning("number of best-ranked items shown (plots) or returned (link "
+                   "prediction)", where=_PLOT + _LINKPRED),
     "measures": Meaning("profile columns shown", where=_PLOT),
     "group": Meaning("node attribute holding the group (layout bands)", where=_PLOT),
     "stage": Meaning("node attribute holding the stage", where=_PLOT),
@@ -633,9 +645,6 @@ GLOSSARY.update({
     "event": Meaning("column holding the event of each affiliation record", where=_TWOMODE),
     "onto": Meaning("the side a two-mode graph is projected onto",
                     values=("actor", "event"), where=_TWOMODE),
-    "method": Meaning("the tie value of a two-mode projection",
-                      values=("binary", "count", "ratio", "newman", "jaccard", "overlap"),
-                      where=_TWOMODE),
     "how": Meaning("how the layers of a multiplex tie combine",
                    values=("any", "count", "sum", "max"), where=_MULTIPLEX),
 })
