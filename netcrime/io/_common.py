@@ -6,7 +6,6 @@ name and, where it applies, the line number.
 
 from __future__ import annotations
 
-import codecs
 import math
 import os
 import re
@@ -62,8 +61,8 @@ def check_encoding(encoding: Any, func: str) -> str:
     """``encoding`` if Python knows it, else a ParameterError."""
     if isinstance(encoding, str):
         try:
-            codecs.lookup(encoding)
-        except LookupError:
+            b"a".decode(encoding, "ignore")  # LookupError: unknown or not text (base64)
+        except (LookupError, ValueError):  # ValueError: a NUL in the name
             pass
         else:
             return encoding

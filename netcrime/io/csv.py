@@ -85,6 +85,11 @@ def write_csv(
 
 _INT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+def _is_int64(v: str) -> bool:
+    """``v`` spells a decimal integer within 64 bits (ASCII digits, optional sign)."""
+    return len(v) <= 20 and _INT.fullmatch(v) is not None and -2**63 <= int(v) < 2**63
+
+
 _BOOLS = {"True": True, "False": False, "true": True, "false": False, "TRUE": True,
           "FALSE": False}
 
@@ -138,8 +143,7 @@ def _column(p: Path, name: str, vals: list[str], starts: list[int], text: bool) 
     if text or not present:
         return np.array([v if v != "" else np.nan for v in vals], dtype=object) if present \
             else np.full(len(vals), np.nan)
-    if all(_INT.fullmatch(v) for v in present) and all(-2**63 <= int(v) < 2**63
-                                                        for v in present):
+    if all(_is_int64(v) for v in present):
         if not n_missing:
             return np.array([int(v) for v in vals], dtype=np.int64)
         return np.array([float(v) if v != "" else np.nan for v in vals])
@@ -225,9 +229,15 @@ def _check_repeats(p: Path, edges: pd.DataFrame, source: str, target: str,
                          "merge repeated pairs.")
 
 
-def _text_columns(label_dtype: Any, *cols: str) -> tuple[str, ...]:
-    """Columns read as text (then converted by ``label_dtype``) rather than inferred."""
-    return () if label_dtype is None else cols
+def _label_type(cols: list[pd.Series]) -> type:
+    """``int`` when every label of every label column is a decimal integer within 64 bits
+    written as Python writes it (no ``+``, no leading zero, no ``-0``), else ``str``: the
+    label columns share one type, so one text names one node and ``007`` stays ``007``."""
+    for col in cols:
+        for v in col.tolist():
+            if isinstance(v, str) and not (_is_int64(v) and str(int(v)) == v):
+                return str
+    return int
 
 
 def _convert_labels(p: Path, table: pd.DataFrame, cols: tuple[str, ...], label_dtype: Any,
@@ -282,8 +292,10 @@ def read_csv(
     source, target, node_key : str
         Column names.
     label_dtype : type, optional
-        Type of the label columns, e.g. ``str`` to keep ``"007"`` as text (default: pandas
-        inference, so ``1, 2, 3`` become ints).
+        Type of the label columns, e.g. ``str`` to keep ``"1"`` as text (default: ``int``
+        when every label in the label columns of both files is a decimal integer written
+        without sign or leading zero, so ``1, 2, 3`` become ints, else ``str``, so ``007``
+        stays text).
     multiedges, self_loops : str
         Policies for repeated pairs and self-loops, as in :meth:`netcrime.Graph.from_edges`.
     sep : str
@@ -336,17 +348,19 @@ def read_csv(
         raise param_error(func, "label_dtype", "None or a type such as str", label_dtype)
     encoding = check_encoding(encoding, func)
     check_choice(multiedges, MULTIEDGE_RULES, func=func, param="multiedges")
-    edges, starts = _read_table(p, sep, _text_columns(label_dtype, source, target), "edge list",
-                                encoding, func)
-    edges = _convert_labels(p, edges, (source, target), label_dtype, starts)
-    nodes = None
+    edges, starts = _read_table(p, sep, (source, target), "edge list", encoding, func)
+    nodes, nstarts, q = None, [], p
     if nodes_path is not None:
         q = check_path(nodes_path, func, "nodes_path")
-        nodes, nstarts = _read_table(q, sep, _text_columns(label_dtype, node_key), "node list",
-                                     encoding, func)
+        nodes, nstarts = _read_table(q, sep, (node_key,), "node list", encoding, func)
         if node_key not in nodes.columns:
             raise file_error(q, 1, f"the node list has no {node_key!r} column (columns: "
                              f"{list(nodes.columns)!r}).")
+    if label_dtype is None:
+        label_dtype = _label_type([edges[c] for c in (source, target) if c in edges.columns]
+                                  + ([nodes[node_key]] if nodes is not None else []))
+    edges = _convert_labels(p, edges, (source, target), label_dtype, starts)
+    if nodes is not None:
         nodes = _convert_labels(q, nodes, (node_key,), label_dtype, nstarts)
     _check_endpoints(p, edges, nodes, source, target, node_key, nodes_path, starts)
     _check_weight(p, edges, starts)
