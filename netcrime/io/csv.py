@@ -117,8 +117,8 @@ def _rows(p: Path, text: str, sep: str, what: str) -> tuple[list[str], list[list
                 rows.append(row)
                 starts.append(start)
     except _csv.Error as exc:
-        raise file_error(p, reader.line_num or 1, f"not a readable CSV {what} ({exc}); "
-                         "quotes must open and close a field.") from None
+        raise file_error(p, prev + 1, f"not a readable CSV {what} ({exc}); quotes must "
+                         "open and close a field (the record starting on this line).") from None
     if header is None:
         raise file_error(p, 1, f"the {what} is empty; it needs a header line.")
     return header, rows, starts

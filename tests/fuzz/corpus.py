@@ -172,7 +172,11 @@ def mutate_once(data: bytes, rnd: random.Random) -> bytes:
 
 def mutant(fmt: str, seed: int) -> bytes:
     """The mutated file number ``seed`` of format ``fmt`` (1 to 4 mutations of a seed)."""
-    rnd = random.Random(f"{fmt}:{seed}")
+    return mutant_from(fmt, random.Random(f"{fmt}:{seed}"))
+
+
+def mutant_from(fmt: str, rnd: random.Random) -> bytes:
+    """A mutated file of format ``fmt`` drawn with ``rnd`` (hypothesis passes its own)."""
     data = seed_bytes(fmt, rnd.randrange(len(SEEDS[fmt])))
     for _ in range(rnd.choice([1, 1, 1, 2, 2, 3, 4])):
         data = mutate_once(data, rnd)
@@ -277,93 +281,126 @@ def _pajek_toks(s: str) -> list[str] | None:
     return out
 
 
+class _Verdict(Exception):
+    """A reference parser's verdict reached early: ("invalid" | "unsupported", reason)."""
+
+
+class _RefPajek:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n: int | None = None
+        self.labels: dict[int, str] = {}
+        self.section: str | None = None
+        self.ties: list[tuple[int, int, float, str]] = []
+        self.kinds: set[str] = set()
+
+    def header(self, s: str) -> None:
+        words = s.split()
+        kw = words[0].lower()
+        if kw == "*vertices":
+            if self.n is not None or len(words) != 2 or ref_int(words[1]) is None \
+                    or words[1][:1] == "+":
+                raise _Verdict("invalid", "*Vertices")
+            self.n = int(words[1])
+            if _too_many(self.n, self.text):
+                raise _Verdict("invalid", "count")
+            self.section = "v"
+        elif kw in ("*arcs", "*edges") and len(words) == 1:
+            if self.n is None:
+                raise _Verdict("invalid", "ties before vertices")
+            self.section = kw[1:]
+            self.kinds.add(self.section)
+        else:
+            raise _Verdict("unsupported", kw)
+
+    def vertex(self, tok: str) -> int:
+        v = ref_int(tok)
+        if v is None or not 1 <= v <= self.n:
+            raise _Verdict("invalid", "vertex")
+        return v
+
+    def vertex_line(self, v: int, toks: list[str]) -> None:
+        if v in self.labels:
+            raise _Verdict("invalid", "vertex twice")
+        coords = []
+        for t in toks[2:]:
+            if ref_number(t) is not None:
+                coords.append(t)
+            elif t.lower().lstrip("+-") in ("nan", "inf", "infinity") or \
+                    t[:1] in "0123456789+-.":
+                raise _Verdict("invalid", "coordinate")
+            else:
+                raise _Verdict("unsupported", "drawing options")
+        if len(coords) == 1 or len(coords) > 3:
+            raise _Verdict("invalid", "coordinates")
+        self.labels[v] = toks[1] if len(toks) > 1 else str(v)
+
+    def tie_line(self, v: int, toks: list[str]) -> None:
+        if len(toks) < 2:
+            raise _Verdict("invalid", "short tie line")
+        if len(toks) > 3:
+            raise _Verdict("unsupported", "drawing options")
+        b = self.vertex(toks[1])
+        w = 1.0 if len(toks) == 2 else ref_number(toks[2])
+        if w is None:
+            raise _Verdict("invalid", "value")
+        self.ties.append((v, b, w, self.section))
+
+    def line(self, line: str) -> None:
+        s = line.strip(" \t")
+        if not s or s[0] == "%":
+            return
+        if s[0] == "*":
+            self.header(s)
+            return
+        if self.section is None:
+            raise _Verdict("invalid", "outside a section")
+        toks = _pajek_toks(s)
+        if toks is None:
+            raise _Verdict("invalid", "quote")
+        v = self.vertex(toks[0])
+        if self.section == "v":
+            self.vertex_line(v, toks)
+        else:
+            self.tie_line(v, toks)
+
+    def result(self) -> tuple:
+        n = self.n
+        if n is None:
+            raise _Verdict("invalid", "no *Vertices")
+        nodes = [self.labels.get(i, str(i)) for i in range(1, n + 1)]
+        if len(set(nodes)) != n:
+            raise _Verdict("invalid", "label twice")
+        directed = "arcs" in self.kinds
+        out: dict = {}
+        for a, b, w, kind in self.ties:
+            if not directed:
+                pairs = [(min(a, b), max(a, b))]
+            elif kind == "arcs" or a == b:
+                pairs = [(a, b)]
+            else:
+                pairs = [(a, b), (b, a)]
+            for key in pairs:
+                if key in out:
+                    raise _Verdict("invalid", "repeated tie")
+                out[key] = w
+        return summary(nodes, directed, {(nodes[a - 1], nodes[b - 1]): w
+                                         for (a, b), w in out.items()})
+
+
 def ref_pajek(data: bytes) -> tuple[str, Any]:
     text = _decode(data)
     if text is None:
         return "invalid", "encoding"
     if any(c in ODD_SPACE for c in text):
         return "unsupported", "unusual blank"
-    n, labels, section, ties, kinds = None, {}, None, [], set()
-    has_value = False
-    for line in _lines(text):
-        s = line.strip(" \t")
-        if not s or s[0] == "%":
-            continue
-        if s[0] == "*":
-            words = s.split()
-            kw = words[0].lower()
-            if kw == "*vertices":
-                if n is not None or len(words) != 2 or ref_int(words[1]) is None \
-                        or words[1][:1] == "+":
-                    return "invalid", "*Vertices"
-                n = int(words[1])
-                if _too_many(n, text):
-                    return "invalid", "count"
-                section = "v"
-            elif kw in ("*arcs", "*edges") and len(words) == 1:
-                if n is None:
-                    return "invalid", "ties before vertices"
-                section = kw[1:]
-                kinds.add(section)
-            else:
-                return "unsupported", kw
-            continue
-        if section is None:
-            return "invalid", "outside a section"
-        toks = _pajek_toks(s)
-        if toks is None:
-            return "invalid", "quote"
-        v = ref_int(toks[0])
-        if v is None or not 1 <= v <= n:
-            return "invalid", "vertex"
-        if section == "v":
-            if v in labels:
-                return "invalid", "vertex twice"
-            coords = []
-            for t in toks[2:]:
-                if ref_number(t) is not None:
-                    coords.append(t)
-                elif t.lower().lstrip("+-") in ("nan", "inf", "infinity") or \
-                        t[:1] in "0123456789+-.":
-                    return "invalid", "coordinate"
-                else:
-                    return "unsupported", "drawing options"
-            if len(coords) == 1 or len(coords) > 3:
-                return "invalid", "coordinates"
-            labels[v] = toks[1] if len(toks) > 1 else str(v)
-            continue
-        if len(toks) < 2:
-            return "invalid", "short tie line"
-        if len(toks) > 3:
-            return "unsupported", "drawing options"
-        b = ref_int(toks[1])
-        if b is None or not 1 <= b <= n:
-            return "invalid", "vertex"
-        w = 1.0
-        if len(toks) == 3:
-            w = ref_number(toks[2])
-            if w is None:
-                return "invalid", "value"
-            has_value = True
-        ties.append((v, b, w, section))
-    if n is None:
-        return "invalid", "no *Vertices"
-    nodes = [labels.get(i, str(i)) for i in range(1, n + 1)]
-    if len(set(nodes)) != n:
-        return "invalid", "label twice"
-    directed = "arcs" in kinds
-    out: dict = {}
-    for a, b, w, kind in ties:
-        pairs = [(a, b)] if directed and kind == "arcs" or not directed else \
-            ([(a, b), (b, a)] if a != b else [(a, b)])
-        for x, y in pairs:
-            key = (x, y) if directed else (min(x, y), max(x, y))
-            if key in out:
-                return "invalid", "repeated tie"
-            out[key] = w
-    del has_value
-    return "ok", summary(nodes, directed, {(nodes[a - 1], nodes[b - 1]): w
-                                           for (a, b), w in out.items()})
+    ref = _RefPajek(text)
+    try:
+        for line in _lines(text):
+            ref.line(line)
+        return "ok", ref.result()
+    except _Verdict as v:
+        return v.args[0], v.args[1]
 
 
 # ---------------------------------------------------------------------------- UCINET DL
@@ -434,7 +471,7 @@ def ref_dl(data: bytes) -> tuple[str, Any]:
     if labels is not None and len(set(labels)) != n:
         return "invalid", "label twice"
     rest = lines[at].split(":", 1)[1]
-    data_lines = [s for s in [rest] + lines[at + 1:] if s.strip(" \t")]
+    data_lines = [s for s in [rest, *lines[at + 1:]] if s.strip(" \t")]
     if any(s.strip(" \t") == "!" for s in data_lines):
         return "unsupported", "!"
     cells: dict = {}
@@ -534,6 +571,66 @@ def _graphml_value(kind: str, raw: str) -> bool:
     return True
 
 
+def _ref_keys(root: ET.Element) -> dict:
+    keys = {}
+    for k in root:
+        if _local(k.tag) != "key":
+            continue
+        kid, kind = k.get("id"), k.get("attr.type", "string")
+        if kid is None or kid in keys or kind not in ("boolean", "int", "long", "float",
+                                                      "double", "string"):
+            raise _Verdict("invalid", "key")
+        if any(_local(c.tag) == "default" for c in k):
+            raise _Verdict("unsupported", "key defaults")
+        keys[kid] = (kind, k.get("attr.name"))
+    for d in root.iter():
+        if _local(d.tag) == "data":
+            if d.get("key") not in keys:
+                raise _Verdict("invalid", "data key")
+            if not _graphml_value(keys[d.get("key")][0], d.text or ""):
+                raise _Verdict("invalid", "value")
+    return keys
+
+
+def _ref_weight(e: ET.Element, keys: dict) -> float:
+    w = 1.0
+    for d in e:
+        if _local(d.tag) == "data" and keys[d.get("key")][1] == "weight":
+            if keys[d.get("key")][0] not in ("float", "double", "int", "long"):
+                raise _Verdict("unsupported", "text weight")
+            w = float((d.text or "").strip())
+            if not math.isfinite(w):
+                raise _Verdict("unsupported", "non-finite weight")
+    return w
+
+
+def _ref_graph(g: ET.Element, keys: dict) -> tuple:
+    ed = g.get("edgedefault")
+    if ed not in ("directed", "undirected", None):
+        raise _Verdict("invalid", "edgedefault")
+    directed = ed == "directed"
+    nodes: list[str] = []
+    for e in g:
+        if _local(e.tag) == "node":
+            if e.get("id") is None or e.get("id") in nodes:
+                raise _Verdict("invalid", "node id")
+            nodes.append(e.get("id"))
+    ties: dict = {}
+    for e in g:
+        if _local(e.tag) != "edge":
+            continue
+        if "directed" in e.attrib:
+            raise _Verdict("unsupported", "edge direction")
+        a, b = e.get("source"), e.get("target")
+        if a is None or b is None or a not in nodes or b not in nodes:
+            raise _Verdict("invalid", "endpoint")
+        key = (a, b) if directed else tuple(sorted((a, b)))
+        if key in ties:
+            raise _Verdict("invalid", "parallel edge")
+        ties[key] = _ref_weight(e, keys)
+    return summary(nodes, directed, ties)
+
+
 def ref_graphml(data: bytes) -> tuple[str, Any]:
     try:
         root = ET.fromstring(data)
@@ -548,57 +645,10 @@ def ref_graphml(data: bytes) -> tuple[str, Any]:
     graphs = [e for e in root.iter() if _local(e.tag) == "graph"]
     if len(graphs) != 1 or graphs[0] not in list(root):
         return "invalid", "graph count"
-    keys = {}
-    for k in root:
-        if _local(k.tag) != "key":
-            continue
-        kid, kind = k.get("id"), k.get("attr.type", "string")
-        if kid is None or kid in keys or kind not in ("boolean", "int", "long", "float",
-                                                      "double", "string"):
-            return "invalid", "key"
-        if any(_local(c.tag) == "default" for c in k):
-            return "unsupported", "key defaults"
-        keys[kid] = (kind, k.get("attr.name"), k.get("for"))
-    for d in root.iter():
-        if _local(d.tag) == "data":
-            if d.get("key") not in keys:
-                return "invalid", "data key"
-            if not _graphml_value(keys[d.get("key")][0], d.text or ""):
-                return "invalid", "value"
-    g = graphs[0]
-    ed = g.get("edgedefault")
-    if ed not in ("directed", "undirected", None):
-        return "invalid", "edgedefault"
-    directed = ed == "directed"
-    nodes, ties = [], {}
-    for e in g:
-        tag = _local(e.tag)
-        if tag == "node":
-            if e.get("id") is None or e.get("id") in nodes:
-                return "invalid", "node id"
-            nodes.append(e.get("id"))
-    for e in g:
-        if _local(e.tag) != "edge":
-            continue
-        if "directed" in e.attrib:
-            return "unsupported", "edge direction"
-        a, b = e.get("source"), e.get("target")
-        if a is None or b is None or a not in nodes or b not in nodes:
-            return "invalid", "endpoint"
-        w = 1.0
-        for d in e:
-            if _local(d.tag) == "data" and keys[d.get("key")][1] == "weight":
-                kind = keys[d.get("key")][0]
-                if kind not in ("float", "double", "int", "long"):
-                    return "unsupported", "text weight"
-                w = float((d.text or "").strip())
-                if not math.isfinite(w):
-                    return "unsupported", "non-finite weight"
-        key = (a, b) if directed else tuple(sorted((a, b)))
-        if key in ties:
-            return "invalid", "parallel edge"
-        ties[key] = w
-    return "ok", summary(nodes, directed, ties)
+    try:
+        return "ok", _ref_graph(graphs[0], _ref_keys(root))
+    except _Verdict as v:
+        return v.args[0], v.args[1]
 
 
 REFERENCES = {"ucinet": ref_dl, "pajek": ref_pajek, "graphml": ref_graphml, "csv": ref_csv}
@@ -640,7 +690,7 @@ def classify(fmt: str, path: Any, data: bytes) -> tuple[str, str]:
         return "clean error", msg[:160]
     except MemoryError as exc:
         return "memory", repr(exc)[:160]
-    except Exception as exc:  # noqa: BLE001 - counting every raw exception is the point
+    except Exception as exc:  # counting every raw exception is the point
         return "raw exception", f"{type(exc).__name__}: {exc}"[:160]
     verdict, ref = REFERENCES[fmt](data)
     if verdict == "invalid":

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 COLUMNS = ["parsed", "clean error", "unclear error", "raw exception", "hang", "memory",
            "silently accepted"]
