@@ -103,6 +103,7 @@ class Worker:
 def run(args: argparse.Namespace) -> dict:
     counts: dict[str, Counter] = {}
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    kinds: dict[str, Counter] = defaultdict(Counter)
     startup = max(args.timeout, 120.0)  # the first job also imports netcrime
     for fmt in args.formats:
         w = Worker(args)
@@ -112,11 +113,13 @@ def run(args: argparse.Namespace) -> dict:
             fresh = w.proc is None
             res = w.ask(fmt, seed, startup if fresh else args.timeout)
             counts[fmt][res["outcome"]] += 1
+            if res["outcome"] in ("raw exception", "memory"):
+                kinds[fmt][res["detail"].split(":")[0]] += 1
             if len(examples[fmt, res["outcome"]]) < args.show:
                 examples[fmt, res["outcome"]].append(f"#{seed}: {res['detail']}")
         w.stop()
         print(f"{fmt}: {args.files} files in {time.time() - t0:.0f} s", file=sys.stderr)
-    return {"counts": counts, "examples": examples}
+    return {"counts": counts, "examples": examples, "kinds": kinds}
 
 
 def table(counts: dict[str, Counter]) -> str:
@@ -148,6 +151,9 @@ def main() -> None:
     res = run(args)
     print(table(res["counts"]))
     print()
+    for fmt, c in res["kinds"].items():
+        print(f"{fmt}: raw exceptions and memory by kind: "
+              + ", ".join(f"{k} {v}" for k, v in c.most_common()))
     for (fmt, outcome), ex in sorted(res["examples"].items()):
         if outcome in ("parsed", "clean error"):
             continue
