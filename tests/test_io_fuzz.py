@@ -282,6 +282,13 @@ GRAPHML = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
      "not a GraphML double"),
     ('<node id="a"><data key="zz">1</data></node>', 4, "names no declared <key>"),
     ('<node/>', 4, "without an id"),
+    ('<node id="a"/>\n<node id="b"/>\n<edge source="a" target="b"/>\n'
+     '<edge source="a" target="b"/>', 7, "given twice (also on line 6)"),
+    ('<node id="a"/>\n<edge source="a" target="a"><data key="w">INF</data></edge>', 5,
+     "not a finite number"),
+    ('<node id="a"/>\n<edge source="a" target="a"><data key="w">1e999</data></edge>', 5,
+     "within the 64-bit range"),
+    ('<key id="k" for="node" attr.name="x"/>', 4, "keys are declared in <graphml>"),
 ])
 def test_graphml_structure(tmp_path, body, line, phrase):
     msg = refused(put(tmp_path, "g.graphml", GRAPHML.format(body).encode()))
@@ -297,6 +304,12 @@ def test_graphml_second_graph_and_node_order(tmp_path):
         '<edge source="b" target="a"><data key="w">2</data></edge>\n<node id="a"/>\n'
         '<node id="b"/>').encode()))
     assert list(g.nodes) == ["a", "b"] and g.to_pandas().values.tolist() == [["b", "a", 2.0]]
+    # parallel edges are merged on request
+    par = put(tmp_path, "par.graphml", GRAPHML.format(
+        '<node id="a"/><node id="b"/>\n<edge source="a" target="b"><data key="w">2</data>'
+        '</edge>\n<edge source="a" target="b"><data key="w">3</data></edge>').encode())
+    assert nc.io.read_graphml(par, multiedges="sum").to_pandas().values.tolist() == [
+        ["a", "b", 5.0]]
     # ids that collide after node_type conversion
     msg = refused(put(tmp_path, "c.graphml", GRAPHML.format(
         '<node id="1"/>\n<node id="01"/>').encode()), node_type=int)

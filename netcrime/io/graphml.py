@@ -127,8 +127,11 @@ class _GraphMLCheck:
     nested graph, a repeated node id, an edge without an endpoint or to an undeclared
     node, an undeclared key, a value outside its type's lexical space."""
 
-    def __init__(self, p: Path, node_type: Any) -> None:
-        self.p, self.node_type = p, node_type
+    def __init__(self, p: Path, node_type: Any, multiedges: str = "error") -> None:
+        self.p, self.node_type, self.multiedges = p, node_type, multiedges
+        self.directed = True
+        self.pairs: dict[Any, int] = {}  # edge -> line, for multiedges="error"
+        self.names: dict[str, str] = {}  # key id -> attr.name
         self.stack: list[str] = []
         self.graphs = 0
         self.nodes: dict[Any, int] = {}  # converted id -> line
@@ -138,6 +141,7 @@ class _GraphMLCheck:
         self.value_key: tuple[str, int] | None = None
         self.parser: Any = None
         self._open_key = ""
+        self._weight = False
 
     def run(self, text: str) -> list[Any]:
         """Check ``text``; return the node ids in document order."""
@@ -191,7 +195,8 @@ class _GraphMLCheck:
         if self.graphs > 1:
             raise file_error(self.p, self._line(), "the file holds several graphs; netcrime "
                              "reads one graph per file.")
-        ed = attrs.get("edgedefault", "directed")
+        ed = attrs.get("edgedefault", "undirected")  # networkx's default
+        self.directed = ed == "directed"
         if ed not in ("directed", "undirected"):
             raise file_error(self.p, self._line(), f"edgedefault must be 'directed' or "
                              f"'undirected'; got {ed!r}.")
@@ -218,8 +223,16 @@ class _GraphMLCheck:
         if attrs.get("directed", "true") not in ("true", "false"):
             raise file_error(self.p, self._line(), "an edge's 'directed' attribute must be "
                              f"'true' or 'false'; got {attrs['directed']!r}.")
-        self.edges.append((self._id(attrs["source"], "edge source"),
-                           self._id(attrs["target"], "edge target"), self._line()))
+        a, b = self._id(attrs["source"], "edge source"), self._id(attrs["target"], "edge target")
+        self.edges.append((a, b, self._line()))
+        if self.multiedges == "error":
+            pair = (a, b) if self.directed else frozenset((a, b))
+            if pair in self.pairs:
+                raise file_error(self.p, self._line(), f"the edge ({a!r}, {b!r}) is given "
+                                 f"twice (also on line {self.pairs[pair]}); pass "
+                                 "multiedges='sum', 'max', 'min', 'first' or 'last' to merge "
+                                 "parallel edges.")
+            self.pairs[pair] = self._line()
 
     def refuse(self, attrs: dict[str, str], parent: str | None) -> None:
         raise file_error(self.p, self._line(), f"<{self.stack[-1]}> elements are not "
@@ -227,15 +240,23 @@ class _GraphMLCheck:
 
     def key(self, attrs: dict[str, str], parent: str | None) -> None:
         kid = attrs.get("id")
-        if kid is None:
-            raise file_error(self.p, self._line(), "a <key> without an id.")
+        if parent != "graphml":
+            raise file_error(self.p, self._line(), f"a <key> inside <{parent}>: keys are "
+                             "declared in <graphml>, before the graph.")
+        if kid is None or "attr.name" not in attrs:
+            raise file_error(self.p, self._line(), "a <key> without an id or an attr.name.")
         if kid in self.keys:
             raise file_error(self.p, self._line(), f"key id {kid!r} is declared twice.")
         kind = attrs.get("attr.type", "string")
         if kind not in _TYPES:
             raise file_error(self.p, self._line(), f"key {kid!r} has attr.type {kind!r}; "
                              f"GraphML types are {', '.join(_TYPES)}.")
+        if attrs["attr.name"] == "weight" and attrs.get("for") in ("edge", "all") \
+                and kind not in ("int", "long", "float", "double"):
+            raise file_error(self.p, self._line(), f"the edge weight key {kid!r} has attr.type "
+                             f"{kind!r}; a weight is int, long, float or double.")
         self.keys[kid] = kind
+        self.names[kid] = attrs["attr.name"]
         self._open_key = kid
 
     def data(self, attrs: dict[str, str], parent: str | None) -> None:
@@ -243,7 +264,12 @@ class _GraphMLCheck:
         if kid not in self.keys:
             raise file_error(self.p, self._line(), f"<data key={kid!r}> names no declared "
                              "<key>.")
+        if parent == "edge" and self.names[kid] == "weight" and self.keys[kid] in ("boolean",
+                                                                                "string"):
+            raise file_error(self.p, self._line(), f"<data key={kid!r}> gives an edge weight "
+                             f"of type {self.keys[kid]}; a weight is a number.")
         self.value_key, self.text = (kid, self._line()), []
+        self._weight = parent == "edge" and self.names[kid] == "weight"
 
     def default(self, attrs: dict[str, str], parent: str | None) -> None:
         if parent == "key":
@@ -256,8 +282,11 @@ class _GraphMLCheck:
     def end(self, name: str) -> None:
         local = self.stack.pop()
         if local in ("data", "default") and self.value_key is not None:
-            _check_value(self.p, self.keys[self.value_key[0]], "".join(self.text or []),
-                         self.value_key)
+            raw = "".join(self.text or [])
+            _check_value(self.p, self.keys[self.value_key[0]], raw, self.value_key)
+            if local == "data" and self._weight and raw.strip().lstrip("+-") in ("INF", "NaN"):
+                raise file_error(self.p, self.value_key[1], f"the edge weight {raw.strip()!r} "
+                                 "is not a finite number.")
             self.value_key, self.text = None, None
 
 
@@ -279,8 +308,10 @@ def _check_value(p: Path, kind: str, raw: str, where: tuple[str, int]) -> None:
         ok = len(v) <= 20 and _INT.fullmatch(v) is not None and -2**63 <= int(v) < 2**63
         rule = "an integer (ASCII digits, optional sign) within 64 bits"
     elif kind in ("float", "double"):
-        ok = len(v) < 1000 and _DOUBLE.fullmatch(v) is not None
-        rule = "a decimal number (optional sign, point and exponent) or INF, -INF, NaN"
+        ok = len(v) < 1000 and _DOUBLE.fullmatch(v) is not None and (
+            v.lstrip("+-") in ("INF", "NaN") or abs(float(v)) < float("inf"))
+        rule = ("a decimal number within the 64-bit range (optional sign, point and "
+                "exponent) or INF, -INF, NaN")
     elif kind == "boolean":
         ok = v in ("true", "false", "1", "0")
         rule = "true, false, 1 or 0"
@@ -342,7 +373,9 @@ def read_graphml(
         space of its ``attr.type`` (int/long: decimal integers within 64 bits;
         float/double: decimal numbers with optional exponent, or ``INF``, ``-INF``,
         ``NaN`` as XML Schema spells them, so no ``nan``, ``inf``, hex or underscores;
-        boolean: ``true``, ``false``, ``1``, ``0``), hyperedges.
+        boolean: ``true``, ``false``, ``1``, ``0``), an edge weight that is not a finite
+        number, a ``<key>`` without ``attr.name`` or outside ``<graphml>``, parallel edges
+        under ``multiedges="error"`` (naming both lines), hyperedges.
 
     Examples
     --------
@@ -365,7 +398,7 @@ def read_graphml(
     if encoding is not None:
         encoding = check_encoding(encoding, func)
     text = _graphml_text(p, p.read_bytes(), encoding, func)
-    order = _GraphMLCheck(p, node_type).run(text)
+    order = _GraphMLCheck(p, node_type, multiedges).run(text)
     try:
         G = nx.parse_graphml(text, node_type=node_type)
     except (nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
