@@ -16,7 +16,14 @@ import pandas as pd
 from .._validation import check_bool, check_choice, param_error
 from ..exceptions import GraphFormatError, NetcrimeWarning
 from ..graph import MULTIEDGE_RULES, Graph, as_graph
-from ._common import check_encoding, check_path, file_error, first_repeat, read_text
+from ._common import (
+    check_encoding,
+    check_path,
+    file_error,
+    first_repeat,
+    read_text,
+    split_lines,
+)
 
 __all__ = ["read_csv", "write_csv"]
 
@@ -85,9 +92,22 @@ def write_csv(
 
 _INT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_INT18 = r"[+-]?[0-9]{1,18}"  # within 64 bits whatever the digits
+_CANONICAL18 = r"(?:0|-?[1-9][0-9]{0,17})"  # as Python writes it, within 64 bits
+
+
 def _is_int64(v: str) -> bool:
     """``v`` spells a decimal integer within 64 bits (ASCII digits, optional sign)."""
     return len(v) <= 20 and _INT.fullmatch(v) is not None and -2**63 <= int(v) < 2**63
+
+
+def _all_match(pattern: str, vals: list[str]) -> bool:
+    """Every value matches ``pattern`` (one regex pass over the joined column)."""
+    return re.fullmatch(f"(?:{pattern})(?:\n(?:{pattern}))*", "\n".join(vals)) is not None
+
+
+def _all_int64(vals: list[str]) -> bool:
+    return _all_match(_INT18, vals) or all(_is_int64(v) for v in vals)
 
 
 _BOOLS = {"True": True, "False": False, "true": True, "false": False, "TRUE": True,
@@ -98,6 +118,9 @@ def _rows(p: Path, text: str, sep: str, what: str) -> tuple[list[str], list[list
                                                              list[int]]:
     """Header, data rows and the line each row starts on; every row has the header's
     number of fields (blank lines are skipped)."""
+    fast = _rows_fast(p, text, sep, what)
+    if fast is not None:
+        return fast
     reader = _csv.reader(_io.StringIO(text, newline=""), delimiter=sep, strict=True)
     header: list[str] | None = None
     rows: list[list[str]] = []
@@ -124,6 +147,27 @@ def _rows(p: Path, text: str, sep: str, what: str) -> tuple[list[str], list[list
     return header, rows, starts
 
 
+def _rows_fast(p: Path, text: str, sep: str,
+               what: str) -> tuple[list[str], list[list[str]], list[int]] | None:
+    """:func:`_rows` when no field spans lines (one record per line); None otherwise or
+    on any irregularity, which the line-by-line path then reports."""
+    reader = _csv.reader(_io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    try:
+        recs = list(reader)
+    except _csv.Error:
+        return None
+    if len(recs) != len(split_lines(text)):
+        return None
+    keep = [i for i, r in enumerate(recs) if r]
+    if not keep:
+        return None
+    header = _check_header(p, recs[keep[0]], keep[0] + 1, what)
+    width = len(header)
+    if any(len(recs[i]) != width for i in keep):
+        return None
+    return header, [recs[i] for i in keep[1:]], [i + 1 for i in keep[1:]]
+
+
 def _check_header(p: Path, row: list[str], line: int, what: str) -> list[str]:
     seen: set[str] = set()
     for k, name in enumerate(row):
@@ -143,12 +187,12 @@ def _column(p: Path, name: str, vals: list[str], starts: list[int], text: bool) 
     if text or not present:
         return np.array([v if v != "" else np.nan for v in vals], dtype=object) if present \
             else np.full(len(vals), np.nan)
-    if all(_is_int64(v) for v in present):
+    if _all_int64(present):
         if not n_missing:
             return np.array([int(v) for v in vals], dtype=np.int64)
         return np.array([float(v) if v != "" else np.nan for v in vals])
-    if all(_DECIMAL.fullmatch(v) for v in present):
-        out = np.array([float(v) if v != "" else np.nan for v in vals])
+    if _all_match(_DECIMAL.pattern, present):
+        out = np.array([v if v != "" else "nan" for v in vals], dtype=float)
         big = np.isinf(out)
         if big.any():
             i = int(np.flatnonzero(big)[0])
@@ -166,9 +210,8 @@ def _read_table(p: Path, sep: str, text_cols: tuple[str, ...], what: str, encodi
                 func: str) -> tuple[pd.DataFrame, list[int]]:
     """A CSV table (strict field counts, strict numbers) and the line of each row."""
     header, rows, starts = _rows(p, read_text(p, encoding, func), sep, what)
-    cols = list(zip(*rows)) if rows else [()] * len(header)
-    data = {name: _column(p, name, list(c), starts, name in text_cols)
-            for name, c in zip(header, cols)}
+    data = {name: _column(p, name, [r[k] for r in rows], starts, name in text_cols)
+            for k, name in enumerate(header)}
     return pd.DataFrame(data, columns=header), starts
 
 
@@ -234,9 +277,10 @@ def _label_type(cols: list[pd.Series]) -> type:
     written as Python writes it (no ``+``, no leading zero, no ``-0``), else ``str``: the
     label columns share one type, so one text names one node and ``007`` stays ``007``."""
     for col in cols:
-        for v in col.tolist():
-            if isinstance(v, str) and not (_is_int64(v) and str(int(v)) == v):
-                return str
+        vals = [v for v in col.tolist() if isinstance(v, str)]
+        if vals and not _all_match(_CANONICAL18, vals) and not all(
+                _is_int64(v) and str(int(v)) == v for v in vals):
+            return str
     return int
 
 
@@ -249,6 +293,10 @@ def _convert_labels(p: Path, table: pd.DataFrame, cols: tuple[str, ...], label_d
         if col not in table.columns:
             continue
         vals = table[col].tolist()
+        if label_dtype is int and not table[col].isna().any():
+            table[col] = pd.Series(np.array(vals, dtype=object).astype(np.int64),
+                                   index=table.index, dtype=object)
+            continue
         out = []
         for i, v in enumerate(vals):
             if isinstance(v, float) and np.isnan(v):

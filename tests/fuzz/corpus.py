@@ -687,6 +687,8 @@ def classify(fmt: str, path: Any, data: bytes) -> tuple[str, str]:
             return "unclear error", msg[:160]
         if "decode" in msg and ("line" not in msg or "encoding=" not in msg):
             return "unclear error", msg[:160]
+        if ("more than the file can hold" in msg or "quote" in msg) and ", line " not in msg:
+            return "unclear error", msg[:160]
         return "clean error", msg[:160]
     except MemoryError as exc:
         return "memory", repr(exc)[:160]
