@@ -13,6 +13,13 @@ and weights. A file that cannot be read raises :class:`~netcrime.exceptions.Grap
 whose message starts with the file name and the line number, e.g.
 ``friends.dl, line 7: row 2 of matrix 1 has 3 values; expected 4.``
 
+Readers are strict and bounded (see each reader's Notes): a byte that does not decode
+names the line, the encoding and the ``encoding=`` option; numbers follow one strict
+routine per format (no ``nan``, ``inf``, hex or underscores); quotes must balance; header
+counts (DL ``N``, Pajek ``*Vertices``) are checked against the file before anything is
+allocated from them; GraphML edges must name declared nodes; CSV rows must have the
+header's number of fields. ``tests/fuzz/run_fuzz.py`` attacks them with mutated files.
+
 Direction is never guessed from data: DL files carry no direction, so
 :func:`read_ucinet_dl` takes ``directed=`` (default True, a UCINET matrix being a relation
 ``x(i, j)`` from row to column); CSV edge lists need ``directed=`` too; Pajek files say it

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,19 @@ from ..graph import LOOP_RULES, MULTIEDGE_RULES, Graph
 
 __all__ = [
     "LOOP_RULES",
+    "MAX_UNLISTED",
     "MULTIEDGE_RULES",
+    "check_count",
+    "check_encoding",
     "check_path",
+    "decimal_number",
     "file_error",
     "first_repeat",
     "format_value",
     "node_number",
-    "number",
     "read_lines",
+    "read_text",
+    "split_lines",
     "text_label",
     "weights_for_write",
 ]
@@ -41,10 +47,81 @@ def check_path(path: Any, func: str, param: str = "path") -> Path:
     raise param_error(func, param, "a file path (str or os.PathLike)", path)
 
 
-def read_lines(path: Path, encoding: str) -> list[str]:
-    """The lines of a text file (any newline convention), without their line breaks."""
-    with open(path, encoding=encoding, newline=None) as fh:
-        return fh.read().splitlines()
+MAX_UNLISTED = 10_000
+"""A count a file header declares (DL ``N``/``NR``/``NC``/``NM``, Pajek ``*Vertices``) may
+exceed the file's length in characters only up to this cap. A file that lists its nodes
+or their ties holds at least one character per node; beyond the cap, a count the data
+cannot back is refused before anything is allocated from it."""
+
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_MAX_NUMBER_CHARS = 1000
+
+
+def check_encoding(encoding: Any, func: str) -> str:
+    """``encoding`` if Python knows it, else a ParameterError."""
+    if isinstance(encoding, str):
+        try:
+            b"a".decode(encoding, "ignore")  # LookupError: unknown or not text (base64)
+        except (LookupError, ValueError):  # ValueError: a NUL in the name
+            pass
+        else:
+            return encoding
+    raise param_error(func, "encoding", "the name of a text encoding Python knows (e.g. "
+                      "'utf-8', 'utf-8-sig', 'latin-1', 'cp1252')", encoding)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split at ``\\n``, ``\\r\\n`` and ``\\r`` only (no other Unicode line
+    break), without their line breaks; line ``k`` of the result is line ``k + 1`` of the
+    file as an editor shows it."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def read_text(path: Path, encoding: str, func: str) -> str:
+    """The text of a file decoded with ``encoding``; a byte that does not decode is a
+    GraphFormatError naming the file, the line, the encoding and the ``encoding=`` option."""
+    encoding = check_encoding(encoding, func)
+    data = path.read_bytes()
+    try:
+        return data.decode(encoding)
+    except UnicodeError as exc:
+        start = getattr(exc, "start", 0)
+        before = data[:start].decode(encoding, errors="replace")
+        line = len(split_lines(before + "x"))
+        bad = data[start:getattr(exc, "end", start + 1)][:8].hex(" ")
+        raise file_error(path, line, f"cannot decode byte(s) {bad} as {encoding} "
+                         f"({getattr(exc, 'reason', exc)}); pass the file's encoding with "
+                         f"encoding=, e.g. {func}(..., encoding='latin-1').") from None
+
+
+def read_lines(path: Path, encoding: str, func: str = "read") -> list[str]:
+    """The lines of a text file (see :func:`read_text`, :func:`split_lines`)."""
+    return split_lines(read_text(path, encoding, func))
+
+
+def check_count(path: Path, line: int, count: int, what: str, text_len: int) -> None:
+    """Refuse a declared count the file cannot hold (see :data:`MAX_UNLISTED`)."""
+    if count > max(MAX_UNLISTED, text_len):
+        raise file_error(path, line, f"{what} = {count} is more than the file can hold: a "
+                         f"count above {MAX_UNLISTED:,} may not exceed the length of the file "
+                         f"({text_len:,} characters).")
+
+
+def decimal_number(path: Path, tok: str, line: int, what: str, fmt: str) -> float:
+    """A finite decimal number (``[+-]digits[.digits][(e|E)[+-]digits]``, ASCII only, no
+    ``nan``, ``inf``, hex, underscores or blanks); else a GraphFormatError."""
+    if len(tok) > _MAX_NUMBER_CHARS or not _DECIMAL.fullmatch(tok):
+        raise file_error(path, line, f"non-numeric entry {tok[:40]!r} in {what} ({fmt} "
+                         "numbers are decimal: digits with an optional sign, decimal point "
+                         "and exponent, e.g. 2, -0.5, 1.5e-3).")
+    v = float(tok)
+    if not math.isfinite(v):
+        raise file_error(path, line, f"entry {tok[:40]!r} in {what} is too large for a "
+                         "64-bit float.")
+    return v
 
 
 def file_error(path: Path, line: int | None, msg: str) -> GraphFormatError:
@@ -103,15 +180,6 @@ def text_label(x: Hashable) -> str:
 def node_number(tok: str) -> int | None:
     """The 1-based node number a token spells (an optional ``+`` sign), or None."""
     t = tok[1:] if tok.startswith("+") else tok
-    return int(t) if t.isascii() and t.isdigit() else None
-
-
-def number(path: Path, tok: str, line: int, what: str) -> float:
-    """A finite number read from a data token, or a GraphFormatError naming ``what``."""
-    try:
-        v = float(tok)
-    except ValueError:
-        raise file_error(path, line, f"non-numeric entry {tok!r} in {what}.") from None
-    if not math.isfinite(v):
-        raise file_error(path, line, f"non-finite entry {tok!r} in {what}.")
-    return v
+    if not (0 < len(t) <= 4000 and t.isascii() and t.isdigit()):
+        return None  # ASCII digits only: no '٣', no '²', no '1_0'
+    return int(t)

@@ -23,12 +23,15 @@ from ..exceptions import GraphFormatError
 from ..graph import Graph, as_graph
 from ._common import (
     LOOP_RULES,
+    check_count,
+    check_encoding,
     check_path,
+    decimal_number,
     file_error,
     format_value,
     node_number,
-    number,
-    read_lines,
+    read_text,
+    split_lines,
     text_label,
     weights_for_write,
 )
@@ -49,9 +52,20 @@ Token = tuple[str, str, int]  # (kind: "str" | "word" | "sym", text, line)
 
 
 # ============================================================================ tokens
-def _tokens(text: str, line: int, pattern: re.Pattern = _TOKEN) -> list[Token]:
+def _number(path: Path, tok: str, line: int, what: str) -> float:
+    """The one number routine of the DL reader: a finite decimal number (see
+    :func:`read_ucinet_dl_matrices`, Notes)."""
+    return decimal_number(path, tok, line, what, "UCINET DL")
+
+
+def _tokens(path: Path, text: str, line: int, pattern: re.Pattern = _TOKEN) -> list[Token]:
+    """The tokens of one line; a quote that does not close on its line is an error."""
     out = []
+    end = 0
     for m in pattern.finditer(text):
+        if any(c in "\"'" for c in text[end:m.start()]):
+            break
+        end = m.end()
         if m.group(1) is not None:
             out.append(("str", m.group(1), line))
         elif m.group(2) is not None:
@@ -60,13 +74,18 @@ def _tokens(text: str, line: int, pattern: re.Pattern = _TOKEN) -> list[Token]:
             out.append(("word", m.group(3), line))
         else:
             out.append(("sym", m.group(0), line))
+    rest = text[end:]
+    if '"' in rest or "'" in rest:
+        q = '"' if '"' in rest else "'"
+        raise file_error(path, line, f"unbalanced quote: the {q} at column "
+                         f"{end + rest.index(q) + 1} is not closed on its line.")
     return out
 
 
-def _data_tokens(text: str) -> list[str]:
+def _data_tokens(path: Path, text: str, line: int) -> list[str]:
     """Tokens of a data line: separated by blanks or commas; quotes keep blanks."""
     if '"' in text or "'" in text:
-        return [t[1] for t in _tokens(text, 0, _DATA_TOKEN)]
+        return [t[1] for t in _tokens(path, text, line, _DATA_TOKEN)]
     return text.replace(",", " ").split()
 
 
@@ -125,6 +144,7 @@ class _DLHeader:
         self.row_embedded = False
         self.col_embedded = False
         self.diagonal_absent = False
+        self.line: dict[str, int] = {}  # line of each dimension keyword
 
 
 def _header_tokens(path: Path, lines: list[str]) -> tuple[list[Token], int, int, str]:
@@ -142,7 +162,7 @@ def _header_tokens(path: Path, lines: list[str]) -> tuple[list[Token], int, int,
     toks: list[Token] = []
     stop = data_at if data_at is not None else len(lines)
     for i in range(first, stop):
-        toks.extend(_tokens(lines[i], i + 1))
+        toks.extend(_tokens(path, lines[i], i + 1))
     if not toks or toks[0][0] != "word" or toks[0][1].lower() != "dl":
         raise file_error(path, first + 1, "bad header: a UCINET DL file must start with 'DL'. "
                          f"Got {lines[first].strip()[:40]!r} instead.")
@@ -173,11 +193,14 @@ class _HeaderReader:
 
     def take_int(self, after: Token) -> int:
         t = self.peek()
-        if t is None or t[0] != "word" or not re.fullmatch(r"\d+", t[1]):
+        if t is None or t[0] != "word" or not re.fullmatch(r"[0-9]+", t[1]):
             got = "end of header" if t is None else repr(t[1])
             raise file_error(self.path, (t or after)[2], f"bad header: {after[1]!r} must be "
                              f"followed by '=' and a non-negative integer; got {got}.")
         self.pos += 1
+        if len(t[1]) > 18:
+            raise file_error(self.path, t[2], f"bad header: {after[1]} = {t[1][:30]}... is "
+                             "more than the file can hold.")
         return int(t[1])
 
     def take_labels(self, count: int | None, what: str, kw: Token) -> list[str]:
@@ -218,6 +241,7 @@ class _HeaderReader:
         if key == "nm" and v < 1:
             raise file_error(self.path, t[2], "bad header: NM must be at least 1.")
         setattr(self.h, key, v)
+        self.h.line[key] = t[2]
         if key == "n":
             self.h.nr = self.h.nc = v
 
@@ -319,14 +343,24 @@ def _check_header(path: Path, h: _DLHeader, first: int) -> None:
             lab = other
     h.labels = lab
     if lab is not None and len(set(lab)) != len(lab):
-        dup = next(x for x in lab if lab.count(x) > 1)
+        seen: set[str] = set()
+        dup = next(x for x in lab if x in seen or seen.add(x))
         raise file_error(path, first + 1, f"label {dup!r} is given twice.")
 
 
-def _parse_dl_header(path: Path, lines: list[str]) -> tuple[_DLHeader, int, str]:
+def _check_counts(path: Path, h: _DLHeader, text_len: int) -> None:
+    """Refuse dimensions the file cannot hold, before anything is allocated from them."""
+    for key in ("n", "nr", "nc", "nm"):
+        if key in h.line:
+            check_count(path, h.line[key], getattr(h, key), key.upper(), text_len)
+
+
+def _parse_dl_header(path: Path, lines: list[str],
+                     text_len: int) -> tuple[_DLHeader, int, str]:
     """Return (header, index of the ``data:`` line, text after ``data:`` on that line)."""
     toks, first, data_at, rest = _header_tokens(path, lines)
     h = _HeaderReader(path, toks, data_at).read()
+    _check_counts(path, h, text_len)
     _check_header(path, h, first)
     return h, data_at, rest
 
@@ -427,7 +461,7 @@ class _FullMatrix:
         if text is None:
             raise file_error(self.path, ln, f"missing section: the column labels of {what} "
                              "are missing.")
-        cols = _data_tokens(text)
+        cols = _data_tokens(self.path, text, ln)
         if len(cols) != self.n:
             raise file_error(self.path, ln, f"the column-label line of {what} has {len(cols)} "
                              f"labels; expected {self.n}.")
@@ -448,7 +482,7 @@ class _FullMatrix:
         if text is None:
             raise file_error(self.path, ln, f"missing section: {what} ends after {r} of "
                              f"{self.n} rows.")
-        toks = _data_tokens(text)
+        toks = _data_tokens(self.path, text, ln)
         if self.h.row_embedded:
             i, toks = self._row_label(toks, r, what, ln, seen_rows)
         else:
@@ -456,13 +490,8 @@ class _FullMatrix:
         if len(toks) != self.width:
             raise file_error(self.path, ln, f"row {r + 1} of {what} has {len(toks)} values; "
                              f"expected {self.width}.")
-        try:
-            vals = np.array(toks, dtype=float)
-        except ValueError:
-            vals = None
-        if vals is None or not np.all(np.isfinite(vals)):
-            for tok in toks:  # find and report the bad entry
-                number(self.path, tok, ln, f"row {r + 1} of {what}")
+        what_row = f"row {r + 1} of {what}"
+        vals = np.array([_number(self.path, tok, ln, what_row) for tok in toks], dtype=float)
         nz = np.flatnonzero(vals)
         cols_j = nz + (nz >= i) if self.h.diagonal_absent else nz
         cells.s.extend([i] * len(nz))
@@ -495,14 +524,16 @@ class _FullMatrix:
 def _list_line(path: Path, h: _DLHeader, lab: _Labeller, text: str, ln: int,
                k: int) -> list[tuple[int, int, float]]:
     """The cells of one edgelist1 (``i j [value]``) or nodelist1 (``i j k ...``) line."""
-    toks = _data_tokens(text)
+    toks = _data_tokens(path, text, ln)
     what = f"matrix {k + 1}"
+    if not toks:
+        raise file_error(path, ln, f"a {h.format} line names no node (only separators).")
     if h.format == "edgelist1":
         if len(toks) not in (2, 3):
             raise file_error(path, ln, f"an edgelist1 line holds 'i j' or 'i j value'; "
                              f"got {len(toks)} entries.")
         i, j = lab(toks[0], ln), lab(toks[1], ln)
-        v = number(path, toks[2], ln, what) if len(toks) == 3 else 1.0
+        v = _number(path, toks[2], ln, what) if len(toks) == 3 else 1.0
         return [(i, j, v)]
     i = lab(toks[0], ln)
     return [(i, lab(t, ln), 1.0) for t in toks[1:]]
@@ -530,10 +561,12 @@ def _read_lists(path: Path, h: _DLHeader, data: list[tuple[int, str]], mats: lis
     return lab.final()
 
 
-def _parse_dl(path: Path, encoding: str) -> tuple[list[Any], list[str], list[_Cells], str]:
+def _parse_dl(path: Path, encoding: str,
+              func: str) -> tuple[list[Any], list[str], list[_Cells], str]:
     """Return (node labels, matrix labels, cells per matrix, format)."""
-    lines = read_lines(path, encoding)
-    h, data_at, rest = _parse_dl_header(path, lines)
+    text = read_text(path, encoding, func)
+    lines = split_lines(text)
+    h, data_at, rest = _parse_dl_header(path, lines, len(text))
     data = list(_data_lines(lines, data_at, rest))
     mats = [_Cells() for _ in range(h.nm)]
     if h.format == "fullmatrix":
@@ -630,7 +663,7 @@ def read_ucinet_dl_matrices(
     self_loops : {"keep", "drop", "error"}
         Policy for non-zero diagonal cells.
     encoding : str
-        Text encoding of the file.
+        Text encoding of the file (default UTF-8, with or without a byte-order mark).
 
     Returns
     -------
@@ -662,6 +695,15 @@ def read_ucinet_dl_matrices(
     read as text. Not supported: two-mode data, lowerhalf/upperhalf, blockmatrix,
     edgelist2/nodelist2 and edgearray layouts (refused with a message).
 
+    Strictness: bytes that do not decode with ``encoding`` are an error naming the line and
+    the encoding. Numbers (cell values) are decimal: ASCII digits with an optional sign,
+    decimal point and exponent (``2``, ``-0.5``, ``1.5e-3``); ``nan``, ``inf``, hex,
+    underscores and values beyond the float range are refused. Node numbers are ASCII
+    digits. A quote must close on its line. ``N``, ``NR``, ``NC`` and ``NM`` are checked
+    before anything is allocated from them: a count above 10,000 that exceeds the length
+    of the file in characters is refused (a file that lists its nodes, rows or ties holds
+    at least one character per node), naming the header line.
+
     Examples
     --------
     >>> import netcrime as nc, tempfile, pathlib
@@ -689,7 +731,8 @@ def read_ucinet_dl_matrices(
     check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
     if weight is not None and not isinstance(weight, str):
         raise param_error(func, "weight", "None or an attribute name (str)", weight)
-    nodes, mlabels, mats, fmt = _parse_dl(p, encoding)
+    encoding = check_encoding(encoding, func)
+    nodes, mlabels, mats, fmt = _parse_dl(p, encoding, func)
     return {ml: _dl_graph(p, nodes, ml, m, directed, weight, self_loops, fmt == "fullmatrix")
             for ml, m in zip(mlabels, mats)}
 

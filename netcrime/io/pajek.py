@@ -23,44 +23,64 @@ from ..graph import Graph, as_graph
 from ._common import (
     LOOP_RULES,
     MULTIEDGE_RULES,
+    check_count,
+    check_encoding,
     check_path,
+    decimal_number,
     file_error,
     first_repeat,
     format_value,
     node_number,
-    number,
-    read_lines,
+    read_text,
+    split_lines,
     text_label,
     weights_for_write,
 )
 
 __all__ = ["read_pajek", "write_pajek"]
 
-_PAJEK_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_PAJEK_TOKEN = re.compile(r'"([^"]*)"|([^\s"]+)')
+_NOT_A_NUMBER = re.compile(r"[+-]?(nan|inf|infinity)", flags=re.I)
 _TIE_SECTIONS = ("*arcs", "*edges", "*arcslist", "*edgeslist", "*matrix")
 _ARC_SECTIONS = ("*arcs", "*arcslist", "*matrix")
 
 
-def _pajek_tokens(text: str) -> list[str]:
+def _pajek_tokens(path: Path, text: str, ln: int) -> list[str]:
+    """Tokens separated by blanks; a quoted token keeps its blanks. Quotes must balance
+    and open or close a token (no quote inside a word)."""
     if '"' not in text:
         return text.split()
-    return [m.group(1) if m.group(1) is not None else m.group(2)
-            for m in _PAJEK_TOKEN.finditer(text)]
+    if text.count('"') % 2:
+        raise file_error(path, ln, "unbalanced quote: a label opened with \" is not closed "
+                         "on its line.")
+    out, end = [], 0
+    for m in _PAJEK_TOKEN.finditer(text):
+        if m.start() == end and end > 0:
+            raise file_error(path, ln, f"a quote inside a word at column {m.start() + 1} "
+                             "(quoted labels are separated from the rest by blanks).")
+        out.append(m.group(1) if m.group(1) is not None else m.group(2))
+        end = m.end()
+    return out
 
 
-def _is_number(tok: str) -> bool:
-    try:
-        float(tok)
-    except ValueError:
-        return False
-    return True
+def _number(path: Path, tok: str, ln: int, what: str) -> float:
+    """The one number routine of the Pajek reader: a finite decimal number (see
+    :func:`read_pajek`, Notes)."""
+    return decimal_number(path, tok, ln, what, "Pajek")
+
+
+def _looks_numeric(tok: str) -> bool:
+    """A token that starts like a number (digit, sign, point) or spells nan/inf: it must
+    be a number Pajek allows, not a drawing option."""
+    return tok[:1] in "0123456789+-." or _NOT_A_NUMBER.fullmatch(tok) is not None
 
 
 class _PajekReader:
     """The vertices and ties of a Pajek file, read section by section."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text_len: int = 0) -> None:
         self.path = path
+        self.text_len = text_len
         self.n: int | None = None
         self.labels: dict[int, str] = {}
         self.coords: dict[int, list[float]] = {}
@@ -88,7 +108,7 @@ class _PajekReader:
             if self.section is None:
                 raise file_error(self.path, ln, "data line outside a section (missing section "
                                  "header such as *Vertices or *Arcs).")
-            _LINE_HANDLERS[self.section](self, _pajek_tokens(text), ln)
+            _LINE_HANDLERS[self.section](self, _pajek_tokens(self.path, text, ln), ln)
         if self.n is None:
             raise file_error(self.path, len(lines) or 1, "missing section: no *Vertices line.")
 
@@ -140,11 +160,15 @@ class _PajekReader:
         if self.n is not None:
             raise file_error(self.path, ln, "a second *Vertices section.")
         parts = arg.split()
-        if not parts or not parts[0].isdigit():
+        if not parts or not re.fullmatch(r"[0-9]+", parts[0]):
             raise file_error(self.path, ln, "*Vertices must give the number of vertices.")
         if len(parts) > 1:
             raise file_error(self.path, ln, "two-mode networks (*Vertices n n1) are not "
                              "supported.")
+        if len(parts[0]) > 18:
+            raise file_error(self.path, ln, f"*Vertices {parts[0][:30]}... is more than the "
+                             "file can hold.")
+        check_count(self.path, ln, int(parts[0]), "*Vertices", self.text_len)
         self.n = int(parts[0])
         self.section = "vertices"
 
@@ -156,10 +180,13 @@ class _PajekReader:
             raise file_error(self.path, ln, f"vertex {v + 1} is listed twice.")
         self.labels[v] = toks[1] if len(toks) > 1 else str(v + 1)
         xyz = []
-        for t in toks[2:5]:
-            if not _is_number(t):
-                break
-            xyz.append(float(t))
+        for t in toks[2:]:
+            if not _looks_numeric(t):
+                break  # drawing options (shape, colours...) start with a word
+            if len(xyz) == 3:
+                raise file_error(self.path, ln, f"a vertex line holds at most three "
+                                 f"coordinates x y z before its drawing options; got {t!r}.")
+            xyz.append(_number(self.path, t, ln, f"the coordinates of vertex {v + 1}"))
         if xyz:
             if len(xyz) == 1:
                 raise file_error(self.path, ln, "a vertex coordinate x must be followed by y.")
@@ -174,8 +201,12 @@ class _PajekReader:
         a, b = self.vertex(toks[0], ln), self.vertex(toks[1], ln)
         w = 1.0
         if len(toks) > 2:
-            w = number(self.path, toks[2], ln, "the tie value")
+            w = _number(self.path, toks[2], ln, "the tie value")
             self.has_value = True
+            if len(toks) > 3 and _looks_numeric(toks[3]):
+                raise file_error(self.path, ln, f"a *{section.capitalize()} line holds "
+                                 f"'i j [value]' before its drawing options; got {toks[3]!r} "
+                                 "after the value.")
         self.add(a, b, w, section, ln)
 
     def list_line(self, toks: list[str], ln: int) -> None:
@@ -194,7 +225,7 @@ class _PajekReader:
             raise file_error(self.path, ln, f"row {r + 1} of *Matrix has {len(toks)} values; "
                              f"expected {n}.")
         for j, t in enumerate(toks):
-            w = number(self.path, t, ln, f"row {r + 1} of *Matrix")
+            w = _number(self.path, t, ln, f"row {r + 1} of *Matrix")
             if w != 0:
                 self.add(r, j, w, "arcs", ln)
                 self.has_value = self.has_value or w != 1
@@ -231,7 +262,8 @@ class _PajekReader:
         n = self.n
         nodes = [self.labels.get(i, str(i + 1)) for i in range(n)]
         if len(set(nodes)) != n:
-            dup = next(x for x in nodes if nodes.count(x) > 1)
+            seen: set[str] = set()
+            dup = next(x for x in nodes if x in seen or seen.add(x))
             raise file_error(self.path, None, f"the vertex label {dup!r} is used twice; "
                              "netcrime needs unique labels.")
         return nodes
@@ -276,7 +308,7 @@ def read_pajek(
     self_loops : {"keep", "drop", "error"}
         Policy for lines ``i i``.
     encoding : str
-        Text encoding.
+        Text encoding (default UTF-8, with or without a byte-order mark).
 
     Returns
     -------
@@ -304,6 +336,16 @@ def read_pajek(
     Two-mode files (``*Vertices n n1``) and other sections (``*Partition``, ``*Vector``)
     are refused.
 
+    Strictness: bytes that do not decode with ``encoding`` are an error naming the line and
+    the encoding. Numbers (coordinates, tie values, matrix cells) are decimal: ASCII
+    digits with an optional sign, decimal point and exponent (``2``, ``-0.5``,
+    ``1.5e-3``); ``nan``, ``inf``, hex, underscores and values beyond the float range are
+    refused; after a vertex label, tokens that start like a number (digit, sign, point)
+    are coordinates (at most three) and the first word starts the drawing options. Vertex
+    numbers are ASCII digits. Quotes must balance on each line and open or close a token.
+    ``*Vertices n`` is checked before anything is allocated: a count above 10,000 that
+    exceeds the length of the file in characters is refused, naming its line.
+
     Examples
     --------
     >>> import netcrime as nc, tempfile, pathlib
@@ -326,8 +368,10 @@ def read_pajek(
     p = check_path(path, func)
     check_choice(multiedges, MULTIEDGE_RULES, func=func, param="multiedges")
     check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
-    reader = _PajekReader(p)
-    reader.read(read_lines(p, encoding))
+    encoding = check_encoding(encoding, func)
+    text = read_text(p, encoding, func)
+    reader = _PajekReader(p, len(text))
+    reader.read(split_lines(text))
     s, t, w, directed = reader.ties(multiedges)
     nodes = reader.nodes()
     na = reader.node_attrs()
