@@ -15,7 +15,8 @@ Modules, by algorithm:
 * :mod:`.brandes` -- the single-source shortest-path DAG search and its accumulations: node,
   endpoint and edge betweenness, adaptive betweenness;
 * :mod:`.unionfind` -- reverse union-find removal curves (nodes, edges);
-* :mod:`.peeling` -- adaptive degree order, collective influence;
+* :mod:`.peeling` -- adaptive degree order, collective influence, core numbers;
+* :mod:`.hashing` -- int64 hash tables: streaming label factorisation, pair totals;
 * :mod:`.ties` -- the score-tie rule of attack strategies;
 * :mod:`.spectral`, :mod:`.triads`, :mod:`.holes`, :mod:`.triangles` -- PageRank/Perron/Katz,
   Gould-Fernandez two-paths, Burt's measures and ego betweenness, triangle counts.
@@ -53,7 +54,8 @@ from .csr import (
     undirected_edge_array,
 )
 from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
-from .peeling import adaptive_degree_order, collective_influence
+from .hashing import factorize_into, grow, new_table, occupied, scatter_add
+from .peeling import adaptive_degree_order, collective_influence, core_numbers
 from .spectral import (
     adjacency,
     katz_solve,
@@ -84,6 +86,7 @@ __all__ = [
     "collective_influence",
     "component_labels",
     "component_pairs",
+    "core_numbers",
     "dijkstra_distances",
     "dijkstra_distances_batches",
     "directed_csr",
@@ -94,16 +97,21 @@ __all__ = [
     "edge_removal_curve",
     "ego_betweenness_counts",
     "ego_betweenness_directed",
+    "factorize_into",
+    "grow",
     "induced",
     "katz_solve",
     "multi_source_distances",
     "neighbour_csr",
+    "new_table",
     "node_betweenness",
+    "occupied",
     "pagerank_power",
     "perron_vector",
     "radius_upper_bound",
     "removal_curve",
     "row_ids",
+    "scatter_add",
     "spectral_radius",
     "strip_loops",
     "symmetrise",

@@ -1,0 +1,120 @@
+"""Open-addressing hash tables on int64 keys for streaming edge lists.
+
+Private kernels: numpy arrays in, numpy arrays out; no pandas, no labels.
+
+A table is a pair of arrays ``(slot_key, slot_val)`` of a power-of-two capacity; an empty
+slot holds :data:`EMPTY` in ``slot_key`` (a key equal to ``EMPTY`` cannot be stored, the
+caller maps it out of the way). Linear probing on a multiplicative (Fibonacci) hash. The
+caller keeps the load below one half by :func:`grow` before each batch.
+
+* :func:`factorize_into` -- give each new 64-bit label the next dense id (0, 1, ...), across
+  batches (``label_of_id`` records the labels in order of first appearance);
+* :func:`scatter_add` -- add a record count and a value to running per-id totals;
+* :func:`grow` -- rehash into a table of twice the capacity;
+* :func:`occupied` -- the keys and values in a table, in slot order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["EMPTY", "factorize_into", "grow", "new_table", "occupied", "scatter_add"]
+
+#: Marker of an empty slot (the smallest int64).
+EMPTY = np.iinfo(np.int64).min
+
+
+def new_table(capacity: int) -> tuple[np.ndarray, np.ndarray]:
+    """An empty table of at least ``capacity`` slots (rounded up to a power of two)."""
+    cap = 1 << max(4, int(capacity - 1).bit_length())
+    return np.full(cap, EMPTY, np.int64), np.zeros(cap, np.int64)
+
+
+@njit(cache=True, inline="always")
+def _slot(key, mask, shift):
+    h = np.uint64(key) * np.uint64(0x9E3779B97F4A7C15)
+    return np.int64(h >> np.uint64(shift)) & mask
+
+
+@njit(cache=True)
+def _shift(cap):
+    bits = 0
+    while (1 << bits) < cap:
+        bits += 1
+    return 64 - bits
+
+
+@njit(cache=True)
+def factorize_into(slot_key, slot_val, labels, label_of_id, n_ids):
+    """Dense ids of ``labels``; new labels get ids ``n_ids, n_ids + 1, ...``.
+
+    ``label_of_id`` must have room for every new label (``n_ids + len(labels)``). Returns
+    ``(ids, n_ids_after)``.
+    """
+    cap = len(slot_key)
+    mask = cap - 1
+    shift = _shift(cap)
+    ids = np.empty(len(labels), np.int64)
+    empty = np.iinfo(np.int64).min
+    for i in range(len(labels)):
+        k = labels[i]
+        s = _slot(k, mask, shift)
+        while True:
+            sk = slot_key[s]
+            if sk == k:
+                ids[i] = slot_val[s]
+                break
+            if sk == empty:
+                slot_key[s] = k
+                slot_val[s] = n_ids
+                label_of_id[n_ids] = k
+                ids[i] = n_ids
+                n_ids += 1
+                break
+            s = (s + 1) & mask
+    return ids, n_ids
+
+
+@njit(cache=True)
+def scatter_add(total, counts, ids, values):
+    """``counts[ids[i]] += 1`` and, if ``values`` is not empty, ``total[ids[i]] += values[i]``."""
+    has = len(values) > 0
+    for i in range(len(ids)):
+        j = ids[i]
+        counts[j] += 1
+        if has:
+            total[j] += values[i]
+
+
+@njit(cache=True)
+def _rehash(old_key, old_val, new_key, new_val):
+    cap = len(new_key)
+    mask = cap - 1
+    shift = _shift(cap)
+    empty = np.iinfo(np.int64).min
+    for i in range(len(old_key)):
+        k = old_key[i]
+        if k == empty:
+            continue
+        s = _slot(k, mask, shift)
+        while new_key[s] != empty:
+            s = (s + 1) & mask
+        new_key[s] = k
+        new_val[s] = old_val[i]
+
+
+def grow(slot_key: np.ndarray, slot_val: np.ndarray, need: int) -> tuple[np.ndarray, np.ndarray]:
+    """The table itself if ``need`` keys keep its load at most one half, else a rehashed
+    table of sufficient power-of-two capacity."""
+    if 2 * need <= len(slot_key):
+        return slot_key, slot_val
+    new_key, new_val = new_table(2 * need)
+    _rehash(slot_key, slot_val, new_key, new_val)
+    return new_key, new_val
+
+
+def occupied(slot_key: np.ndarray, slot_val: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(keys, values)`` of the occupied slots, in slot order."""
+    full = slot_key != EMPTY
+    return slot_key[full], slot_val[full]
