@@ -43,6 +43,7 @@ from .brandes import (
     node_betweenness,
 )
 from .csr import (
+    csr_problem,
     directed_csr,
     induced,
     neighbour_csr,
@@ -87,6 +88,7 @@ __all__ = [
     "component_labels",
     "component_pairs",
     "core_numbers",
+    "csr_problem",
     "dijkstra_distances",
     "dijkstra_distances_batches",
     "directed_csr",
