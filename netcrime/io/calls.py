@@ -109,10 +109,14 @@ class _Accumulator:
         k = len(a)
         self.lab_key, self.lab_val = grow(self.lab_key, self.lab_val, self.n_ids + 2 * k)
         self.label_of_id = _room(self.label_of_id, self.n_ids + 2 * k)
-        ia, self.n_ids = factorize_into(self.lab_key, self.lab_val, a, self.label_of_id,
-                                        self.n_ids)
-        ib, self.n_ids = factorize_into(self.lab_key, self.lab_val, b, self.label_of_id,
-                                        self.n_ids)
+        ab = np.empty(2 * k, np.int64)  # row by row: ids in order of first appearance
+        ab[0::2] = a
+        ab[1::2] = b
+        ids, self.n_ids = factorize_into(self.lab_key, self.lab_val, ab, self.label_of_id,
+                                         self.n_ids)
+        del ab
+        ia = ids[0::2].copy()
+        ib = ids[1::2]
         if self.n_ids > _MAX_IDS:
             raise file_error(p, None, f"more than {_MAX_IDS} distinct numbers")
         if not self.directed:

@@ -21,8 +21,9 @@ A directory (by convention named ``*.ncg``) holding:
 Every file is a plain NumPy ``.npy`` file that ``numpy.load(f, mmap_mode="r")`` opens. The
 manifest records, per file, its dtype, shape, size in bytes and CRC-32.
 
-Supported columns: int8..int64, uint8..uint64, float32/64, bool, datetime64[ns] (no time
-zone), and text (every value a ``str``). Node labels: the same kinds. Other columns (tuples,
+Supported columns: int8..int64, uint8..uint64, float32/64, bool, datetime64 and
+timedelta64 of any unit (no time zone), and text (every value a ``str``; the pandas dtype,
+``object`` or ``str``, is restored). Node labels: the same kinds. Other columns (tuples,
 mixed objects, categoricals, nullable extension dtypes, missing text) raise a
 ParameterError at save that names the column: convert them first (``astype(str)``).
 
@@ -84,9 +85,7 @@ def _write_array(d: Path, name: str, a: np.ndarray, arrays: dict) -> None:
 def _column_kind(s: pd.Series | pd.Index) -> str | None:
     dt = s.dtype
     if isinstance(dt, np.dtype):
-        if dt.kind in "iufb":
-            return "numeric"
-        if dt == np.dtype("datetime64[ns]"):
+        if dt.kind in "iufbmM":
             return "numeric"
         if dt.kind == "O" and all(isinstance(x, str) for x in s):
             return "text"
@@ -96,7 +95,7 @@ def _column_kind(s: pd.Series | pd.Index) -> str | None:
 
 
 def _write_column(d: Path, name: str, col: pd.Series | pd.Index, what: str,
-                  arrays: dict) -> str:
+                  arrays: dict) -> dict:
     kind = _column_kind(col)
     if kind is None:
         raise param_error("Graph.save", "self",
@@ -105,13 +104,13 @@ def _write_column(d: Path, name: str, col: pd.Series | pd.Index, what: str,
                           shown=f"{what} of dtype {col.dtype}")
     if kind == "numeric":
         _write_array(d, name, col.to_numpy(), arrays)
-        return kind
+        return {"kind": kind}
     enc = [x.encode("utf-8") for x in col]
     off = np.zeros(len(enc) + 1, np.int64)
     np.cumsum([len(b) for b in enc], out=off[1:])
     _write_array(d, f"{name}.utf8", np.frombuffer(b"".join(enc), np.uint8), arrays)
     _write_array(d, f"{name}.offsets", off, arrays)
-    return kind
+    return {"kind": kind, "dtype": str(col.dtype)}
 
 
 def save_graph(g: Any, path: str | os.PathLike) -> Path:
@@ -135,7 +134,7 @@ def save_graph(g: Any, path: str | os.PathLike) -> Path:
     _write_array(d, "indices", g.indices, arrays)
     if not g.directed:
         _write_array(d, "edge_ids", g.edge_ids, arrays)
-    nodes = {"kind": _write_column(d, "nodes", g.nodes, "the node labels", arrays),
+    nodes = {**_write_column(d, "nodes", g.nodes, "the node labels", arrays),
              "name": g.nodes.name}
     tables = {}
     for prefix, table in (("node_attr", g.node_attrs), ("edge_attr", g.edge_attrs)):
@@ -145,7 +144,7 @@ def save_graph(g: Any, path: str | os.PathLike) -> Path:
                 raise param_error("Graph.save", "self", "a graph whose attribute names are "
                                   "str", None, shown=f"{prefix} column {c!r}")
             kind = _write_column(d, f"{prefix}.{i}", table[c], f"{prefix} {c!r}", arrays)
-            cols.append({"name": c, "kind": kind})
+            cols.append({"name": c, **kind})
         tables[prefix] = cols
     manifest = {
         "format": _FORMAT, "format_version": FORMAT_VERSION, "netcrime_version": __version__,
@@ -212,8 +211,9 @@ def _open(d: Path, man: dict, name: str, mmap: bool, verify: bool) -> np.ndarray
     return a
 
 
-def _column(d: Path, man: dict, name: str, kind: str, length: int, mmap: bool,
-            verify: bool) -> np.ndarray:
+def _column(d: Path, man: dict, name: str, spec: dict, length: int, mmap: bool,
+            verify: bool) -> Any:
+    kind = spec.get("kind")
     if kind == "numeric":
         a = _open(d, man, name, mmap, verify)
         f = d / f"{name}.npy"
@@ -234,6 +234,11 @@ def _column(d: Path, man: dict, name: str, kind: str, length: int, mmap: bool,
         raise _fail(d / "manifest.json", f"unknown column kind {kind!r} for {name!r}")
     if a.ndim != 1 or len(a) != length:
         raise _fail(f, f"has {len(a)} values, expected {length}")
+    if kind == "text" and spec.get("dtype", "object") != "object":
+        try:
+            return pd.array(a, dtype=spec["dtype"])
+        except (TypeError, ValueError):
+            raise _fail(d / "manifest.json", f"unknown text dtype {spec['dtype']!r}") from None
     return a
 
 
@@ -241,7 +246,7 @@ def _table(d: Path, man: dict, key: str, prefix: str, length: int, mmap: bool,
            verify: bool, index: Any) -> pd.DataFrame:
     cols = {}
     for i, c in enumerate(man[key]):
-        cols[c["name"]] = _column(d, man, f"{prefix}.{i}", c["kind"], length, mmap, verify)
+        cols[c["name"]] = _column(d, man, f"{prefix}.{i}", c, length, mmap, verify)
     return pd.DataFrame(cols, index=index, copy=False)
 
 
@@ -268,7 +273,7 @@ def read_parts(path: str | os.PathLike, *, mmap: bool = True,
     if code:
         f = d / ("edge_ids.npy" if code == 6 else "indices.npy")
         raise _fail(f, "unsound CSR: " + _CSR_FAULTS[code].format(pos))
-    nodes = pd.Index(_column(d, man, "nodes", man["nodes"].get("kind"), n, mmap, verify),
+    nodes = pd.Index(_column(d, man, "nodes", man["nodes"], n, mmap, verify),
                      name=man["nodes"].get("name"), copy=False)
     if not nodes.is_unique:
         raise _fail(d / "nodes.npy", "node labels are not unique")
