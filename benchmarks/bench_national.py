@@ -26,6 +26,7 @@ Writes ``benchmarks/results/national.md`` (with ``--out``, elsewhere). Peers run
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import platform
 import resource
@@ -95,11 +96,15 @@ def main(argv=None) -> None:
     step_warm = _warm_up(nc, component_labels, work)
     print(f"warm-up (numba JIT compile or cache load, tiny graph): {step_warm:.2f} s", flush=True)
 
-    def step(name, fn, note=""):
+    def note(text):
+        rows[-1] = (*rows[-1][:3], text)
+        print(f"    {text}", flush=True)
+
+    def step(name, fn):
         with Peak() as p:
             out = fn()
-        rows.append((name, p.seconds, p.peak / 2**30, note))
-        print(f"{name:<48} {p.seconds:9.2f} s  {p.peak / 2**30:6.2f} GB  {note}", flush=True)
+        rows.append((name, p.seconds, p.peak / 2**30, ""))
+        print(f"{name:<48} {p.seconds:9.2f} s  {p.peak / 2**30:6.2f} GB", flush=True)
         return out
 
     def generate():
@@ -114,11 +119,11 @@ def main(argv=None) -> None:
         return numbers
 
     numbers = step("generate + write Parquet", generate)
-    rows[-1] = rows[-1][:3] + (f"{n_persons:,} persons, {len(numbers):,} numbers, "
-                               f"{pq_file.stat().st_size / 2**20:,.0f} MB Parquet",)
+    note(f"{n_persons:,} persons, {len(numbers):,} numbers, "
+         f"{pq_file.stat().st_size / 2**20:,.0f} MB Parquet")
     g = step("read_call_records (undirected, count)", lambda: nc.io.read_call_records(
         pq_file, source="caller", target="callee", directed=False, chunksize=int(args.chunk)))
-    rows[-1] = rows[-1][:3] + (f"{g.n_nodes:,} nodes, {g.n_edges:,} ties",)
+    note(f"{g.n_nodes:,} nodes, {g.n_edges:,} ties")
     if peers:
         def pandas_groupby():
             import pandas as pd
@@ -137,13 +142,12 @@ def main(argv=None) -> None:
                        g.edge_attrs["weight"].to_numpy()[:2000].tolist()))
         ok = len(ref) == g.n_edges and int(ref.sum()) == n_calls and all(
             ref.loc[k] == v for k, v in got.items())
-        rows[-1] = rows[-1][:3] + (f"same pairs and counts: {ok}",)
+        note(f"same pairs and counts: {ok}")
         assert ok, "read_call_records disagrees with pandas"
     if store.exists():
         shutil.rmtree(store)
-    step("Graph.save", lambda: g.save(store))
-    rows[-1] = rows[-1][:3] + (f"{sum(f.stat().st_size for f in store.glob('*')) / 2**20:,.0f}"
-                               " MB on disk",)
+    step("Graph.save", functools.partial(g.save, store))
+    note(f"{sum(f.stat().st_size for f in store.glob('*')) / 2**20:,.0f} MB on disk")
     del g
     h = step("Graph.load (mmap)", lambda: nc.Graph.load(store))
     ig_graph = None
@@ -160,21 +164,20 @@ def main(argv=None) -> None:
     if ig_graph is not None:
         ipr = step("  peer: igraph pagerank (PRPACK)", lambda: ig_graph.pagerank())
         err = float(np.abs(pr.to_numpy() - np.asarray(ipr)).max())
-        rows[-1] = rows[-1][:3] + (f"max |netcrime - igraph| = {err:.1e}",)
+        note(f"max |netcrime - igraph| = {err:.1e}")
     ncomp, lab = step("connected components", lambda: component_labels(*h.neighbour_csr()))
-    rows[-1] = rows[-1][:3] + (f"{ncomp:,} components, largest "
-                               f"{np.bincount(lab).max():,}",)
+    note(f"{ncomp:,} components, largest {np.bincount(lab).max():,}")
     if ig_graph is not None:
         cl = step("  peer: igraph connected_components", lambda: ig_graph.connected_components())
-        rows[-1] = rows[-1][:3] + (f"same count: {len(cl) == ncomp}",)
+        note(f"same count: {len(cl) == ncomp}")
     res = step("static degree-order removal curve", lambda: nc.disruption.attack(
         h, "degree", mode="static"))
-    rows[-1] = rows[-1][:3] + (f"{len(res.curve):,} steps" if hasattr(res, "curve") else "",)
+    note(f"{len(res.curve):,} rows in the curve")
     core = step("k-core decomposition (core_number)", lambda: nc.centrality.core_number(h))
-    rows[-1] = rows[-1][:3] + (f"max core {int(core.max())}",)
+    note(f"max core {int(core.max())}")
     if ig_graph is not None:
         ic = step("  peer: igraph coreness", lambda: ig_graph.coreness())
-        rows[-1] = rows[-1][:3] + (f"equal: {np.array_equal(core.to_numpy(), ic)}",)
+        note(f"equal: {np.array_equal(core.to_numpy(), ic)}")
     write(args.out, n_calls, n_persons, rows)
     if args.dir is None:
         shutil.rmtree(work, ignore_errors=True)
@@ -207,7 +210,8 @@ def write(out, n_calls, n_persons, rows) -> None:
         f"{n_calls:,} calls between {n_persons:,} persons; one process; "
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
         f"load average at the end {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}; "
-        f"peak RSS of the whole run {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB.",
+        "peak RSS of the whole run "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB.",
         "Peak RSS per step is sampled every 20 ms from the start of the step (it includes what "
         "earlier steps still hold).",
         "",

@@ -37,8 +37,8 @@ import numpy as np
 import pandas as pd
 
 from ._core import (
-    core_numbers,
     adjacency,
+    core_numbers,
     distance_sums,
     katz_solve,
     node_betweenness,

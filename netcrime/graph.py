@@ -1241,6 +1241,8 @@ class Graph:
         neighbourhoods through this one view.
         """
         def build() -> tuple[np.ndarray, np.ndarray]:
+            if not self._directed:  # the graph's own CSR: no transpose needed
+                return self._indptr, self._indices
             ip, ix, _ = self.in_csr()
             ptr, idx = neighbour_csr(self._indptr, self._indices, self._directed, ip, ix)
             return _readonly(ptr), _readonly(idx)

@@ -162,7 +162,7 @@ def test_read_call_records_matches_pandas_groupby(cdr_files, ext, directed, weig
 
 
 def test_read_call_records_chunksize_does_not_change_the_graph(cdr_files):
-    calls, d = cdr_files
+    _, d = cdr_files
     a = nc.io.read_call_records(d / "calls.parquet", source="caller", target="callee",
                                 directed=False, chunksize=5)
     b = nc.io.read_call_records(d / "calls.parquet", source="caller", target="callee",

@@ -54,8 +54,8 @@ from .csr import (
     undirected_csr,
     undirected_edge_array,
 )
-from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
 from .hashing import factorize_into, grow, new_table, occupied, scatter_add
+from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
 from .peeling import adaptive_degree_order, collective_influence, core_numbers
 from .spectral import (
     adjacency,

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core import factorize_into, grow, new_table, occupied, scatter_add
+from .._core import factorize_into, grow, new_table, scatter_add
 from .._validation import check_bool, check_choice, check_int, param_error
 from ..graph import Graph
 from ._common import check_path, file_error
@@ -39,7 +39,7 @@ _EMPTY = np.iinfo(np.int64).min
 
 def _pyarrow(func: str) -> Any:
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow
         import pyarrow.csv
         import pyarrow.parquet
     except ImportError:  # pragma: no cover - pyarrow is a dependency of the 'scale' extra
