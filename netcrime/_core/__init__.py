@@ -17,6 +17,7 @@ Modules, by algorithm:
 * :mod:`.unionfind` -- reverse union-find removal curves (nodes, edges);
 * :mod:`.peeling` -- adaptive degree order, collective influence, core numbers;
 * :mod:`.hashing` -- int64 hash tables: streaming label factorisation, pair totals;
+* :mod:`.sampling` -- alias tables for O(1) weighted draws, per segment;
 * :mod:`.ties` -- the score-tie rule of attack strategies;
 * :mod:`.spectral`, :mod:`.triads`, :mod:`.holes`, :mod:`.triangles` -- PageRank/Perron/Katz,
   Gould-Fernandez two-paths, Burt's measures and ego betweenness, triangle counts.
@@ -57,6 +58,7 @@ from .csr import (
 from .hashing import factorize_into, grow, new_table, occupied, scatter_add
 from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
 from .peeling import adaptive_degree_order, collective_influence, core_numbers
+from .sampling import alias_draw, alias_tables
 from .spectral import (
     adjacency,
     katz_solve,
@@ -77,6 +79,8 @@ __all__ = [
     "adaptive_betweenness_order",
     "adaptive_degree_order",
     "adjacency",
+    "alias_draw",
+    "alias_tables",
     "betweenness_alive",
     "betweenness_kernel",
     "bfs_distances",

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._core import alias_draw, alias_tables
 from .._validation import check_float, check_int, check_rng, param_error
 
 __all__ = ["call_record_chunks", "call_records"]
@@ -69,7 +70,10 @@ class _Population:
         self.community = comm
         self.cstart = np.searchsorted(comm, np.arange(n_communities + 1))
         self.activity = 1.0 + rng.pareto(activity_tail, n_persons)
-        self.cumw = np.cumsum(self.activity)
+        self.glob = alias_tables(self.activity, np.array([0, n_persons], np.int64))
+        self.local = alias_tables(self.activity, self.cstart.astype(np.int64))
+        self.csize = np.diff(self.cstart).astype(np.int64)
+        self.n = n_persons
         n_extra = np.zeros(n_persons, np.int64)
         burner = rng.random(n_persons) < burner_share
         n_extra[burner] = rng.integers(1, 5, int(burner.sum()))
@@ -87,17 +91,17 @@ class _Population:
             "burner": ~first,
         })
 
-    def pick(self, u: np.ndarray, comm: np.ndarray | None) -> np.ndarray:
-        """Persons drawn proportionally to activity (within ``comm`` if given)."""
-        w = self.cumw
+    def pick(self, rng: np.random.Generator, k: int, comm: np.ndarray | None) -> np.ndarray:
+        """``k`` persons drawn proportionally to activity (within ``comm`` if given)."""
+        u1 = rng.random(k)
+        u2 = rng.random(k)
         if comm is None:
-            x = u * w[-1]
-        else:
-            lo = np.where(self.cstart[comm] > 0, w[np.maximum(self.cstart[comm] - 1, 0)], 0.0)
-            hi = w[self.cstart[comm + 1] - 1]
-            x = lo + u * (hi - lo)
-        out = np.searchsorted(w, x, side="right")
-        return np.minimum(out, len(w) - 1)
+            prob, alias = self.glob
+            return alias_draw(prob, alias, np.zeros(1, np.int64),
+                              np.array([self.n], np.int64), u1, u2)
+        prob, alias = self.local
+        return alias_draw(prob, alias, self.cstart[comm].astype(np.int64), self.csize[comm],
+                          u1, u2)
 
     def number_of(self, person: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         lo = self.num_ptr[person]
@@ -117,11 +121,11 @@ def _unique_draw(size: int, rng: np.random.Generator) -> np.ndarray:
 
 def _calls(pop: _Population, n: int, p_within: float, t0: np.datetime64, days: int,
            rng: np.random.Generator) -> pd.DataFrame:
-    caller = pop.pick(rng.random(n), None)
+    caller = pop.pick(rng, n, None)
     within = rng.random(n) < p_within
     callee = np.empty(n, np.int64)
-    callee[within] = pop.pick(rng.random(int(within.sum())), pop.community[caller[within]])
-    callee[~within] = pop.pick(rng.random(int((~within).sum())), None)
+    callee[within] = pop.pick(rng, int(within.sum()), pop.community[caller[within]])
+    callee[~within] = pop.pick(rng, int((~within).sum()), None)
     for it in range(100):
         same = np.flatnonzero(callee == caller)
         if len(same) == 0:
@@ -131,10 +135,10 @@ def _calls(pop: _Population, n: int, p_within: float, t0: np.datetime64, days: i
         comm = pop.community[caller[same]] if it < 20 else None
         if comm is not None:
             glob = ~within[same]
-            redo = pop.pick(rng.random(len(same)), comm)
-            redo[glob] = pop.pick(rng.random(int(glob.sum())), None)
+            redo = pop.pick(rng, len(same), comm)
+            redo[glob] = pop.pick(rng, int(glob.sum()), None)
         else:
-            redo = pop.pick(rng.random(len(same)), None)
+            redo = pop.pick(rng, len(same), None)
         callee[same] = redo
     else:  # pragma: no cover - only a population of one person calls itself for ever
         raise param_error("call_records", "n_persons", "at least 2", 1)
@@ -144,11 +148,11 @@ def _calls(pop: _Population, n: int, p_within: float, t0: np.datetime64, days: i
     day = rng.choice(days, size=n, p=pday / pday.sum())
     hour = rng.choice(24, size=n, p=_HOURLY / _HOURLY.sum())
     sec = day * 86400 + hour * 3600 + rng.integers(0, 3600, n)
-    order = np.argsort(sec, kind="stable")
-    start = t0.astype("datetime64[s]") + sec[order].astype("timedelta64[s]")
+    # rows are independent and identically distributed, so handing the sorted times to the
+    # rows in order gives the same joint law as sorting the rows by time (no argsort)
+    sec.sort()
+    start = t0.astype("datetime64[s]") + sec.astype("timedelta64[s]")
     dur = np.maximum(1, rng.lognormal(np.log(60.0), 1.0, n)).astype(np.int32)
-    caller = caller[order]
-    callee = callee[order]
     return pd.DataFrame({
         "caller": pop.number_of(caller, rng),
         "callee": pop.number_of(callee, rng),
