@@ -171,7 +171,7 @@ def main(argv=None) -> None:
         cl = step("  peer: igraph connected_components", lambda: ig_graph.connected_components())
         note(f"same count: {len(cl) == ncomp}")
     res = step("static degree-order removal curve", lambda: nc.disruption.attack(
-        h, "degree", mode="static"))
+        h, strategy="degree", mode="static"))
     note(f"{len(res.curve):,} rows in the curve")
     core = step("k-core decomposition (core_number)", lambda: nc.centrality.core_number(h))
     note(f"max core {int(core.max())}")
@@ -195,7 +195,7 @@ def _warm_up(nc, component_labels, work: Path) -> float:
     nc.centrality.degree(h)
     nc.centrality.pagerank(h, tol=1e-10)
     component_labels(*h.neighbour_csr())
-    nc.disruption.attack(h, "degree", mode="static")
+    nc.disruption.attack(h, strategy="degree", mode="static")
     nc.centrality.core_number(h)
     shutil.rmtree(work / "warm.ncg")
     f.unlink()

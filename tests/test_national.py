@@ -257,7 +257,7 @@ def test_loaded_graph_works_with_kernels(tmp_path):
                                [nx.closeness_centrality(G)[v] for v in G], rtol=1e-12)
     cn = nx.core_number(G)
     assert nc.centrality.core_number(h)[list(G)].tolist() == [cn[v] for v in G]
-    res = nc.disruption.attack(h, "degree", mode="static")
+    res = nc.disruption.attack(h, strategy="degree", mode="static")
     assert res.curve["lcc"].iloc[0] == 200
     sub = h.subgraph(list(h.nodes[:50]))
     assert sub.n_nodes == 50
@@ -399,3 +399,27 @@ def test_core_number_on_a_bundled_network():
     ref = nx.core_number(G)
     got = nc.centrality.core_number(g)
     assert got[list(G)].tolist() == [ref[v] for v in G]
+
+
+def test_alias_sampler_frequencies():
+    """The alias tables behind call_records draw in proportion to the weights, within each
+    segment (chi-square goodness of fit, scipy)."""
+    from scipy.stats import chisquare
+
+    from netcrime._core import alias_draw, alias_tables
+
+    rng = np.random.default_rng(11)
+    w = np.array([5.0, 1.0, 0.0, 2.0, 3.0, 3.0, 0.5, 9.0])
+    ptr = np.array([0, 4, 8], np.int64)
+    prob, alias = alias_tables(w, ptr)
+    k = 200_000
+    seg = rng.integers(0, 2, k)
+    x = alias_draw(prob, alias, ptr[seg], np.diff(ptr)[seg], rng.random(k), rng.random(k))
+    assert ((x >= ptr[seg]) & (x < ptr[seg + 1])).all()
+    for s in range(2):
+        lo, hi = ptr[s], ptr[s + 1]
+        obs = np.bincount(x[seg == s] - lo, minlength=hi - lo)
+        exp = w[lo:hi] / w[lo:hi].sum() * (seg == s).sum()
+        keep = exp > 0
+        assert obs[~keep].sum() == 0
+        assert chisquare(obs[keep], exp[keep]).pvalue > 1e-3

@@ -46,18 +46,21 @@ def _shift(cap):
 
 
 @njit(cache=True)
-def factorize_into(slot_key, slot_val, labels, label_of_id, n_ids):
-    """Dense ids of ``labels``; new labels get ids ``n_ids, n_ids + 1, ...``.
+def factorize_into(slot_key, slot_val, labels, ids, start, label_of_id, n_ids, max_ids):
+    """Dense ids of ``labels[start:]`` written to ``ids``; new labels get ids ``n_ids,
+    n_ids + 1, ...`` and are recorded in ``label_of_id``.
 
-    ``label_of_id`` must have room for every new label (``n_ids + len(labels)``). Returns
-    ``(ids, n_ids_after)``.
+    Stops early when ``n_ids`` reaches ``max_ids`` (the caller then grows the table and
+    ``label_of_id`` and calls again from the returned position). Returns
+    ``(stop, n_ids_after)``; ``stop == len(labels)`` when every label is done.
     """
     cap = len(slot_key)
     mask = cap - 1
     shift = _shift(cap)
-    ids = np.empty(len(labels), np.int64)
     empty = np.iinfo(np.int64).min
-    for i in range(len(labels)):
+    for i in range(start, len(labels)):
+        if n_ids >= max_ids:
+            return i, n_ids
         k = labels[i]
         s = _slot(k, mask, shift)
         while True:
@@ -73,7 +76,7 @@ def factorize_into(slot_key, slot_val, labels, label_of_id, n_ids):
                 n_ids += 1
                 break
             s = (s + 1) & mask
-    return ids, n_ids
+    return len(labels), n_ids
 
 
 @njit(cache=True)
@@ -106,10 +109,10 @@ def _rehash(old_key, old_val, new_key, new_val):
 
 def grow(slot_key: np.ndarray, slot_val: np.ndarray, need: int) -> tuple[np.ndarray, np.ndarray]:
     """The table itself if ``need`` keys keep its load at most one half, else a rehashed
-    table of sufficient power-of-two capacity."""
+    table of sufficient power-of-two capacity (at least twice the old one)."""
     if 2 * need <= len(slot_key):
         return slot_key, slot_val
-    new_key, new_val = new_table(2 * need)
+    new_key, new_val = new_table(max(2 * need, 2 * len(slot_key)))
     _rehash(slot_key, slot_val, new_key, new_val)
     return new_key, new_val
 

@@ -96,48 +96,64 @@ class _Accumulator:
 
     def __init__(self, directed: bool, summed: bool) -> None:
         self.directed = directed
-        self.lab_key, self.lab_val = new_table(1 << 16)
-        self.label_of_id = np.empty(1 << 15, np.int64)
-        self.n_ids = 0
-        self.pair_key, self.pair_val = new_table(1 << 16)
-        self.key_of_pair = np.empty(1 << 15, np.int64)
-        self.n_pairs = 0
+        self.lab_key, self.lab_val = new_table(1 << 20)
+        self.lab_back = np.empty(1 << 15, np.int64)  # label of each id
+        self.n_lab = 0
+        self.pair_key, self.pair_val = new_table(1 << 21)
+        self.pair_back = np.empty(1 << 15, np.int64)  # pair key of each pair id
+        self.n_pair = 0
         self.count = np.zeros(1 << 15, np.int64)
         self.total = np.zeros(1 << 15 if summed else 0, np.float64)
 
+    def _factorize(self, which: str, values: np.ndarray) -> np.ndarray:
+        """Dense ids of ``values`` in the ``"lab"`` or ``"pair"`` table, growing the table
+        (load at most one half) and the id-to-key array as new keys arrive."""
+        key, val = getattr(self, which + "_key"), getattr(self, which + "_val")
+        back, n = getattr(self, which + "_back"), getattr(self, "n_" + which)
+        ids = np.empty(len(values), np.int64)
+        pos = 0
+        while True:
+            limit = min(len(key) // 2, len(back))
+            pos, n = factorize_into(key, val, values, ids, pos, back, n, limit)
+            if pos == len(values):
+                break
+            if n >= len(key) // 2:
+                key, val = grow(key, val, n + 1)
+            if n >= len(back):
+                back = _room(back, n + 1)
+        setattr(self, which + "_key", key)
+        setattr(self, which + "_val", val)
+        setattr(self, which + "_back", back)
+        setattr(self, "n_" + which, n)
+        return ids
+
     def add(self, p: Path, a: np.ndarray, b: np.ndarray, w: np.ndarray) -> None:
-        k = len(a)
-        self.lab_key, self.lab_val = grow(self.lab_key, self.lab_val, self.n_ids + 2 * k)
-        self.label_of_id = _room(self.label_of_id, self.n_ids + 2 * k)
-        ab = np.empty(2 * k, np.int64)  # row by row: ids in order of first appearance
+        ab = np.empty(2 * len(a), np.int64)  # row by row: ids in order of first appearance
         ab[0::2] = a
         ab[1::2] = b
-        ids, self.n_ids = factorize_into(self.lab_key, self.lab_val, ab, self.label_of_id,
-                                         self.n_ids)
+        ids = self._factorize("lab", ab)
         del ab
+        if self.n_lab > _MAX_IDS:
+            raise file_error(p, None, f"more than {_MAX_IDS} distinct numbers")
         ia = ids[0::2].copy()
         ib = ids[1::2]
-        if self.n_ids > _MAX_IDS:
-            raise file_error(p, None, f"more than {_MAX_IDS} distinct numbers")
         if not self.directed:
             ia, ib = np.minimum(ia, ib), np.maximum(ia, ib)
         ia <<= 32
         ia |= ib
-        del ib
-        self.pair_key, self.pair_val = grow(self.pair_key, self.pair_val, self.n_pairs + k)
-        self.key_of_pair = _room(self.key_of_pair, self.n_pairs + k)
-        ids, self.n_pairs = factorize_into(self.pair_key, self.pair_val, ia,
-                                           self.key_of_pair, self.n_pairs)
-        self.count = _room(self.count, self.n_pairs, zero=True)
+        del ib, ids
+        pid = self._factorize("pair", ia)
+        del ia
+        self.count = _room(self.count, self.n_pair, zero=True)
         if len(self.total):
-            self.total = _room(self.total, self.n_pairs, zero=True)
-        scatter_add(self.total, self.count, ids, w)
+            self.total = _room(self.total, self.n_pair, zero=True)
+        scatter_add(self.total, self.count, pid, w)
 
     def graph(self, directed: bool, weight: str | None, meta: dict) -> Graph:
         # the hash tables are no longer needed: free them before sorting
         del self.lab_key, self.lab_val, self.pair_key, self.pair_val
-        n, m = self.n_ids, self.n_pairs
-        key = self.key_of_pair[:m]
+        n, m = self.n_lab, self.n_pair
+        key = self.pair_back[:m]
         order = np.argsort(key)
         key = key[order]
         src = key >> 32
@@ -146,7 +162,7 @@ class _Accumulator:
         if weight is not None:
             ea = {"weight": self.total[:m][order], "count": self.count[:m][order]}
         del order
-        nodes = pd.Index(self.label_of_id[:n].copy(), dtype=np.int64)
+        nodes = pd.Index(self.lab_back[:n].copy(), dtype=np.int64)
         return Graph.from_positions(
             n, src, key, directed=directed, nodes=nodes, edge_attrs=pd.DataFrame(ea),
             multiedges="error", meta=meta, func="read_call_records",
