@@ -50,6 +50,7 @@ class Peak:
         self._t = threading.Thread(target=self._run, daemon=True)
         self._t.start()
         self.t0 = time.perf_counter()
+        self.c0 = time.process_time()
         return self
 
     def _run(self):
@@ -58,6 +59,7 @@ class Peak:
 
     def __exit__(self, *exc):
         self.seconds = time.perf_counter() - self.t0
+        self.cpu = time.process_time() - self.c0
         self._stop.set()
         self._t.join()
         self.peak = max(self.peak, _rss())
@@ -97,14 +99,15 @@ def main(argv=None) -> None:
     print(f"warm-up (numba JIT compile or cache load, tiny graph): {step_warm:.2f} s", flush=True)
 
     def note(text):
-        rows[-1] = (*rows[-1][:3], text)
+        rows[-1] = (*rows[-1][:4], text)
         print(f"    {text}", flush=True)
 
     def step(name, fn):
         with Peak() as p:
             out = fn()
-        rows.append((name, p.seconds, p.peak / 2**30, ""))
-        print(f"{name:<48} {p.seconds:9.2f} s  {p.peak / 2**30:6.2f} GB", flush=True)
+        rows.append((name, p.seconds, p.cpu, p.peak / 2**30, ""))
+        print(f"{name:<48} {p.seconds:9.2f} s  {p.cpu:9.2f} s CPU  {p.peak / 2**30:6.2f} GB",
+              flush=True)
         return out
 
     def generate():
@@ -213,12 +216,14 @@ def write(out, n_calls, n_persons, rows) -> None:
         "peak RSS of the whole run "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GB.",
         "Peak RSS per step is sampled every 20 ms from the start of the step (it includes what "
-        "earlier steps still hold).",
+        "earlier steps still hold). CPU seconds are the process's user + system time over all "
+        "its threads: on a shared machine they are the better estimate of what the step costs "
+        "(wall seconds grow with the load; CPU seconds much less).",
         "",
-        "| step | seconds | peak RSS (GB) | notes |",
-        "|---|---:|---:|---|",
+        "| step | wall s | CPU s | peak RSS (GB) | notes |",
+        "|---|---:|---:|---:|---|",
     ]
-    lines += [f"| {n} | {s:.2f} | {m:.2f} | {note} |" for n, s, m, note in rows]
+    lines += [f"| {n} | {s:.2f} | {c:.2f} | {m:.2f} | {note} |" for n, s, c, m, note in rows]
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("wrote", out)
