@@ -167,7 +167,7 @@ def main(argv=None) -> None:
     if ig_graph is not None:
         ipr = step("  peer: igraph pagerank (PRPACK)", lambda: ig_graph.pagerank())
         err = float(np.abs(pr.to_numpy() - np.asarray(ipr)).max())
-        note(f"max |netcrime - igraph| = {err:.1e}")
+        note(f"max abs difference to igraph {err:.1e}")
     ncomp, lab = step("connected components", lambda: component_labels(*h.neighbour_csr()))
     note(f"{ncomp:,} components, largest {np.bincount(lab).max():,}")
     if ig_graph is not None:
