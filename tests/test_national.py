@@ -9,6 +9,7 @@ slow).
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import networkx as nx
@@ -423,3 +424,33 @@ def test_alias_sampler_frequencies():
         keep = exp > 0
         assert obs[~keep].sum() == 0
         assert chisquare(obs[keep], exp[keep]).pvalue > 1e-3
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_read_only_maps_work_with_every_metric(tmp_path, directed):
+    """The memory-mapped (read-only) arrays reach every node metric of the contract registry
+    and give the values of the in-memory graph (same arrays, so equal bit for bit)."""
+    from test_contract import NODE_METRICS
+
+    G = nx.gnm_random_graph(60, 200, seed=2, directed=directed)
+    for i, (u, v) in enumerate(G.edges):
+        G.edges[u, v]["weight"] = 1.0 + (i % 3)
+    g = nc.Graph.from_networkx(G)
+    g.save(tmp_path / "m.ncg")
+    h = nc.Graph.load(tmp_path / "m.ncg")
+    kind = "directed" if directed else "undirected"
+    for entry in NODE_METRICS:
+        if kind not in entry.kinds:
+            continue
+        mod, name = entry.path.rsplit(".", 1)
+        f = getattr(importlib.import_module(mod), name)
+        kw = dict(entry.kwargs)
+        if entry.rng:
+            kw["rng"] = 1
+        try:
+            want = f(g, **kw)
+        except nc.NetcrimeError:
+            with pytest.raises(nc.NetcrimeError):
+                f(h, **kw)
+            continue
+        pd.testing.assert_series_equal(f(h, **kw), want, check_exact=True)
