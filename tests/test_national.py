@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import pickle
 
 import networkx as nx
 import numpy as np
@@ -238,6 +239,8 @@ def test_save_load_round_trip(tmp_path, directed, mmap):
         assert a.dtype == np.int64 and a.flags.c_contiguous
     with pytest.raises(ValueError):
         h.indices[0] = 1
+    # a loaded graph pickles (process executors) into an ordinary in-memory graph
+    assert pickle.loads(pickle.dumps(h)) == g
 
 
 def test_loaded_graph_works_with_kernels(tmp_path):
