@@ -457,3 +457,32 @@ def test_read_only_maps_work_with_every_metric(tmp_path, directed):
                 f(h, **kw)
             continue
         pd.testing.assert_series_equal(f(h, **kw), want, check_exact=True)
+
+
+def test_hash_factorisation_matches_pandas_factorize():
+    """The streaming factorisation (tables grown mid-batch from a tiny start) gives the ids
+    of pandas.factorize (order of first appearance), across batches."""
+    from netcrime._core import capacity_limit, factorize_into, grow, new_table
+
+    rng = np.random.default_rng(5)
+    values = rng.integers(-(2**62), 2**62, 3000)[rng.integers(0, 3000, 50_000)]
+    values[::7] = 447_700_900_000 + rng.integers(0, 50, len(values[::7]))
+    key, val = new_table(16)
+    back = np.empty(4, np.int64)
+    n = 0
+    got = []
+    for batch in np.array_split(values, 9):
+        ids = np.empty(len(batch), np.int64)
+        pos = 0
+        while True:
+            pos, n = factorize_into(key, val, batch, ids, pos, back,
+                                    n, min(capacity_limit(len(key)), len(back)))
+            if pos == len(batch):
+                break
+            key, val = grow(key, val, n + 1)
+            if n >= len(back):
+                back = np.concatenate([back, np.empty(len(back), np.int64)])
+        got.append(ids)
+    codes, uniques = pd.factorize(values)
+    assert np.array_equal(np.concatenate(got), codes)
+    assert np.array_equal(back[:n], uniques)

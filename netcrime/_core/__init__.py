@@ -55,7 +55,7 @@ from .csr import (
     undirected_csr,
     undirected_edge_array,
 )
-from .hashing import factorize_into, grow, new_table, occupied, scatter_add
+from .hashing import capacity_limit, factorize_into, grow, new_table, occupied, scatter_add
 from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
 from .peeling import adaptive_degree_order, collective_influence, core_numbers
 from .sampling import alias_draw, alias_tables
@@ -88,6 +88,7 @@ __all__ = [
     "brokerage_counts",
     "brokerage_partial_credit",
     "burt_measures",
+    "capacity_limit",
     "collective_influence",
     "component_labels",
     "component_pairs",

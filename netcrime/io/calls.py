@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core import factorize_into, grow, new_table, scatter_add
+from .._core import capacity_limit, factorize_into, grow, new_table, scatter_add
 from .._validation import check_bool, check_choice, check_int, param_error
 from ..graph import Graph
 from ._common import check_path, file_error
@@ -107,17 +107,17 @@ class _Accumulator:
 
     def _factorize(self, which: str, values: np.ndarray) -> np.ndarray:
         """Dense ids of ``values`` in the ``"lab"`` or ``"pair"`` table, growing the table
-        (load at most one half) and the id-to-key array as new keys arrive."""
+        (load at most 3/4) and the id-to-key array as new keys arrive."""
         key, val = getattr(self, which + "_key"), getattr(self, which + "_val")
         back, n = getattr(self, which + "_back"), getattr(self, "n_" + which)
         ids = np.empty(len(values), np.int64)
         pos = 0
         while True:
-            limit = min(len(key) // 2, len(back))
+            limit = min(capacity_limit(len(key)), len(back))
             pos, n = factorize_into(key, val, values, ids, pos, back, n, limit)
             if pos == len(values):
                 break
-            if n >= len(key) // 2:
+            if n >= capacity_limit(len(key)):
                 key, val = grow(key, val, n + 1)
             if n >= len(back):
                 back = _room(back, n + 1)
