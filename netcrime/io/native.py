@@ -27,6 +27,11 @@ timedelta64 of any unit (no time zone), and text (every value a ``str``; the pan
 mixed objects, categoricals, nullable extension dtypes, missing text) raise a
 ParameterError at save that names the column: convert them first (``astype(str)``).
 
+What is mapped: the CSR, the edge ids and every numeric column (no copy; pages are read
+when touched). Text columns and text labels are decoded into Python strings at load (about
+a second per million values): a call graph labelled by int64 numbers opens instantly, one
+labelled by strings does not. ``meta`` goes through JSON (tuples come back as lists).
+
 Checks at load (a GraphFormatError naming the file and the fault, never a crash on a map):
 the manifest parses and has this format and version; every file exists, has the recorded
 size, dtype and shape; the CSR is sound (``indptr`` starts at 0 and never decreases, rows
