@@ -91,6 +91,7 @@ NODE_METRICS: list[Entry] = [
     Entry("netcrime.centrality.pagerank", {"weight": "weight", "alpha": 0.7}),
     Entry("netcrime.centrality.katz"),
     Entry("netcrime.centrality.katz", {"weight": "weight", "normalized": False}),
+    Entry("netcrime.centrality.core_number"),
     # brokerage
     Entry("netcrime.brokerage.constraint"),
     Entry("netcrime.brokerage.constraint", {"weight": "weight"}),
@@ -425,7 +426,8 @@ class Meaning:
 
 _GEN = ("netcrime.generators.",)
 _PLOT = ("netcrime.plot.", "netcrime.disruption.attack.AttackResult.plot")
-_IO = ("netcrime.io.", "netcrime.graph.Graph.from_edges")
+_IO = ("netcrime.io.", "netcrime.graph.Graph.from_edges", "netcrime.graph.Graph.save",
+       "netcrime.graph.Graph.load")
 _DISRUPT = ("netcrime.disruption.",)
 _REPORT = ("netcrime.report.", "netcrime.cli.")
 _OBS = ("netcrime.observation.",)
@@ -600,6 +602,18 @@ GLOSSARY: dict[str, Meaning] = {
     "hide": Meaning("share of ties hidden per replicate, in (0, 1)", where=_LINKPRED),
     "n_negative": Meaning("number of sampled non-edges; None = all (exact)",
                           where=_LINKPRED),
+    # ---- national-scale call records (issue 15)
+    **{name: _generator("a parameter of the call-record model (see call_records)")
+       for name in ("n_persons", "n_calls", "n_communities", "p_within", "activity_tail",
+                    "burner_share", "start", "days")},
+    "chunksize": Meaning("rows per chunk when records are generated or read in chunks",
+                         where=_GEN + _IO),
+    "aggregate": Meaning("what the weight of a pair aggregated from repeated records holds",
+                         values=("count", "sum"), where=_IO),
+    "mmap": Meaning("open the saved arrays as read-only memory maps (no copy)",
+                    where=_IO),
+    "verify": Meaning("recompute the checksums of a saved graph's files",
+                      where=_IO),
     # ---- io, datasets, plot, report, cli
     "path": Meaning("a file path", where=_IO + _REPORT),
     "encoding": Meaning("text encoding of a file", where=_IO),
@@ -664,7 +678,7 @@ GLOSSARY.update({
     "freq": Meaning("fixed-length window of a pandas offset ('7D')", where=_EVENTS),
     "bins": Meaning("explicit window edges", where=_EVENTS),
     "aggregate": Meaning("how a tie's records combine into its weight",
-                         values=("count", "sum", "max", "mean"), where=_EVENTS),
+                         values=("count", "sum", "max", "mean"), where=_EVENTS + _IO),
     "missing": Meaning("what a bad record does: raise or be dropped (and counted)",
                        values=("error", "drop"), where=_EVENTS),
     "universe": Meaning("every node label of every window of a Snapshots", where=_EVENTS),

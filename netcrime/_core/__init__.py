@@ -17,6 +17,9 @@ Modules, by algorithm:
 * :mod:`.unionfind` -- reverse union-find removal curves (nodes, edges);
 * :mod:`.peeling` -- adaptive degree order, collective influence;
 * :mod:`.projection` -- two-mode projection (upper triangle of ``B Bᵀ``, sorted pairs);
+* :mod:`.peeling` -- adaptive degree order, collective influence, core numbers;
+* :mod:`.hashing` -- int64 hash tables: streaming label factorisation, pair totals;
+* :mod:`.sampling` -- alias tables for O(1) weighted draws, per segment;
 * :mod:`.ties` -- the score-tie rule of attack strategies;
 * :mod:`.spectral`, :mod:`.triads`, :mod:`.holes`, :mod:`.triangles` -- PageRank/Perron/Katz,
   Gould-Fernandez two-paths, Burt's measures and ego betweenness, triangle counts.
@@ -43,6 +46,7 @@ from .brandes import (
 )
 from .csr import (
     count_loops,
+    csr_problem,
     directed_csr,
     induced,
     neighbour_csr,
@@ -53,9 +57,11 @@ from .csr import (
     undirected_csr,
     undirected_edge_array,
 )
+from .hashing import capacity_limit, factorize_into, grow, new_table, occupied, scatter_add
 from .holes import burt_measures, ego_betweenness_counts, ego_betweenness_directed
-from .peeling import adaptive_degree_order, collective_influence
+from .peeling import adaptive_degree_order, collective_influence, core_numbers
 from .projection import project_upper
+from .sampling import alias_draw, alias_tables
 from .spectral import (
     adjacency,
     katz_solve,
@@ -76,16 +82,21 @@ __all__ = [
     "adaptive_betweenness_order",
     "adaptive_degree_order",
     "adjacency",
+    "alias_draw",
+    "alias_tables",
     "betweenness_alive",
     "bfs_distances",
     "bfs_distances_batches",
     "brokerage_counts",
     "brokerage_partial_credit",
     "burt_measures",
+    "capacity_limit",
     "collective_influence",
     "component_labels",
     "component_pairs",
+    "core_numbers",
     "count_loops",
+    "csr_problem",
     "dijkstra_distances",
     "dijkstra_distances_batches",
     "directed_csr",
@@ -96,17 +107,22 @@ __all__ = [
     "edge_removal_curve",
     "ego_betweenness_counts",
     "ego_betweenness_directed",
+    "factorize_into",
+    "grow",
     "induced",
     "katz_solve",
     "multi_source_distances",
     "neighbour_csr",
+    "new_table",
     "node_betweenness",
+    "occupied",
     "pagerank_power",
     "perron_vector",
     "project_upper",
     "radius_upper_bound",
     "removal_curve",
     "row_ids",
+    "scatter_add",
     "spectral_radius",
     "strip_loops",
     "symmetrise",

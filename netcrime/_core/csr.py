@@ -16,6 +16,7 @@ from scipy import sparse
 __all__ = [
     "as_search_csr",
     "count_loops",
+    "csr_problem",
     "directed_csr",
     "induced",
     "neighbour_csr",
@@ -235,3 +236,38 @@ def count_loops(indptr, indices):  # pragma: no cover - compiled
             if indices[k] == v:
                 c += 1
     return c
+
+
+@njit(cache=True)
+def csr_problem(indptr, indices, eid, m):
+    """First structural fault of a CSR read from disk, as ``(code, position)``; ``(0, -1)``
+    when sound.
+
+    Codes: 1 ``indptr[0] != 0``; 2 ``indptr`` decreases; 3 ``indptr[-1] != len(indices)``;
+    4 a column index outside ``[0, n)``; 5 a row not strictly increasing; 6 an edge id outside
+    ``[0, m)`` (``eid`` of length 0: not checked). One pass over the arrays.
+    """
+    n = len(indptr) - 1
+    if n < 0 or indptr[0] != 0:
+        return 1, 0
+    for v in range(n):
+        lo = indptr[v]
+        hi = indptr[v + 1]
+        if hi < lo:
+            return 2, v
+        if hi > len(indices):
+            return 3, v
+        prev = -1
+        for p in range(lo, hi):
+            u = indices[p]
+            if u < 0 or u >= n:
+                return 4, p
+            if u <= prev:
+                return 5, p
+            prev = u
+    if indptr[n] != len(indices):
+        return 3, n
+    for p in range(len(eid)):
+        if eid[p] < 0 or eid[p] >= m:
+            return 6, p
+    return 0, -1

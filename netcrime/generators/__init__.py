@@ -21,6 +21,7 @@ from ._parts import (
     STAGE_ROLES,
     STAGES,
 )
+from .calls import call_record_chunks, call_records
 from .forms import (
     cellular,
     chain_of_wheels,
@@ -45,6 +46,8 @@ __all__ = [
     "ROLE_TABLE",
     "STAGES",
     "STAGE_ROLES",
+    "call_record_chunks",
+    "call_records",
     "cellular",
     "chain_of_wheels",
     "kenney_chain",

@@ -5,7 +5,12 @@
 * ``.net``, ``.paj`` -- Pajek (``*Vertices``, ``*Arcs``, ``*Edges``, ``*Arcslist``,
   ``*Edgeslist``, ``*Matrix``): :func:`read_pajek`, :func:`write_pajek`;
 * ``.graphml`` -- GraphML (through networkx): :func:`read_graphml`, :func:`write_graphml`;
-* ``.csv`` -- edge list plus an optional node list: :func:`read_csv`, :func:`write_csv`.
+* ``.csv`` -- edge list plus an optional node list: :func:`read_csv`, :func:`write_csv`;
+* ``.parquet`` / ``.csv`` call-detail records of any size, streamed into a network between
+  64-bit phone numbers: :func:`read_call_records` (:mod:`netcrime.io.calls`);
+* a directory in netcrime's own format that reopens without copying (memory map):
+  :meth:`Graph.save <netcrime.Graph.save>`, :meth:`Graph.load <netcrime.Graph.load>`
+  (:mod:`netcrime.io.native`).
 
 :func:`read` and :func:`write` choose the format from the extension (or ``format=``).
 Round trips keep node labels (as text for DL and Pajek, whose labels are text), direction
@@ -50,6 +55,7 @@ from typing import Any
 from .._validation import check_choice, param_error
 from ..graph import Graph
 from ._common import check_path
+from .calls import read_call_records
 from .csv import read_csv, write_csv
 from .dl import read_ucinet_dl, read_ucinet_dl_matrices, write_ucinet_dl
 from .graphml import read_graphml, write_graphml
@@ -57,6 +63,7 @@ from .pajek import read_pajek, write_pajek
 
 __all__ = [
     "read",
+    "read_call_records",
     "read_csv",
     "read_graphml",
     "read_pajek",
