@@ -368,6 +368,10 @@ def test_eigenvector_directed_not_strongly_connected_vs_dense(G):
         np.testing.assert_allclose(got, _dense_perron(A.T), rtol=0, atol=ATOL)
         with warnings.catch_warnings():  # igraph warns that some scores are nearly zero
             warnings.simplefilter("ignore", RuntimeWarning)
+            # igraph draws ARPACK's start vector from Python's `random`; on these graphs some
+            # start vectors make its LAPACK step fail, so fix it (tests that run earlier move
+            # the shared generator)
+            random.seed(20261204)
             e = np.array(g.to_igraph().eigenvector_centrality(weights=w, directed=True))
         np.testing.assert_allclose(got, e / np.linalg.norm(e), rtol=0, atol=1e-7)
 
