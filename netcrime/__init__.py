@@ -25,9 +25,11 @@ from . import (
     disruption,
     exceptions,
     generators,
+    groups,
     interop,
     io,
     keyplayer,
+    online,
     plot,
 )
 from .exceptions import (
@@ -68,8 +70,10 @@ __all__ = [
     "disruption",
     "exceptions",
     "generators",
+    "groups",
     "interop",
     "io",
     "keyplayer",
+    "online",
     "plot",
 ]
