@@ -234,7 +234,7 @@ def _as_names(id_cols: Any, func: str) -> list[str]:
 
 
 def _missing(col: pd.Series) -> np.ndarray:
-    miss = col.isna().to_numpy()
+    miss = col.isna().to_numpy().copy()
     if col.dtype == object or pd.api.types.is_string_dtype(col):
         miss |= (col.astype(object) == "").to_numpy()
     return miss
@@ -657,17 +657,18 @@ def block_plan(g: Any, /, *, budget: int, targets: Sequence[str] = TARGET_KINDS,
     check_choice(objective, OBJECTIVES, func=func, param="objective")
     check_choice(method, PLAN_METHODS, func=func, param="method")
     lay = _layer(g, targets, func)
-    budget = check_int(budget, func=func, param="budget", min=1, max=max(len(lay.cand), 1))
-    if len(lay.cand) == 0:
-        raise param_error(func, "budget", "at most the number of candidates", budget,
-                          shown=f"{budget} with no candidate objects")
+    budget = check_int(budget, func=func, param="budget", min=1)
+    if budget > len(lay.cand):
+        raise param_error(func, "budget", f"at most the number of objects that may be taken "
+                          f"down (the graph has {len(lay.cand)} of kinds {list(targets)!r})",
+                          budget)
     st = _State(lay)
     pairs0, victims0 = st.pairs, st.victims
     if method == "greedy":
         steps = _greedy(lay, budget, st)
     else:
         if method == "degree":
-            score = g.degree().to_numpy(dtype=float)[lay.cand]
+            score = np.asarray(g.degree(), dtype=float)[lay.cand]
         else:
             from .centrality import betweenness
 
