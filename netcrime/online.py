@@ -78,6 +78,9 @@ class LinkResult:
         The rows of ``identifiers`` that were cut (``share > max_share``).
     max_share : float
         The threshold used.
+    links : pandas.DataFrame
+        The ad--identifier incidence: ``ad`` (position in ``operation``) and ``identifier``
+        (row of ``identifiers``), one row per distinct pair, hubs included.
     """
 
     operation: pd.Series
@@ -85,6 +88,7 @@ class LinkResult:
     sizes: pd.DataFrame
     cut: pd.DataFrame
     max_share: float
+    links: pd.DataFrame
 
     @property
     def table(self) -> pd.DataFrame:
@@ -160,7 +164,7 @@ def _operations(n_ads: int, ad_idx: np.ndarray, id_idx: np.ndarray, n_ids: int,
 
 
 def _result(ads: pd.Index, id_type: np.ndarray, id_value: np.ndarray, op_ad, op_id, cut,
-            count, max_share: float) -> LinkResult:
+            count, max_share: float, pairs: tuple[np.ndarray, np.ndarray]) -> LinkResult:
     n_ads = len(ads)
     operation = pd.Series(op_ad, index=ads, name="operation", dtype=np.int64)
     op_nullable = pd.array(np.where(op_id >= 0, op_id, 0), dtype="Int64")
@@ -174,7 +178,8 @@ def _result(ads: pd.Index, id_type: np.ndarray, id_value: np.ndarray, op_ad, op_
                           "n_identifiers": np.bincount(op_id[op_id >= 0], minlength=n_op)})
     cut_rows = identifiers[identifiers["cut"]].sort_values(
         ["n_ads", "type"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    return LinkResult(operation, identifiers, sizes, cut_rows, max_share)
+    links = pd.DataFrame({"ad": pairs[0], "identifier": pairs[1]})
+    return LinkResult(operation, identifiers, sizes, cut_rows, max_share, links)
 
 
 def _online_kinds(g: Graph, func: str, param: str) -> np.ndarray:
@@ -222,7 +227,8 @@ def _link_graph(g: Graph, id_cols: Any, max_share: float, func: str) -> LinkResu
     a, i = key // max(len(id_pos), 1), key % max(len(id_pos), 1)
     op_ad, op_id, cut, count = _operations(len(ad_pos), a, i, len(id_pos), max_share)
     return _result(g.nodes[ad_pos], kinds[id_pos].astype(object),
-                   g.nodes[id_pos].to_numpy(dtype=object), op_ad, op_id, cut, count, max_share)
+                   g.nodes[id_pos].to_numpy(dtype=object), op_ad, op_id, cut, count, max_share,
+                   (a, i))
 
 
 def _as_names(id_cols: Any, func: str) -> list[str]:
@@ -282,7 +288,7 @@ def _link_table(df: pd.DataFrame, id_cols: Any, object_col: Any, max_share: floa
         a, i = key // offset, key % offset
     op_ad, op_id, cut, count = _operations(len(ads), a, i, offset, max_share)
     return _result(ads, np.concatenate(types), np.concatenate(values), op_ad, op_id, cut,
-                   count, max_share)
+                   count, max_share, (a, i))
 
 
 def link_traces(data: Any, /, *, id_cols: Any = None, object_col: str | None = None,

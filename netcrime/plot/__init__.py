@@ -36,6 +36,7 @@ drawing functions); every public name is available as ``netcrime.plot.<name>``.
 
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
 from .layouts import chain_layout, wheel_layout
+from .online import plot_block_vs_raid, plot_linked_operations
 from .palettes import (
     BROKERAGE_COLORS,
     FALLBACK_COLORS,
@@ -58,8 +59,10 @@ __all__ = [
     "category_color",
     "chain_layout",
     "draw_network",
+    "plot_block_vs_raid",
     "plot_brokerage_profile",
     "plot_profiles",
+    "plot_linked_operations",
     "plot_removal_curves",
     "wheel_layout",
 ]
