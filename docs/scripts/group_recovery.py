@@ -98,8 +98,8 @@ def main() -> None:
     df.to_csv(CSV, index=False)
     md = markdown(df)
     text = DOC.read_text(encoding="utf-8")
-    text = re.sub(r"(<!-- table:start -->\n).*?(\n<!-- table:end -->)",
-                  lambda m: m.group(1) + md + m.group(2), text, flags=re.S)
+    text = re.sub(r"(<!-- table:start -->).*?(<!-- table:end -->)",
+                  lambda m: m.group(1) + "\n" + md + "\n" + m.group(2), text, flags=re.S)
     DOC.write_text(text, encoding="utf-8")
     print(md)
 
