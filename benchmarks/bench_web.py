@@ -133,16 +133,18 @@ def bench_block(n_persons: int, budget: int) -> list[str]:
     cut_g = greedy.pairs0 - int(greedy.plan["pairs_connected"].iloc[-1])
     cut_d = degree.pairs0 - int(degree.plan["pairs_connected"].iloc[-1])
     assert cut_g >= cut_d, (cut_g, cut_d)
-    return [f"| block_plan greedy, budget {budget} (accounts, phones, ads) | {n_obj:,} online objects | {t_g:.2f} s | "
-            f"degree {t_d:.2f} s | - | cuts {cut_g:,} vs degree {cut_d:,} of "
+    return [f"| block_plan greedy, budget {budget} (accounts, phones, ads) | {n_obj:,} "
+            f"online objects | {t_g:.2f} s | degree {t_d:.2f} s | - | cuts {cut_g:,} vs degree {cut_d:,} of "
             f"{greedy.pairs0:,} pairs |"]
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
-    sizes = dict(ads=(1_000_000, 100_000), leiden=(100_000, 500_000), block=(70_000, 100)) \
-        if quick else dict(ads=(10_000_000, 1_000_000), leiden=(1_000_000, 5_000_000),
-                           block=(720_000, 100))
+    if quick:
+        sizes = dict(ads=(1_000_000, 100_000), leiden=(100_000, 500_000), block=(70_000, 100))
+    else:
+        sizes = dict(ads=(10_000_000, 1_000_000), leiden=(1_000_000, 5_000_000),
+                     block=(720_000, 100))
     rows = ["| task | size | netcrime | peer | ratio | check |", "|---|---|---:|---:|---:|---|"]
     rows += bench_link(*sizes["ads"])
     rows += bench_leiden(*sizes["leiden"])

@@ -459,7 +459,7 @@ def consensus(g: Any, /, *, reps: int = 50, rng: Any = None, method: str = "leid
     nc_ = len(csize)
     for lab in runs:
         key = lab * nc_ + cons
-        uniq, inv, cnt = np.unique(key, return_inverse=True, return_counts=True)
+        _, inv, cnt = np.unique(key, return_inverse=True, return_counts=True)
         inter = cnt[inv.reshape(-1)]
         rsize = np.bincount(lab)[lab]
         stability += inter / (rsize + csize[cons] - inter)

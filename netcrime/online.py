@@ -36,7 +36,7 @@ import pandas as pd
 from ._core import union_labels
 from ._validation import check_choice, check_float, check_int, param_error
 from .graph import Graph, as_graph
-from .groups import compare, renumber
+from .groups import compare
 
 __all__ = [
     "BlockPlan",
@@ -582,7 +582,7 @@ def _greedy(lay: _Layer, budget: int, st: _State) -> list[tuple[int, int]]:
     out = []
     for step in range(budget):
         while True:
-            neg, c, stamp = heapq.heappop(heap)
+            _, c, stamp = heapq.heappop(heap)
             if stamp == step:
                 break
             heapq.heappush(heap, (-st.gain(c), c, step))

@@ -173,17 +173,17 @@ def test_consensus_stability_is_lower_on_a_bridge_node():
 
 def test_bad_input():
     h = _planted()
-    with pytest.raises(ParameterError, match="'method'.*leiden"):
+    with pytest.raises(ParameterError, match=r"'method'.*leiden"):
         nc.groups.detect(h, method="spectral")
-    with pytest.raises(ParameterError, match="'resolution'"):
+    with pytest.raises(ParameterError, match=r"'resolution'"):
         nc.groups.detect(h, resolution=0)
-    with pytest.raises(ParameterError, match="'weight'.*edge attribute"):
+    with pytest.raises(ParameterError, match=r"'weight'.*edge attribute"):
         nc.groups.detect(h, weight="nope")
-    with pytest.raises(ParameterError, match="'groups'.*node attribute"):
+    with pytest.raises(ParameterError, match=r"'groups'.*node attribute"):
         nc.groups.modularity(h, groups="nope")
-    with pytest.raises(ParameterError, match="'groups'.*every node"):
+    with pytest.raises(ParameterError, match=r"'groups'.*every node"):
         nc.groups.modularity(h, groups=pd.Series([0, 1]))
-    with pytest.raises(ParameterError, match="'b'"):
+    with pytest.raises(ParameterError, match=r"'b'"):
         nc.groups.compare([0, 1], [0, 1, 2])
-    with pytest.raises(ParameterError, match="'reps'"):
+    with pytest.raises(ParameterError, match=r"'reps'"):
         nc.groups.consensus(h, reps=0)

@@ -129,21 +129,21 @@ def test_linkage_bad_input():
     with pytest.raises(ParameterError, match=r"'id_cols'.*columns of the table \['phone'"):
         nc.online.link_traces(df, id_cols=["phone", "imei"])
     df2 = df.assign(imei=None)
-    with pytest.raises(ParameterError, match="'id_cols'.*only missing values"):
+    with pytest.raises(ParameterError, match=r"'id_cols'.*only missing values"):
         nc.online.link_traces(df2, id_cols=["phone", "imei"])
-    with pytest.raises(ParameterError, match="'id_cols'"):
+    with pytest.raises(ParameterError, match=r"'id_cols'"):
         nc.online.link_traces(df)
-    with pytest.raises(ParameterError, match="'max_share'"):
+    with pytest.raises(ParameterError, match=r"'max_share'"):
         nc.online.link_traces(df, id_cols=["phone"], max_share=0)
-    with pytest.raises(ParameterError, match="'object_col'"):
+    with pytest.raises(ParameterError, match=r"'object_col'"):
         nc.online.link_traces(df, id_cols=["phone"], object_col="nope")
     trad = nc.generators.trafficking_network(n=60, kind="traditional", rng=1)
     with pytest.raises(ParameterError, match=r"'data'.*online layer.*node kinds are \['person'\]"):
         nc.online.link_traces(trad)
-    with pytest.raises(ParameterError, match="'data'.*node attributes"):
+    with pytest.raises(ParameterError, match=r"'data'.*node attributes"):
         nc.online.link_traces(nx.path_graph(4))
     onl = nc.generators.trafficking_network(n=60, kind="online", rng=1)
-    with pytest.raises(ParameterError, match="'id_cols'.*node kinds of the graph"):
+    with pytest.raises(ParameterError, match=r"'id_cols'.*node kinds of the graph"):
         nc.online.link_traces(onl, id_cols=["email"])
 
 
@@ -255,18 +255,18 @@ def test_compare_block_vs_raid_like_with_like():
 def test_block_plan_bad_input():
     g = _small(2)
     n_plat = int((g.node_attrs["kind"] == "platform").sum())
-    with pytest.raises(ParameterError, match="'budget'.*>= 1"):
+    with pytest.raises(ParameterError, match=r"'budget'.*>= 1"):
         nc.online.block_plan(g, budget=0)
     with pytest.raises(ParameterError, match=rf"'budget'.*has {n_plat} of kinds"):
         nc.online.block_plan(g, budget=n_plat + 1, targets=["platform"])
-    with pytest.raises(ParameterError, match="'targets'"):
+    with pytest.raises(ParameterError, match=r"'targets'"):
         nc.online.block_plan(g, budget=1, targets=["server"])
     trad = nc.generators.trafficking_network(n=60, kind="traditional", rng=1)
-    with pytest.raises(ParameterError, match="'g'.*online layer.*node kinds are"):
+    with pytest.raises(ParameterError, match=r"'g'.*online layer.*node kinds are"):
         nc.online.block_plan(trad, budget=1)
     no_phone = g.take(np.flatnonzero((g.node_attrs["kind"] != "phone").to_numpy()))
     with pytest.raises(ParameterError, match=r"'targets'.*node kinds of the graph's online "
                                              r"layer \['account', 'ad', 'platform'\]"):
         nc.online.block_plan(no_phone, budget=1, targets=["phone"])
-    with pytest.raises(ParameterError, match="'budgets'"):
+    with pytest.raises(ParameterError, match=r"'budgets'"):
         nc.online.compare_block_vs_raid(g, budgets=[0])

@@ -61,8 +61,8 @@ __all__ = [
     "draw_network",
     "plot_block_vs_raid",
     "plot_brokerage_profile",
-    "plot_profiles",
     "plot_linked_operations",
+    "plot_profiles",
     "plot_removal_curves",
     "wheel_layout",
 ]
