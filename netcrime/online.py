@@ -151,19 +151,21 @@ def _operations(n_ads: int, ad_idx: np.ndarray, id_idx: np.ndarray, n_ids: int,
     cut = count > max_share * n_ads
     keep = ~cut[id_idx]
     comp = union_labels(n_ads + n_ids, ad_idx[keep], n_ads + id_idx[keep])
-    uniq, first, inv = np.unique(comp[:n_ads], return_index=True, return_inverse=True)
-    size = np.bincount(inv.reshape(-1), minlength=len(uniq))
-    order = np.lexsort((first, -size))
-    rank = np.empty(len(uniq), np.int64)
-    rank[order] = np.arange(len(uniq), dtype=np.int64)
-    op_ad = rank[inv.reshape(-1)]
-    pos = np.searchsorted(uniq, comp[n_ads:])
-    pos = np.minimum(pos, max(len(uniq) - 1, 0))
-    op_id = np.where(cut | (count == 0), -1, rank[pos] if len(uniq) else -1)
+    # union_labels numbers components by their smallest item and the ads come first, so the
+    # components holding an ad are 0..k-1 in order of their first ad
+    k = int(comp[:n_ads].max()) + 1 if n_ads else 0
+    size = np.bincount(comp[:n_ads], minlength=k)
+    order = np.argsort(-size, kind="stable")  # by size, ties by first ad
+    rank = np.empty(k, np.int64)
+    rank[order] = np.arange(k, dtype=np.int64)
+    op_ad = rank[comp[:n_ads]]
+    cid = comp[n_ads:]
+    has_ad = (cid < k) & ~cut & (count > 0)
+    op_id = np.where(has_ad, rank[np.minimum(cid, max(k - 1, 0))] if k else -1, -1)
     return op_ad, op_id, cut, count
 
 
-def _result(ads: pd.Index, id_type: np.ndarray, id_value: np.ndarray, op_ad, op_id, cut,
+def _result(ads: pd.Index, id_type: Any, id_value: Any, op_ad, op_id, cut,
             count, max_share: float, pairs: tuple[np.ndarray, np.ndarray]) -> LinkResult:
     n_ads = len(ads)
     operation = pd.Series(op_ad, index=ads, name="operation", dtype=np.int64)
@@ -226,7 +228,7 @@ def _link_graph(g: Graph, id_cols: Any, max_share: float, func: str) -> LinkResu
     key = np.unique(a * len(id_pos) + i) if len(a) else np.zeros(0, np.int64)
     a, i = key // max(len(id_pos), 1), key % max(len(id_pos), 1)
     op_ad, op_id, cut, count = _operations(len(ad_pos), a, i, len(id_pos), max_share)
-    return _result(g.nodes[ad_pos], kinds[id_pos].astype(object),
+    return _result(g.nodes[ad_pos], pd.Categorical(kinds[id_pos].astype(object)),
                    g.nodes[id_pos].to_numpy(dtype=object), op_ad, op_id, cut, count, max_share,
                    (a, i))
 
@@ -278,8 +280,8 @@ def _link_table(df: pd.DataFrame, id_cols: Any, object_col: Any, max_share: floa
         ok = codes >= 0
         ad_parts.append(obj_codes[ok] if not ok.all() else obj_codes)
         id_parts.append((codes[ok] if not ok.all() else codes).astype(np.int64) + offset)
-        types.append(np.full(len(uniq), c, dtype=object))
-        values.append(np.asarray(uniq, dtype=object))
+        types.append(len(uniq))
+        values.append(np.asarray(uniq))
         offset += len(uniq)
     a = np.concatenate(ad_parts)
     i = np.concatenate(id_parts)
@@ -287,8 +289,12 @@ def _link_table(df: pd.DataFrame, id_cols: Any, object_col: Any, max_share: floa
         key = np.unique(a * offset + i)
         a, i = key // offset, key % offset
     op_ad, op_id, cut, count = _operations(len(ads), a, i, offset, max_share)
-    return _result(ads, np.concatenate(types), np.concatenate(values), op_ad, op_id, cut,
-                   count, max_share, (a, i))
+    id_type = pd.Categorical.from_codes(
+        np.repeat(np.arange(len(names)), types), categories=pd.Index(names, dtype=object))
+    same = len({v.dtype for v in values}) == 1
+    id_value = np.concatenate(values) if same else np.concatenate(
+        [v.astype(object) for v in values])
+    return _result(ads, id_type, id_value, op_ad, op_id, cut, count, max_share, (a, i))
 
 
 def link_traces(data: Any, /, *, id_cols: Any = None, object_col: str | None = None,
