@@ -270,3 +270,23 @@ def test_block_plan_bad_input():
         nc.online.block_plan(no_phone, budget=1, targets=["phone"])
     with pytest.raises(ParameterError, match=r"'budgets'"):
         nc.online.compare_block_vs_raid(g, budgets=[0])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_union_labels_kernel_matches_scipy(seed):
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    from netcrime._core import union_labels
+
+    rng = np.random.default_rng(seed)
+    n, m = 500, int(rng.integers(0, 600))
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
+    got = union_labels(n, src, dst)
+    k, ref = connected_components(sp.coo_matrix((np.ones(m), (src, dst)), shape=(n, n)),
+                                  directed=False)
+    assert got.max() + 1 == k
+    assert nc.groups.compare(got, ref)["ari"] == 1.0 or k in (1, n)
+    # numbered by smallest member: the first appearance of each label is increasing
+    _, first = np.unique(got, return_index=True)
+    assert (np.diff(first) > 0).all() and first[0] == 0
