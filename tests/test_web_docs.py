@@ -47,3 +47,12 @@ def test_tie_deletion_keeps_nodes_and_drops_the_expected_share():
     h = mod.miss_ties(g, 0.3, np.random.default_rng(0))
     assert h.n_nodes == g.n_nodes and list(h.nodes) == list(g.nodes)
     assert abs(h.n_edges / g.n_edges - 0.7) < 0.05
+
+
+@pytest.mark.slow
+def test_one_row_of_the_linkage_table_recomputes():
+    mod = _script()
+    r = mod.linkage_row(2.0, 0.0)
+    line = mod.linkage_markdown(pd.DataFrame([r])).splitlines()[-1]
+    assert line in (REPO / "docs" / "groups.md").read_text(encoding="utf-8")
+    assert r["precision"] == 1.0

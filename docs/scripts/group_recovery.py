@@ -93,15 +93,47 @@ def markdown(df: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+#: Linkage table: phones per online person (churn) x shared-phone probability.
+CHURN = (1.0, 2.0, 4.0)
+SHARED = (0.0, 0.3)
+
+
+def linkage_row(phones: float, shared: float) -> dict:
+    """Mean pairwise precision, recall and ARI of link_traces on online networks."""
+    scores = []
+    for seed in SEEDS:
+        g = nc.generators.trafficking_network(n=N, kind="online", phones_per_person=phones,
+                                              shared_phone_p=shared, rng=seed)
+        scores.append(nc.online.evaluate_linkage(nc.online.link_traces(g), g))
+    return {"phones_per_person": phones, "shared_phone_p": shared,
+            **{k: round(float(np.mean([s[k] for s in scores])), 3)
+               for k in ("precision", "recall", "ari", "n_found", "n_true")}}
+
+
+def linkage_markdown(df: pd.DataFrame) -> str:
+    lines = ["| `phones_per_person` | `shared_phone_p` | precision | recall | ARI | "
+             "operations found | true groups |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r.phones_per_person:g} | {r.shared_phone_p:g} | {r.precision:.3f} | "
+              f"{r.recall:.3f} | {r.ari:.3f} | {r.n_found:.1f} | {r.n_true:.1f} |"
+              for r in df.itertuples()]
+    return "\n".join(lines)
+
+
+def _put(text: str, name: str, md: str) -> str:
+    return re.sub(rf"(<!-- {name}:start -->).*?(<!-- {name}:end -->)",
+                  lambda m: m.group(1) + "\n" + md + "\n" + m.group(2), text, flags=re.S)
+
+
 def main() -> None:
     df = table()
     df.to_csv(CSV, index=False)
     md = markdown(df)
+    lk = pd.DataFrame([linkage_row(p, s) for p in CHURN for s in SHARED])
     text = DOC.read_text(encoding="utf-8")
-    text = re.sub(r"(<!-- table:start -->).*?(<!-- table:end -->)",
-                  lambda m: m.group(1) + "\n" + md + "\n" + m.group(2), text, flags=re.S)
+    text = _put(_put(text, "table", md), "linkage", linkage_markdown(lk))
     DOC.write_text(text, encoding="utf-8")
     print(md)
+    print(linkage_markdown(lk))
 
 
 if __name__ == "__main__":
