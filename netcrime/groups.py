@@ -66,7 +66,8 @@ def renumber(labels: np.ndarray) -> np.ndarray:
     return rank[inv.reshape(-1)]
 
 
-def _undirected_igraph(g: Graph, w: np.ndarray | None) -> tuple[Any, np.ndarray | None]:
+def _undirected_igraph(g: Graph, w: np.ndarray | None
+                      ) -> tuple[Any, np.ndarray | None, np.ndarray, np.ndarray]:
     """An igraph graph on positions (undirected view; parallel ties merged, weights summed)."""
     import igraph as ig
 
@@ -81,7 +82,7 @@ def _undirected_igraph(g: Graph, w: np.ndarray | None) -> tuple[Any, np.ndarray 
         src, dst = uniq // n, uniq % n
         w = ww if w is not None else None
     h = ig.Graph(n=n, edges=np.column_stack([src, dst]).astype(np.int64), directed=False)
-    return h, w
+    return h, w, np.asarray(src, np.int64), np.asarray(dst, np.int64)
 
 
 def _seeded_igraph(seed: int, fn: Any) -> Any:
@@ -179,7 +180,7 @@ def detect(g: Any, /, *, method: str = "leiden", resolution: float = 1.0,
     w = _weights(g, weight, func)
     gen = check_rng(rng, func=func)
     seed = int(gen.integers(2**31 - 1))
-    h, w = _undirected_igraph(g, w)
+    h, w, _, _ = _undirected_igraph(g, w)
     labels = _membership(h, w, method, resolution, seed)
     return pd.Series(renumber(labels), index=g.nodes, name="group", dtype=np.int64)
 
@@ -445,9 +446,7 @@ def consensus(g: Any, /, *, reps: int = 50, rng: Any = None, method: str = "leid
     gen = check_rng(rng, func=func)
     seeds = [int(np.random.default_rng(s).integers(2**31 - 1))
              for s in np.random.SeedSequence(int(gen.integers(2**63))).spawn(reps)]
-    h, w = _undirected_igraph(g, w)
-    src, dst = (np.asarray(x, dtype=np.int64) for x in zip(*h.get_edgelist())) \
-        if h.ecount() else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    h, w, src, dst = _undirected_igraph(g, w)
     runs = [_membership(h, w, method, resolution, s) for s in seeds]
     together = np.zeros(len(src), np.int64)
     for lab in runs:
