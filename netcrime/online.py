@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -79,8 +79,9 @@ class LinkResult:
     max_share : float
         The threshold used.
     links : pandas.DataFrame
-        The ad--identifier incidence: ``ad`` (position in ``operation``) and ``identifier``
-        (row of ``identifiers``), one row per distinct pair, hubs included.
+        The ad--identifier incidence (built on first use): ``ad`` (position in
+        ``operation``) and ``identifier`` (row of ``identifiers``), one row per distinct
+        pair, hubs included.
     """
 
     operation: pd.Series
@@ -88,7 +89,13 @@ class LinkResult:
     sizes: pd.DataFrame
     cut: pd.DataFrame
     max_share: float
-    links: pd.DataFrame
+    pairs: tuple[np.ndarray, np.ndarray] = field(repr=False, default=(np.zeros(0, np.int64),
+                                                                       np.zeros(0, np.int64)))
+
+    @property
+    def links(self) -> pd.DataFrame:
+        """The ad--identifier incidence as a two-column frame (see the class notes)."""
+        return pd.DataFrame({"ad": self.pairs[0], "identifier": self.pairs[1]})
 
     @property
     def table(self) -> pd.DataFrame:
@@ -149,8 +156,10 @@ def _operations(n_ads: int, ad_idx: np.ndarray, id_idx: np.ndarray, n_ids: int,
     number of ads per identifier."""
     count = np.bincount(id_idx, minlength=n_ids)
     cut = count > max_share * n_ads
-    keep = ~cut[id_idx]
-    comp = union_labels(n_ads + n_ids, ad_idx[keep], n_ads + id_idx[keep])
+    if cut.any():
+        keep = ~cut[id_idx]
+        ad_idx, id_idx = ad_idx[keep], id_idx[keep]
+    comp = union_labels(n_ads + n_ids, ad_idx, n_ads + id_idx)
     # union_labels numbers components by their smallest item and the ads come first, so the
     # components holding an ad are 0..k-1 in order of their first ad
     k = int(comp[:n_ads].max()) + 1 if n_ads else 0
@@ -180,8 +189,7 @@ def _result(ads: pd.Index, id_type: Any, id_value: Any, op_ad, op_id, cut,
                           "n_identifiers": np.bincount(op_id[op_id >= 0], minlength=n_op)})
     cut_rows = identifiers[identifiers["cut"]].sort_values(
         ["n_ads", "type"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    links = pd.DataFrame({"ad": pairs[0], "identifier": pairs[1]})
-    return LinkResult(operation, identifiers, sizes, cut_rows, max_share, links)
+    return LinkResult(operation, identifiers, sizes, cut_rows, max_share, pairs)
 
 
 def _online_kinds(g: Graph, func: str, param: str) -> np.ndarray:
@@ -272,12 +280,15 @@ def _link_table(df: pd.DataFrame, id_cols: Any, object_col: Any, max_share: floa
     offset = 0
     for c in names:
         col = df[c]
-        miss = _missing(col)
-        if miss.all():
+        if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
+            codes, uniq = pd.factorize(col)  # NaN -> -1
+        else:
+            miss = _missing(col)
+            codes, uniq = pd.factorize(col.mask(miss) if miss.any() else col)
+        ok = codes >= 0
+        if not ok.any():
             raise param_error(func, "id_cols", "columns with at least one identifier value",
                               None, shown=f"column {c!r} with only missing values")
-        codes, uniq = pd.factorize(col.mask(miss) if miss.any() else col)
-        ok = codes >= 0
         ad_parts.append(obj_codes[ok] if not ok.all() else obj_codes)
         id_parts.append((codes[ok] if not ok.all() else codes).astype(np.int64) + offset)
         types.append(len(uniq))
