@@ -134,8 +134,8 @@ def bench_block(n_persons: int, budget: int) -> list[str]:
     cut_d = degree.pairs0 - int(degree.plan["pairs_connected"].iloc[-1])
     assert cut_g >= cut_d, (cut_g, cut_d)
     return [f"| block_plan greedy, budget {budget} (accounts, phones, ads) | {n_obj:,} "
-            f"online objects | {t_g:.2f} s | degree {t_d:.2f} s | - | cuts {cut_g:,} vs degree {cut_d:,} of "
-            f"{greedy.pairs0:,} pairs |"]
+            f"online objects | {t_g:.2f} s | degree {t_d:.2f} s | - | cuts {cut_g:,} vs "
+            f"degree {cut_d:,} of {greedy.pairs0:,} pairs |"]
 
 
 def main() -> None:
