@@ -507,6 +507,54 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- parser
+def cmd_link(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    import netcrime as nc
+
+    p = Path(args.file)
+    if not p.exists():
+        raise DataError(f"{args.file}: no such file")
+    df = pd.read_csv(p, dtype=str, keep_default_na=True)
+    res = nc.online.link_traces(df, id_cols=list(args.id), object_col=args.object,
+                                max_share=args.max_share)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "operations.csv", out / "sizes.csv", out / "cut.csv"]
+    res.table.to_csv(paths[0], index=False)
+    res.sizes.to_csv(paths[1], index=False)
+    res.cut.to_csv(paths[2], index=False)
+    _say(args, f"{args.file}: {len(res.operation)} ads linked into {res.n_operations} "
+               f"operations through {', '.join(args.id)}; {len(res.cut)} hub identifiers cut "
+               f"(on more than {args.max_share:.0%} of the ads)")
+    _say(args, "Wrote " + ", ".join(map(str, paths)))
+    return 0
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    import netcrime as nc
+
+    g = _read_graph(args.file, args)
+    found = nc.groups.detect(g, method=args.method, resolution=args.resolution,
+                             rng=args.seed)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    table = found.rename_axis("node").to_frame()
+    table.to_csv(out / "groups.csv")
+    q = nc.groups.modularity(g, groups=found) if g.n_edges else float("nan")
+    _use_agg()
+    import matplotlib.pyplot as plt
+
+    ax = nc.plot.draw_network(g, color_by=found.astype(str).rename("group"),
+                              title=f"{found.nunique()} groups ({args.method})")
+    ax.figure.savefig(out / "groups.png", dpi=110)
+    plt.close(ax.figure)
+    _say(args, f"{args.file}: {g.n_nodes} nodes, {found.nunique()} groups ({args.method}, "
+               f"resolution {args.resolution:g}), modularity {q:.3f}")
+    _say(args, f"Wrote {out / 'groups.csv'} and {out / 'groups.png'}")
+    return 0
+
+
 def _add_demo(sub: Any) -> None:
     d = sub.add_parser(
         "demo", help="build a traditional and an online trafficking network, analyse, attack "
@@ -624,6 +672,43 @@ def _add_sensitivity(sub: Any) -> None:
     sv.set_defaults(func=cmd_sensitivity)
 
 
+def _add_link(sub: Any) -> None:
+    lk = sub.add_parser(
+        "link", help="link ads into operations through shared identifiers (CSV)",
+        description="Read an ad table (CSV, one row per ad) and link the ads into operations "
+                    "through shared identifier values (union-find); identifiers on more "
+                    "than --max-share of the ads are cut as hubs. Writes operations.csv "
+                    "(object, type, operation), sizes.csv and cut.csv.")
+    lk.add_argument("file", metavar="ADS.csv", help="ad table")
+    lk.add_argument("--id", nargs="+", required=True, metavar="COL",
+                    help="identifier columns (e.g. phone account email)")
+    lk.add_argument("--object", metavar="COL", default=None,
+                    help="column naming the ad (default: one row per ad)")
+    lk.add_argument("--max-share", type=_prob, default=0.2, metavar="P",
+                    help="hub guard: identifiers on more than this share of ads do not "
+                         "link (default 0.2)")
+    lk.add_argument("--out", default=".", metavar="DIR", help="output directory (default .)")
+    lk.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    lk.set_defaults(func=cmd_link)
+
+
+def _add_groups(sub: Any) -> None:
+    gr = sub.add_parser(
+        "groups", help="detect the groups of a network file (CSV table and figure)",
+        description="Detect cohesive groups (Leiden, Louvain or label propagation) and "
+                    "write groups.csv (node, group) and groups.png.")
+    gr.add_argument("file", metavar="FILE", help="network file")
+    gr.add_argument("--method", choices=("leiden", "louvain", "label_propagation"),
+                    default="leiden", help="algorithm (default leiden)")
+    gr.add_argument("--resolution", type=float, default=1.0,
+                    help="modularity resolution (default 1)")
+    gr.add_argument("--seed", type=_int_at_least(0), default=1, help="random seed (default 1)")
+    gr.add_argument("--out", default=".", metavar="DIR", help="output directory (default .)")
+    _directed_flags(gr)
+    gr.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    gr.set_defaults(func=cmd_groups)
+
+
 def _add_datasets(sub: Any) -> None:
     ds = sub.add_parser(
         "datasets", help="list the bundled datasets, describe or export one",
@@ -695,6 +780,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sensitivity(sub)
     _add_datasets(sub)
     _add_snapshots(sub)
+    _add_link(sub)
+    _add_groups(sub)
     return p
 
 

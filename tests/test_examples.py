@@ -453,12 +453,87 @@ def check_wheel_vs_chain(out: Path, stdout: str) -> None:
     assert _pct(stdout, r"online\s+before 100\.0%\s+after\s+([\d.]+)%") > 50
 
 
+def _online_pairs(h: nx.Graph, removed: set) -> set:
+    """(client, victim) pairs connected through an ad none of whose objects is removed."""
+    kind = nx.get_node_attributes(h, "kind")
+    role = nx.get_node_attributes(h, "role")
+    pairs = set()
+    for a in (v for v, k in kind.items() if k == "ad"):
+        nb = set(h[a])
+        if a in removed or nb & removed:
+            continue
+        pairs |= {(c, v) for c in nb if role[c] == "client" for v in nb
+                  if role[v] in ("victim", "bottom") and kind[v] == "person"}
+    return pairs
+
+
+def check_identify_the_web(out: Path, stdout: str) -> None:
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    ex = load_example_module("identify_the_web")
+    g = trafficking(ex.N, "online", ex.SEED)
+    h = g.to_networkx()
+    kind = nx.get_node_attributes(h, "kind")
+    # 1. linkage: components of the ad -- phone/account graph (no identifier on > 20 % of ads)
+    ads = [v for v, k in kind.items() if k == "ad"]
+    sub = nx.Graph()
+    sub.add_nodes_from(ads)
+    for a in ads:
+        sub.add_edges_from((a, o) for o in h[a] if kind[o] in ("phone", "account"))
+    ids = [v for v in sub if v not in set(ads)]
+    assert max(sub.degree(v) for v in ids) <= 0.2 * len(ads)
+    comp = {v: i for i, c in enumerate(nx.connected_components(sub)) for v in c}
+    found = [comp[a] for a in ads]
+    true = [h.nodes[a]["group"] for a in ads]
+    assert f"operations found: {len(set(found))} (true groups: {len(set(true))})" in stdout
+    assert _pct(stdout, r"recall ([\d.]+)  F1") == pytest.approx(
+        _pair_recall(found, true), abs=6e-4)
+    assert _pct(stdout, r"F1 [\d.]+  ARI ([\d.]+)") == pytest.approx(
+        adjusted_rand_score(true, found), abs=6e-4)
+    # 2. groups: scores of the written grouping, modularity by networkx
+    gr = pd.read_csv(out / "groups.csv")
+    ari = adjusted_rand_score(gr["true_group"], gr["group"])
+    nmi = normalized_mutual_info_score(gr["true_group"], gr["group"])
+    assert re.search(rf"ARI {ari:.3f}  NMI {nmi:.3f}", stdout)
+    m = h.subgraph(gr["node"].tolist())
+    comms = [set(part["node"]) for _, part in gr.groupby("group")]
+    assert _pct(stdout, r"modularity ([\d.]+)") == pytest.approx(
+        nx.community.modularity(m, comms), abs=6e-4)
+    # 3. blocking: brute-force victims after the plan's first k objects; arrests recomputed
+    plan = pd.read_csv(out / "block_plan.csv")
+    objs = plan["object"].iloc[1:].astype(int).tolist()
+    base = _online_pairs(h, set())
+    v0 = len({v for _, v in base})
+    members = [v for v in h if kind[v] == "person" and 0 <= h.nodes[v]["tier"] <= 2]
+    order = nc.disruption.attack(g.subgraph(members), strategy="degree",
+                                 max_removals=max(ex.BUDGETS)).curve["node"][1:].tolist()
+    for k in ex.BUDGETS:
+        left = _online_pairs(h, set(objs[:k]))
+        gone = set(order[:k])
+        dark = {o for o, kk in kind.items() if kk in ("account", "phone")
+                and {p for p in h[o] if kind[p] == "person"} <= gone}
+        arrested = _online_pairs(h, dark)
+        expect_b = len({v for _, v in left}) / v0
+        expect_a = len({v for _, v in arrested}) / v0
+        assert re.search(rf"^\s*{k}\s+{expect_b:.3f}\s+{expect_a:.3f}$", stdout, re.M), k
+    assert (out / "identify_the_web.png").stat().st_size > 10_000
+
+
+def _pair_recall(found, true) -> float:
+    f, t = np.asarray(found), np.asarray(true)
+    iu = np.triu_indices(len(f), 1)
+    sf = (f[:, None] == f[None, :])[iu]
+    st = (t[:, None] == t[None, :])[iu]
+    return float((sf & st).sum() / st.sum())
+
+
 CHECKS = {
     "brokers_in_trafficking": check_brokers_in_trafficking,
     "caviar_phases": check_caviar_phases,
     "disrupt_wheel_vs_chain": check_disrupt_wheel_vs_chain,
     "disruption_with_recovery": check_disruption_with_recovery,
     "inaccurate_data": check_inaccurate_data,
+    "identify_the_web": check_identify_the_web,
     "key_players": check_key_players,
     "noordin_layers": check_noordin_layers,
     "replicate_cavallaro2020": check_replicate_cavallaro2020,

@@ -14,7 +14,8 @@ Modules, by algorithm:
   Dijkstra), key-player distance sums;
 * :mod:`.brandes` -- the single-source shortest-path DAG search and its accumulations: node,
   endpoint and edge betweenness, adaptive betweenness;
-* :mod:`.unionfind` -- reverse union-find removal curves (nodes, edges);
+* :mod:`.unionfind` -- reverse union-find removal curves (nodes, edges), component labels
+  of an edge list (record linkage);
 * :mod:`.peeling` -- adaptive degree order, collective influence;
 * :mod:`.projection` -- two-mode projection (upper triangle of ``B Bᵀ``, sorted pairs);
 * :mod:`.peeling` -- adaptive degree order, collective influence, core numbers;
@@ -73,7 +74,7 @@ from .spectral import (
 from .ties import SCORE_ATOL, SCORE_RTOL, tolerance_groups
 from .triads import brokerage_counts, brokerage_partial_credit
 from .triangles import triangles
-from .unionfind import edge_removal_curve, removal_curve
+from .unionfind import edge_removal_curve, removal_curve, union_labels
 
 __all__ = [
     "EQUAL_LENGTH_RTOL",
@@ -131,4 +132,5 @@ __all__ = [
     "triangles",
     "undirected_csr",
     "undirected_edge_array",
+    "union_labels",
 ]

@@ -8,7 +8,9 @@ whole curve. A Fenwick tree over component sizes gives the second-largest compon
 every step.
 
 * :func:`removal_curve` -- node removal order;
-* :func:`edge_removal_curve` -- edge removal order (every node stays).
+* :func:`edge_removal_curve` -- edge removal order (every node stays);
+* :func:`union_labels` -- connected-component labels of an edge list in one union-find pass
+  (record linkage: ads joined through shared identifiers).
 
 Both return ``(lcc, second, n_components, connected_pairs)``, arrays of length
 ``len(order) + 1``: entry ``k`` describes the graph after the first ``k`` removals; the
@@ -20,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["edge_removal_curve", "removal_curve"]
+__all__ = ["edge_removal_curve", "removal_curve", "union_labels"]
 
 
 @njit(cache=True)
@@ -172,4 +174,34 @@ def edge_removal_curve(n, src, dst, order):
         if a != b:
             ncomp, lcc, pairs = _union(parent, size, tree, a, b, ncomp, lcc, pairs)
         _record(out, k, tree, logn, ncomp, lcc, pairs)
+    return out
+
+
+@njit(cache=True)
+def union_labels(n, src, dst):
+    """Component label of each of the ``n`` items joined by the pairs ``(src[e], dst[e])``.
+
+    One union-find pass (union by size, path compression): ``O(n + m alpha(n))``. Labels are
+    ``0..c-1`` in order of each component's smallest item, so the result does not depend on
+    the order of the pairs.
+    """
+    parent = np.arange(n)
+    size = np.ones(n, np.int64)
+    for e in range(len(src)):
+        a = _find(parent, src[e])
+        b = _find(parent, dst[e])
+        if a != b:
+            if size[a] < size[b]:
+                a, b = b, a
+            parent[b] = a
+            size[a] += size[b]
+    label = np.full(n, -1, np.int64)
+    out = np.empty(n, np.int64)
+    c = 0
+    for v in range(n):
+        r = _find(parent, v)
+        if label[r] < 0:
+            label[r] = c
+            c += 1
+        out[v] = label[r]
     return out

@@ -43,6 +43,7 @@ Time (issue 11): :mod:`~netcrime.plot.temporal` draws the tables of :mod:`netcri
 from .figures import draw_network, plot_brokerage_profile, plot_profiles, plot_removal_curves
 from .layouts import chain_layout, wheel_layout
 from .observation import plot_sensitivity
+from .online import plot_block_vs_raid, plot_linked_operations
 from .palettes import (
     BROKERAGE_COLORS,
     FALLBACK_COLORS,
@@ -68,7 +69,9 @@ __all__ = [
     "chain_layout",
     "draw_network",
     "draw_twomode",
+    "plot_block_vs_raid",
     "plot_brokerage_profile",
+    "plot_linked_operations",
     "plot_profiles",
     "plot_removal_curves",
     "plot_sensitivity",
