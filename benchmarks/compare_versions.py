@@ -359,26 +359,29 @@ def worker(args: argparse.Namespace) -> None:
     state = row.setup(nc, size, data)
     if row.warm is not None:
         row.warm(nc, data)
-    seconds, spent, reps = np.inf, 0.0, 0
+    seconds, cpu, spent, reps = np.inf, np.inf, 0.0, 0
     while reps < 5 and (reps == 0 or spent < 1.0):  # short rows: best of up to 5 calls
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = row.call(nc, state)
-        took = time.perf_counter() - t
-        seconds, spent, reps = min(seconds, took), spent + took, reps + 1
+        took, used = time.perf_counter() - t, time.process_time() - c
+        seconds, cpu = min(seconds, took), min(cpu, used)
+        spent, reps = spent + took, reps + 1
     arrays = row.summary(result)
     np.savez(args.result, *arrays)
-    print(json.dumps({"seconds": seconds, "file": str(where)}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "file": str(where)}))
 
 
 # ----------------------------------------------------------------------------- driver
-def run_worker(tree: Path, row: str, quick: bool, data: Path, result: Path) -> float:
+def run_worker(tree: Path, row: str, quick: bool, data: Path, result: Path,
+               clock: str = "wall") -> float:
     env = dict(os.environ, PYTHONPATH=str(tree))
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "--row", row,
            "--data", str(data), "--result", str(result)] + (["--quick"] if quick else [])
     r = subprocess.run(cmd, env=env, cwd=data, capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError(f"{row} failed in {tree}:\n{r.stderr[-3000:]}")
-    return json.loads(r.stdout.strip().splitlines()[-1])["seconds"]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    return out["cpu"] if clock == "cpu" else out["seconds"]
 
 
 def compare(a: Path, b: Path) -> str:
@@ -425,7 +428,7 @@ def driver(args: argparse.Namespace) -> None:
         f"before: `{before.name}` ({_describe(before)}); after: `{after.name}` "
         f"({_describe(after)})",
         f"{'quick sizes' if args.quick else 'full sizes'}, best of {repeat} interleaved runs "
-        f"per tree; load average at start {os.getloadavg()[0]:.2f}",
+        f"per tree, {args.clock} seconds; load average at start {os.getloadavg()[0]:.2f}",
         "",
         "| row | size | before s | after s | after/before | check |",
         "|---|---|---:|---:|---:|---|",
@@ -438,7 +441,7 @@ def driver(args: argparse.Namespace) -> None:
             best = {"before": np.inf, "after": np.inf}
             for _ in range(repeat):
                 for label, tree in (("before", before), ("after", after)):
-                    sec = run_worker(tree, name, args.quick, data, data / f"{label}.npz")
+                    sec = run_worker(tree, name, args.quick, data, data / f"{label}.npz", args.clock)
                     best[label] = min(best[label], sec)
             check = compare(data / "before.npz", data / "after.npz")
             size = ", ".join(f"{k}={v:,}" for k, v in (row.quick if args.quick
@@ -460,6 +463,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--rows", help="comma-separated row names (default: all; see --list)")
     p.add_argument("--repeat", type=int, help="interleaved runs per tree (default 3, quick 1)")
     p.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
+    p.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                   help="time reported: wall seconds (default) or the process's CPU seconds "
+                        "(all its threads), steadier when other processes load the machine")
     p.add_argument("--out", help="also write the Markdown table to this file")
     p.add_argument("--list", action="store_true", help="list the rows and exit")
     p.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
