@@ -441,7 +441,8 @@ def driver(args: argparse.Namespace) -> None:
             best = {"before": np.inf, "after": np.inf}
             for _ in range(repeat):
                 for label, tree in (("before", before), ("after", after)):
-                    sec = run_worker(tree, name, args.quick, data, data / f"{label}.npz", args.clock)
+                    sec = run_worker(tree, name, args.quick, data, data / f"{label}.npz",
+                                 args.clock)
                     best[label] = min(best[label], sec)
             check = compare(data / "before.npz", data / "after.npz")
             size = ", ".join(f"{k}={v:,}" for k, v in (row.quick if args.quick
