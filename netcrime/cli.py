@@ -517,6 +517,8 @@ def cmd_disrupt(args: argparse.Namespace) -> int:
                          "brokerage) needs --groups ATTR, the node attribute of the groups")
     _use_agg()
     g = _read_graph(args.file, args)
+    if g.n_nodes == 0:
+        raise DataError(f"{args.file}: the network has no nodes: nothing to attack")
     max_removals = args.max_removals
     if max_removals is not None and max_removals >= g.n_nodes:
         max_removals = None  # the whole curve
@@ -560,6 +562,10 @@ def cmd_disrupt(args: argparse.Namespace) -> int:
     ppath = out / "curves.png"
     ax.figure.savefig(ppath, dpi=120)
     _say(args, f"{args.file}: {g.n_nodes} nodes, {g.n_edges} ties")
+    if len(g.edge_attrs.columns):
+        _say(args, "Tie attributes ignored: " + ", ".join(repr(str(c)) for c in
+                                                        g.edge_attrs.columns)
+             + " -- the strategies count ties, unweighted")
     for label, res in results.items():
         half = res.removals_to(0.5)
         steps = int(res.curve["step"].iloc[-1]) if len(res.curve) else 0
@@ -771,12 +777,21 @@ def cmd_warmup(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     graphs = [nc.generators.kenney_wheel(core_size=2, n_cells=3, cell_size=4, rng=0),
               nc.generators.kenney_chain(n_groups=2, stage_sizes=2, rng=0)]
+    params = {"brokerage": {"groups": "stage"}, "katz_direct": {"alpha": 0.1}}
     for g in graphs:
         _centrality_table(g)
-        _brokerage_table(g, "cell", "none")
-        for mode in ("adaptive", "static"):
-            for s in ("degree", "betweenness", "random", "closeness", "pagerank"):
-                nc.disruption.attack(g, strategy=s, mode=mode, rng=0,
+        _brokerage_table(g, "stage", "none")
+        na = g.node_attrs.copy()
+        na["stage"] = _group_labels(g, "stage", "none", "warmup").to_numpy()
+        src, dst = g.edge_array()
+        g = nc.Graph.from_arrays(g.n_nodes, src, dst, directed=g.directed, nodes=list(g.nodes),
+                                 node_attrs=na, edge_attrs=g.edge_attrs)
+        for s in nc.disruption.STRATEGIES:
+            for mode in ("adaptive", "static", "block"):
+                if s == "key_player" and mode == "static":
+                    continue  # refused by disrupt
+                nc.disruption.attack(g, strategy=nc.disruption.strategy(s, **params.get(s, {})),
+                                     mode=mode, rng=0,
                                      metrics=("lcc", "lcc_frac", "n_components"))
         nc.observation.sensitivity(g, metric=["betweenness", "degree"], reps=2, rng=0,
                                    tie_missing=[0.1])
@@ -1057,8 +1072,9 @@ class _CompileNotice:
             def on_start(self, ev: Any) -> None:
                 if not notice.said:
                     notice.said = True
-                    print(f"{PROG}: compiling kernels (first run only, about 20 s; "
-                          "'netcrime warmup' does it ahead)…", file=sys.stderr, flush=True)
+                    print(f"{PROG}: compiling kernels (first run only: up to about 20 s, "
+                          "then numba's cache; 'netcrime warmup' does it ahead)…",
+                          file=sys.stderr, flush=True)
 
             def on_end(self, ev: Any) -> None:
                 pass

@@ -685,3 +685,11 @@ def test_messages_plain_and_warnings_held_back(capsys):
 
     assert _run(argparse.Namespace(func=ok)) == 0
     assert "warning: NetcrimeWarning: something to know" in capsys.readouterr().err
+
+
+def test_empty_network_clean_error_without_runtime_warning(tmp_path, capsys):
+    p = tmp_path / "empty.csv"
+    p.write_text("source,target\n")
+    code, _, err = run(["disrupt", p, "--undirected", "--out", tmp_path / "o"], capsys)
+    assert code == 1 and "no nodes" in err
+    assert "RuntimeWarning" not in err and err.count("\n") == 1
