@@ -119,7 +119,8 @@ def _cli_hint(msg: str) -> str:
     msg = re.sub(r"(?:pass|[Cc]hoose) multiedges='sum'.*?to merge repeated pairs", _MULTI_HINT,
                  msg, flags=re.S)
     return msg.replace("self_loops='error'", "--self-loops error").replace(
-        "multiedges='error'", "--multiedges error")
+        "multiedges='error'", "--multiedges error").replace(
+        "pass missing='drop' to drop them", "pass --drop-bad to drop them")
 
 
 def _symmetric(g: Any) -> bool:
@@ -732,6 +733,13 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         df = pd.read_csv(p, sep=args.sep, dtype={args.source: str, args.target: str})
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
         raise DataError(f"{args.file}: {e}") from None
+    if args.self_loops != "keep" and {args.source, args.target} <= set(df.columns):
+        loop = (df[args.source] == df[args.target]).to_numpy()
+        if loop.any() and args.self_loops == "error":
+            raise DataError(f"{args.file}: {int(loop.sum())} records of a node with itself "
+                            f"(first at data row {int(loop.argmax()) + 1}); pass "
+                            "--self-loops keep or drop")
+        df = df[~loop]
     snaps = nc.events.snapshots(
         df, source=args.source, target=args.target, directed=args.directed, time=args.time,
         freq=args.freq, phase=args.phase, weight=args.weight, aggregate=args.aggregate,
@@ -974,6 +982,9 @@ def _add_snapshots(sub: Any) -> None:
                          "--weight")
     sn.add_argument("--undirected", dest="directed", action="store_false",
                     help="merge a -> b and b -> a records into one tie")
+    sn.add_argument("--self-loops", choices=LOOP_CHOICES, default="keep",
+                    help="records of a number with itself: keep (default), drop or error "
+                         "(repeated pairs are merged by --aggregate)")
     sn.add_argument("--format", choices=("csv", "graphml"), default="csv",
                     help="window graph files (default csv)")
     sn.add_argument("--metric", default="degree",
@@ -1050,7 +1061,7 @@ def _plain(msg: str) -> str:
 
 
 def _error(msg: str) -> None:
-    print(f"{PROG}: error: {_plain(msg)}", file=sys.stderr)
+    print(f"{PROG}: error: {_plain(_cli_hint(str(msg)))}", file=sys.stderr)
 
 
 class _CompileNotice:
@@ -1096,7 +1107,8 @@ def _run(args: argparse.Namespace) -> int:
     import warnings
 
     notice = _CompileNotice()
-    notice.install()
+    if not getattr(args, "quiet", False):  # -q: nothing on success
+        notice.install()
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

@@ -693,3 +693,36 @@ def test_empty_network_clean_error_without_runtime_warning(tmp_path, capsys):
     code, _, err = run(["disrupt", p, "--undirected", "--out", tmp_path / "o"], capsys)
     assert code == 1 and "no nodes" in err
     assert "RuntimeWarning" not in err and err.count("\n") == 1
+
+
+def test_snapshots_self_loops_and_drop_bad_hint(tmp_path, capsys):
+    p = tmp_path / "c.csv"
+    p.write_text("a,b,t\n1,2,2020-01-01\n3,3,2020-01-02\n2,1,2020-01-09\n1,2,x\n")
+    base = ["snapshots", p, "--source", "a", "--target", "b", "--time", "t", "--freq", "7D",
+            "--out", tmp_path / "s", "-q"]
+    code, _, err = run(base, capsys)
+    assert code == 1 and "--drop-bad" in err and "missing='drop'" not in err
+    code, _, err = run([*base, "--drop-bad", "--self-loops", "error"], capsys)
+    assert code == 1 and "1 records of a node with itself" in err
+    code, _, err = run([*base, "--drop-bad", "--self-loops", "drop"], capsys)
+    assert code == 0, err
+    win = pd.read_csv(tmp_path / "s" / "windows.csv")
+    assert win["records"].sum() == 2  # the loop and the bad time are not counted
+
+
+@pytest.mark.slow
+def test_compile_notice_on_a_cold_cache_only(tmp_path):
+    # a fresh numba cache (NUMBA_CACHE_DIR): the first run compiles and says so, the second
+    # loads the cache and says nothing
+    import os
+
+    p = tmp_path / "g.net"
+    nc.io.write(nc.Graph.from_networkx(nx.path_graph(6)), p)
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path / "cache"),
+               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = [sys.executable, "-m", "netcrime", "analyze", str(p), "--out", str(tmp_path / "o")]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "compiling kernels (first run only" in first.stderr
+    assert "compiling" not in second.stderr
