@@ -17,7 +17,7 @@ unless ``--multiedges`` says how to merge them (``count`` turns a list of calls 
 weighted network); self-loops are kept unless ``--self-loops drop`` (or ``error``). Nodes
 without a group are refused by the brokerage measures unless ``--missing-group LABEL``.
 
-The first run compiles the numba kernels (about 20 s, once per installation; a line on
+The first run compiles the numba kernels (20 s to a minute, once per installation; a line on
 stderr says so when it happens); ``netcrime warmup`` does it ahead of time.
 
 Exit codes scripts can rely on: ``0`` success; ``2`` usage error (unknown option, a bad
@@ -814,7 +814,7 @@ def _add_warmup(sub: Any) -> None:
         "warmup", help="compile the numba kernels now (the first run otherwise does it)",
         description="Compile the numba kernels the commands use, on small networks, and "
                     "store them in numba's cache: the first real command otherwise spends "
-                    "about 20 s compiling. Safe to run again (it then loads the cache).")
+                    "20 s to a minute compiling. Safe to run again (it loads the cache).")
     w.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     w.set_defaults(func=cmd_warmup)
 
@@ -1083,7 +1083,7 @@ class _CompileNotice:
             def on_start(self, ev: Any) -> None:
                 if not notice.said:
                     notice.said = True
-                    print(f"{PROG}: compiling kernels (first run only: up to about 20 s, "
+                    print(f"{PROG}: compiling kernels (first run only: 20 s to a minute, "
                           "then numba's cache; 'netcrime warmup' does it ahead)…",
                           file=sys.stderr, flush=True)
 
