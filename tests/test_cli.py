@@ -726,3 +726,20 @@ def test_compile_notice_on_a_cold_cache_only(tmp_path):
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert "compiling kernels (first run only" in first.stderr
     assert "compiling" not in second.stderr
+
+
+@pytest.mark.parametrize("mode", ["traditional", "online", "hybrid"])
+def test_generate_size_estimate_bounds_the_generator(mode):
+    # oracle: the generator itself, on several sizes and seeds: the estimate never falls short
+    import argparse
+
+    from netcrime.cli import _estimate_size
+
+    for n, seed in ((50, 1), (300, 2), (1500, 3)):
+        nodes, ties = _estimate_size(argparse.Namespace(form="trafficking", n=n, mode=mode))
+        g = nc.generators.trafficking_network(n=n, kind=mode, rng=seed)
+        assert g.n_nodes <= nodes and g.n_edges <= ties
+    args = argparse.Namespace(form="chain", groups=3, stage_size=4)
+    g = nc.generators.kenney_chain(n_groups=3, stage_sizes=4, rng=0)
+    nodes, ties = _estimate_size(args)
+    assert nodes == g.n_nodes and g.n_edges <= ties
