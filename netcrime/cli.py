@@ -744,7 +744,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         df, source=args.source, target=args.target, directed=args.directed, time=args.time,
         freq=args.freq, phase=args.phase, weight=args.weight, aggregate=args.aggregate,
         missing="drop" if args.drop_bad else "error")
-    out = Path(args.out)
+    out = _out_dir(args.out)
     (out / "windows").mkdir(parents=True, exist_ok=True)
     rows = []
     for i, (w, g) in enumerate(snaps.items()):

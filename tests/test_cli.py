@@ -658,7 +658,12 @@ def test_out_naming_an_existing_file(tmp_path, capsys):
     nc.io.write(nc.Graph.from_networkx(nx.path_graph(5)), p)
     f = tmp_path / "taken.txt"
     f.write_text("x")
-    for cmd in (["analyze", p], ["disrupt", p]):
+    calls = tmp_path / "calls.csv"
+    calls.write_text("a,b,t\n1,2,2020-01-01\n")
+    for cmd in (["analyze", p], ["disrupt", p],
+                ["sensitivity", p, "--missing-ties", "0.1", "--reps", "2"],
+                ["snapshots", calls, "--source", "a", "--target", "b", "--time", "t",
+                 "--freq", "7D"]):
         code, _, err = run([*cmd, "--out", f], capsys)
         assert code == 2 and "existing file" in err and "taken.txt" in err
 
