@@ -446,3 +446,305 @@ def test_snapshots_command_graphml_phase_and_errors(tmp_path, capsys):
     code, out, _ = run(["snapshots", calls, "--source", "a", "--target", "b", "--time", "t",
                         "--freq", "7D", "--drop-bad", "--out", tmp_path / "x"], capsys)
     assert code == 0 and "1 bad rows dropped" in out
+
+
+# --------------------------------------------------------------------------- real data (issue 13)
+def _call_list(tmp_path, text="source,target,weight\na,b,2\nb,a,4\na,c,1\na,b,3\nc,c,5\n"):
+    p = tmp_path / "calls.csv"
+    p.write_text(text)
+    return p
+
+
+def test_repeated_pairs_hint_names_an_existing_option(tmp_path, capsys):
+    p = _call_list(tmp_path)
+    code, _, err = run(["analyze", p, "--undirected", "--out", tmp_path / "o"], capsys)
+    assert code == 1 and "calls.csv, line 3" in err
+    assert "--multiedges" in err and "multiedges='" not in err
+    _, helptext, _ = run(["analyze", "--help"], capsys)
+    assert "--multiedges" in helptext and "--self-loops" in helptext
+    for cmd in ("disrupt", "sensitivity"):
+        _, helptext, _ = run([cmd, "--help"], capsys)
+        assert "--multiedges" in helptext and "--self-loops" in helptext
+
+
+@pytest.mark.parametrize("rule", ["count", "sum", "mean", "max", "min", "first", "last"])
+@pytest.mark.parametrize("directed", [False, True])
+def test_multiedges_rules_on_a_call_list(tmp_path, rule, directed):
+    from netcrime.cli import _read_graph, build_parser
+
+    p = _call_list(tmp_path)
+    flag = "--directed" if directed else "--undirected"
+    args = build_parser().parse_args(["analyze", str(p), flag, "--multiedges", rule,
+                                      "--self-loops", "drop"])
+    g = _read_graph(str(p), args)
+    # oracle: pandas groupby over the rows (loops dropped; undirected: unordered pairs)
+    df = pd.read_csv(p)
+    df = df[df.source != df.target]
+    if not directed:
+        df[["source", "target"]] = np.sort(df[["source", "target"]].to_numpy(), axis=1)
+    agg = {"count": "size", "sum": "sum", "mean": "mean", "max": "max", "min": "min",
+           "first": "first", "last": "last"}[rule]
+    want = df.groupby(["source", "target"], sort=True)["weight"].agg(agg).astype(float)
+    got = g.to_pandas()
+    if not directed:
+        got[["source", "target"]] = np.sort(got[["source", "target"]].to_numpy(), axis=1)
+    got = got.set_index(["source", "target"])["weight"].sort_index().astype(float)
+    assert g.directed is directed
+    pd.testing.assert_series_equal(got, want, check_names=False, check_index_type=False)
+
+
+def test_multiedges_count_analyze_and_self_loop_policies(tmp_path, capsys):
+    p = _call_list(tmp_path, "source,target\na,b\nb,a\na,c\nc,c\n")
+    code, out, err = run(["analyze", p, "--undirected", "--multiedges", "count",
+                          "--out", tmp_path / "o"], capsys)
+    assert code == 0, err
+    cent = pd.read_csv(tmp_path / "o" / "centrality.csv", index_col="node")
+    G = nx.Graph([("a", "b"), ("a", "c"), ("c", "c")])  # networkx: a self-loop counts 2
+    assert cent["degree"].to_dict() == {k: float(v) for k, v in dict(G.degree()).items()}
+    assert "'weight'" in out and "ignored" in out
+    code, _, err = run(["analyze", p, "--undirected", "--multiedges", "count",
+                        "--self-loops", "error", "--out", tmp_path / "o"], capsys)
+    assert code == 1 and "self-loop" in err.lower()
+    code, _, err = run(["analyze", p, "--undirected", "--multiedges", "mean",
+                        "--out", tmp_path / "o"], capsys)
+    assert code == 2 and "weight" in err  # mean needs a weight column
+
+
+def test_dl_direction_is_decided_and_said(tmp_path, capsys):
+    code, _, err = run(["datasets", "montagna_meetings", "--out", tmp_path / "m.dl"], capsys)
+    assert code == 0, err
+    ref = nc.datasets.load("montagna_meetings")
+    code, out, err = run(["analyze", tmp_path / "m.dl", "--out", tmp_path / "o"], capsys)
+    assert code == 0, err
+    assert "symmetric" in err and "undirected" in err
+    assert f"{ref.n_nodes} nodes, {ref.n_edges} ties (undirected)" in out
+    cent = pd.read_csv(tmp_path / "o" / "centrality.csv", index_col="node")
+    G = nx.Graph()
+    G.add_nodes_from(ref.nodes)
+    s, t = ref.edge_array()
+    G.add_edges_from(zip(ref.nodes[s], ref.nodes[t]))
+    assert cent["degree"].to_dict() == {int(k): float(v) for k, v in dict(G.degree()).items()}
+    code, out, err = run(["analyze", tmp_path / "m.dl", "--directed",
+                          "--out", tmp_path / "o"], capsys)
+    assert code == 0 and f"{2 * ref.n_edges} ties (directed)" in out
+    # an asymmetric matrix is read as directed, and said so
+    (tmp_path / "a.dl").write_text("dl n=3\nformat=edgelist1\ndata:\n1 2\n2 3\n")
+    code, out, err = run(["analyze", tmp_path / "a.dl", "--out", tmp_path / "o"], capsys)
+    assert code == 0 and "not symmetric" in err and "2 ties (directed)" in out
+
+
+def test_generate_dl_prints_how_to_read_it_back(tmp_path, capsys):
+    code, out, _ = run(["generate", "chain", "--out", tmp_path / "c.dl", "--seed", 1], capsys)
+    assert code == 0
+    assert f"netcrime analyze {tmp_path / 'c.dl'} --directed" in out
+    code, out, _ = run(["generate", "chain", "--out", tmp_path / "c.dl", "--seed", 1], capsys)
+    assert "Replaced the existing file" in out  # --out naming an existing file says so
+
+
+def test_missing_group_refused_with_count_unless_labelled(tmp_path, capsys):
+    g = nc.generators.trafficking_network(n=60, kind="online", rng=3)
+    nc.io.write_csv(g, tmp_path / "t_edges.csv", nodes_path=tmp_path / "t_nodes.csv")
+    n_missing = int(g.node_attrs["stage"].isna().sum())
+    assert n_missing > 0
+    code, _, err = run(["analyze", tmp_path / "t_edges.csv", "--undirected",
+                        "--out", tmp_path / "o"], capsys)
+    assert code == 1 and f"{n_missing} of {g.n_nodes} nodes" in err
+    assert "--missing-group" in err
+    code, out, err = run(["analyze", tmp_path / "t_edges.csv", "--undirected",
+                          "--missing-group", "online object", "--out", tmp_path / "o"], capsys)
+    assert code == 0, err
+    assert "'online object'" in out
+    bro = pd.read_csv(tmp_path / "o" / "brokerage.csv", index_col="node")
+    grp = g.node_attrs["stage"].astype(object).where(g.node_attrs["stage"].notna(),
+                                                     "online object").astype(str)
+    grp.index = g.nodes
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        want = nc.brokerage.gould_fernandez(g, groups=grp).nodes
+    np.testing.assert_array_equal(bro["gf_total"].to_numpy(), want["total"].to_numpy())
+
+
+def test_disrupt_brokerage_takes_groups(tmp_path, capsys):
+    g = nc.generators.kenney_chain(n_groups=2, stage_sizes=2, cross_group_p=0.3, rng=4)
+    nc.io.write_csv(g, tmp_path / "c_edges.csv", nodes_path=tmp_path / "c_nodes.csv")
+    base = ["disrupt", tmp_path / "c_edges.csv", "--directed", "--strategy", "brokerage",
+            "--out", tmp_path / "o", "--mode", "static"]
+    code, _, err = run(base, capsys)
+    assert code == 2 and "--groups" in err
+    code, _, err = run([*base, "--groups", "stage", "-q"], capsys)
+    assert code == 0, err
+    curves = pd.read_csv(tmp_path / "o" / "curves.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        total = nc.brokerage.gould_fernandez(g, groups="stage").nodes["total"]
+    # static order: the first node removed has the highest total brokerage
+    first = curves.loc[curves["step"] == 1, "node"].iloc[0]
+    assert total[first] == total.max()
+
+
+def test_generate_refuses_beyond_max_nodes_before_allocating(tmp_path, capsys):
+    code, _, err = run(["generate", "wheel", "--cells", 1_000_000_000], capsys)
+    assert code == 2 and "5,000,000,001 nodes" in err and "--max-nodes" in err
+    # the wheel estimate is exact: core + cells x cell size
+    code, _, err = run(["generate", "wheel", "--out", tmp_path / "w", "--max-nodes", 30],
+                       capsys)
+    assert code == 2 and "31 nodes" in err
+    code, out, err = run(["generate", "wheel", "--out", tmp_path / "w", "--max-nodes", 31],
+                         capsys)
+    assert code == 0 and "31 nodes" in out
+    _, helptext, _ = run(["generate", "--help"], capsys)
+    assert "--max-nodes" in helptext
+
+
+def test_generate_help_n_says_persons(capsys):
+    _, helptext, _ = run(["generate", "--help"], capsys)
+    text = " ".join(helptext.split())
+    assert "number of persons" in text and "online objects" in text
+
+
+def test_compile_notice_fires_only_when_numba_compiles(capsys):
+    import numba
+
+    from netcrime.cli import _CompileNotice
+
+    notice = _CompileNotice()
+    notice.install()
+    try:
+        @numba.njit(cache=False)
+        def f(x):
+            return x + 1
+
+        f(1)
+        f(2)  # already compiled: no second notice
+    finally:
+        notice.remove()
+    err = capsys.readouterr().err
+    assert err.count("compiling kernels (first run only") == 1
+
+
+def test_warmup_command(capsys):
+    code, out, err = run(["warmup"], capsys)
+    assert code == 0, err
+    assert "Kernels ready" in out
+
+
+def test_key_player_static_refused_and_truncated_r_labelled(tmp_path, capsys):
+    p = tmp_path / "g.net"
+    G = nx.les_miserables_graph()
+    nc.io.write(nc.Graph.from_networkx(G), p)
+    code, _, err = run(["disrupt", p, "--strategy", "key_player", "--mode", "static",
+                        "--out", tmp_path / "o"], capsys)
+    assert code == 2 and "key_player" in err and "adaptive" in err
+    code, out, err = run(["disrupt", p, "--strategy", "degree", "--max-removals", 5,
+                          "--out", tmp_path / "o"], capsys)
+    assert code == 0, err
+    assert "R over the first 5 removals only" in out and "not Schneider's R" in out
+    # oracle: networkx removal loop, highest degree first (adaptive), 5 removals
+    H, s = G.copy(), 0.0
+    for _ in range(5):
+        deg = dict(H.degree())
+        H.remove_node(max(deg, key=lambda v: (deg[v], -list(G.nodes).index(v))))
+        s += max(len(c) for c in nx.connected_components(H)) / G.number_of_nodes()
+    r = float(re.search(r"removals only = ([0-9.]+)", out).group(1))
+    assert r == pytest.approx(s / G.number_of_nodes(), abs=5e-4)
+    # more removals than nodes: the whole curve, plain R
+    code, out, _ = run(["disrupt", p, "--strategy", "degree", "--max-removals", 1000,
+                        "--out", tmp_path / "o"], capsys)
+    assert code == 0 and " R = " in out and "only" not in out
+
+
+def test_out_naming_an_existing_file(tmp_path, capsys):
+    p = tmp_path / "g.net"
+    nc.io.write(nc.Graph.from_networkx(nx.path_graph(5)), p)
+    f = tmp_path / "taken.txt"
+    f.write_text("x")
+    calls = tmp_path / "calls.csv"
+    calls.write_text("a,b,t\n1,2,2020-01-01\n")
+    for cmd in (["analyze", p], ["disrupt", p],
+                ["sensitivity", p, "--missing-ties", "0.1", "--reps", "2"],
+                ["snapshots", calls, "--source", "a", "--target", "b", "--time", "t",
+                 "--freq", "7D"]):
+        code, _, err = run([*cmd, "--out", f], capsys)
+        assert code == 2 and "existing file" in err and "taken.txt" in err
+
+
+def test_messages_plain_and_warnings_held_back(capsys):
+    import argparse
+
+    from netcrime.cli import DataError, _plain, _run
+
+    assert _plain("node np.int64(0) and np.str_('a') and np.float64(1.5)") == \
+        "node 0 and 'a' and 1.5"
+
+    def failing(args):
+        np.array([1.0]) / np.array([0.0])  # a numpy RuntimeWarning
+        raise DataError("clean")
+
+    with pytest.raises(DataError):
+        _run(argparse.Namespace(func=failing))
+    assert "RuntimeWarning" not in capsys.readouterr().err
+
+    def ok(args):
+        warnings.warn("something to know", nc.NetcrimeWarning, stacklevel=2)
+        return 0
+
+    assert _run(argparse.Namespace(func=ok)) == 0
+    assert "warning: NetcrimeWarning: something to know" in capsys.readouterr().err
+
+
+def test_empty_network_clean_error_without_runtime_warning(tmp_path, capsys):
+    p = tmp_path / "empty.csv"
+    p.write_text("source,target\n")
+    code, _, err = run(["disrupt", p, "--undirected", "--out", tmp_path / "o"], capsys)
+    assert code == 1 and "no nodes" in err
+    assert "RuntimeWarning" not in err and err.count("\n") == 1
+
+
+def test_snapshots_self_loops_and_drop_bad_hint(tmp_path, capsys):
+    p = tmp_path / "c.csv"
+    p.write_text("a,b,t\n1,2,2020-01-01\n3,3,2020-01-02\n2,1,2020-01-09\n1,2,x\n")
+    base = ["snapshots", p, "--source", "a", "--target", "b", "--time", "t", "--freq", "7D",
+            "--out", tmp_path / "s", "-q"]
+    code, _, err = run(base, capsys)
+    assert code == 1 and "--drop-bad" in err and "missing='drop'" not in err
+    code, _, err = run([*base, "--drop-bad", "--self-loops", "error"], capsys)
+    assert code == 1 and "1 records of a node with itself" in err
+    code, _, err = run([*base, "--drop-bad", "--self-loops", "drop"], capsys)
+    assert code == 0, err
+    win = pd.read_csv(tmp_path / "s" / "windows.csv")
+    assert win["records"].sum() == 2  # the loop and the bad time are not counted
+
+
+@pytest.mark.slow
+def test_compile_notice_on_a_cold_cache_only(tmp_path):
+    # a fresh numba cache (NUMBA_CACHE_DIR): the first run compiles and says so, the second
+    # loads the cache and says nothing
+    import os
+
+    p = tmp_path / "g.net"
+    nc.io.write(nc.Graph.from_networkx(nx.path_graph(6)), p)
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path / "cache"),
+               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = [sys.executable, "-m", "netcrime", "analyze", str(p), "--out", str(tmp_path / "o")]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "compiling kernels (first run only" in first.stderr
+    assert "compiling" not in second.stderr
+
+
+@pytest.mark.parametrize("mode", ["traditional", "online", "hybrid"])
+def test_generate_size_estimate_bounds_the_generator(mode):
+    # oracle: the generator itself, on several sizes and seeds: the estimate never falls short
+    import argparse
+
+    from netcrime.cli import _estimate_size
+
+    for n, seed in ((50, 1), (300, 2), (1500, 3)):
+        nodes, ties = _estimate_size(argparse.Namespace(form="trafficking", n=n, mode=mode))
+        g = nc.generators.trafficking_network(n=n, kind=mode, rng=seed)
+        assert g.n_nodes <= nodes and g.n_edges <= ties
+    args = argparse.Namespace(form="chain", groups=3, stage_size=4)
+    g = nc.generators.kenney_chain(n_groups=3, stage_sizes=4, rng=0)
+    nodes, ties = _estimate_size(args)
+    assert nodes == g.n_nodes and g.n_edges <= ties
