@@ -86,6 +86,27 @@ intersphinx_mapping = {
 if os.environ.get("NETCRIME_DOCS_INTERSPHINX") != "1":
     intersphinx_mapping = {}
 
+_CONTAINERS = (tuple, list, dict, set, frozenset)
+
+
+def _constant_docstring(app, what, name, obj, options, lines):
+    """A module constant without a ``#:`` comment would show its type's docstring
+    ("Built-in immutable sequence..."): say what it is instead."""
+    if what not in ("data", "attribute") or not isinstance(obj, _CONTAINERS):
+        return
+    type_doc = (type(obj).__doc__ or "").strip().splitlines()
+    if lines and type_doc and lines[0].strip() == type_doc[0].strip():
+        module = name.rpartition(".")[0]
+        lines[:] = [f"A constant of :mod:`{module}` ({type(obj).__name__} of {len(obj)}); "
+                    "its value is shown above, its meaning in the module's documentation "
+                    "and the docstrings that use it."]
+
+
+def setup(app):
+    # before numpydoc (priority 500) reformats the docstring
+    app.connect("autodoc-process-docstring", _constant_docstring, priority=400)
+
+
 # -- myst (docs/conventions.md, docs/design.md, the user guide) ------------------------------
 myst_enable_extensions = ["dollarmath", "colon_fence"]
 myst_heading_anchors = 3
@@ -127,7 +148,8 @@ html_title = f"netcrime {release}"
 html_theme_options = {
     "navigation_with_keys": False,
     "show_toc_level": 2,
-    "header_links_before_dropdown": 5,
+    "header_links_before_dropdown": 3,
 }
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["netcrime.css"]
 html_show_sourcelink = False

@@ -219,3 +219,26 @@ def test_docs_extra_and_ci_build():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert '-e ".[docs]"' in ci
     assert "sphinx -W --keep-going -b html docs docs/_build/html" in ci
+
+
+# Guide pages whose code reads the reader's own files (calls.csv, ...): not run.
+GUIDE_NOT_RUN = {"conventions", "reading_data"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", [p for p in GUIDE if p not in GUIDE_NOT_RUN])
+def test_guide_code_runs(page, tmp_path, monkeypatch):
+    """The Python blocks of a user-guide page run, in order, in one namespace."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    monkeypatch.chdir(tmp_path)
+    text = (DOCS / "guide" / f"{page}.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert blocks, f"guide/{page}.md has no Python code"
+    ns: dict = {}
+    for code in blocks:
+        exec(compile(code, f"docs/guide/{page}.md", "exec"), ns)
+    plt.close("all")
