@@ -60,7 +60,6 @@ exclude_patterns = [
 # -- autodoc / autosummary / numpydoc -------------------------------------------------------
 autosummary_generate = True
 autosummary_imported_members = True
-autodoc_default_options = {"members": False}
 autodoc_typehints = "none"  # numpydoc's Parameters sections carry the types
 autodoc_member_order = "bysource"
 add_module_names = False

@@ -156,6 +156,9 @@ def test_autosummary_blocks_generate_pages():
     for name, text in _api_sources().items():
         for block in re.findall(r"\.\. autosummary::\n((?:   :.*\n)*)", text):
             assert ":toctree: generated/" in block, f"{name}: autosummary without a page"
+    # a class page documents its methods and properties, not only the class docstring
+    template = (DOCS / "_templates" / "autosummary" / "class.rst").read_text(encoding="utf-8")
+    assert ":members:" in template
 
 
 # ----------------------------------------------------------------------------- gallery
