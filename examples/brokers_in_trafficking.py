@@ -1,4 +1,5 @@
 """Who brokers an online trafficking chain? Gould–Fernandez roles vs betweenness.
+==============================================================================
 
 In Kenney's *chain* form of online sex trafficking, small core groups pass victims stage to
 stage (recruitment -> transportation -> harbouring -> ... -> exploitation), each actor

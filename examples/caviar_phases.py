@@ -1,4 +1,5 @@
 """A tour of a real network: how CAVIAR adapted to seizures over its 11 phases.
+============================================================================
 
 Project CAVIAR (Montreal, 1994-1996) was a police investigation of a drug-importation
 network run by Daniel Serero (node 1) with Pierre Perlini (node 3). The investigation

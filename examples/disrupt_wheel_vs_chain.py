@@ -1,4 +1,5 @@
 """Disrupting a wheel and a chain: whom to arrest, and what happens when the network heals.
+========================================================================================
 
 Kenney's two forms of trafficking organisation react differently to police action. A
 *traditional* operation is a wheel: a core of leaders commands stage-wise cells through their

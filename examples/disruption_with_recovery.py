@@ -1,4 +1,5 @@
 """Disruption with recovery: arrests can leave a criminal network *more* efficient.
+================================================================================
 
 Duijn, Kashirin & Sloot (2014) simulated what happens after an arrest: the arrested actor's
 contacts (the "orphans") rewire to someone who can take over the vacated role. Their

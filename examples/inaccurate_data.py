@@ -1,5 +1,8 @@
-"""Inaccurate data: which brokers survive missing ties, and does a raid planned on what the
-police see still work?
+"""Inaccurate data: missing ties, hidden leaders, and raids planned on what police see
+===================================================================================
+
+Which brokers survive missing ties, and does a raid planned on what the police see
+still work?
 
 Every criminal network is seen through wiretaps, seizures and informants (Morselli 2009).
 Two questions, with netcrime.observation:

@@ -1,4 +1,5 @@
 """Key players: the best set to remove is not the k most central actors.
+=====================================================================
 
 Borgatti (2006) asks for the *set* of k actors whose removal fragments a network most
 (KPP-Neg). Taking the k actors of highest degree or betweenness is the usual shortcut, but

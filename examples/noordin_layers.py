@@ -1,4 +1,5 @@
 """Ten relations, one network: the Noordin Top terrorist network as a multiplex.
+=============================================================================
 
 The Noordin Top data (Roberts & Everton 2011) record ten relations among 79 actors:
 kinship, friendship, classmates, soulmates, communications, business and finance,

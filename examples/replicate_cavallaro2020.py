@@ -1,4 +1,5 @@
 """Replicating Cavallaro et al. (2020): how fast does the Sicilian Mafia fall apart?
+=================================================================================
 
 Cavallaro and colleagues took the two networks of the Montagna operation (meetings and
 phone calls between members of two Mafia families) and removed members one at a time by

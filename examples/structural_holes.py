@@ -1,4 +1,5 @@
 """Who spans the structural holes of a chain of wheels?
+====================================================
 
 Burt's structural holes are gaps between contacts who do not know each other; an actor
 whose contacts are unconnected (low *constraint*, high *effective size*) controls what flows

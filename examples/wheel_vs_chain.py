@@ -1,4 +1,5 @@
 """Wheel versus chain: why a raid took down traditional trafficking but not the online trade.
+==========================================================================================
 
 The seed story (Kenney's network forms; Kenney 2007, Global Crime 8(3):233-251): *traditional*
 sex trafficking in Indonesia was run as a **wheel** - a core trafficker commanding cells of

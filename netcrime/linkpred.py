@@ -468,16 +468,16 @@ def scores(
     With ``Γ(u)`` the neighbours of ``u`` (undirected view, self-loops ignored) and
     ``k_u = |Γ(u)|``:
 
-    ============================  ==========================================================
-    ``method``                    score of the pair ``(u, v)``
-    ============================  ==========================================================
-    ``"common_neighbours"``       ``|Γ(u) ∩ Γ(v)|``
-    ``"jaccard"``                 ``|Γ(u) ∩ Γ(v)| / |Γ(u) ∪ Γ(v)|`` (0/0 → NaN)
-    ``"adamic_adar"``             ``Σ_{w ∈ Γ(u) ∩ Γ(v)} 1 / log k_w``
-    ``"resource_allocation"``     ``Σ_{w ∈ Γ(u) ∩ Γ(v)} 1 / k_w``
-    ``"preferential_attachment"`` ``k_u k_v``
-    ``"katz"``                    ``Σ_{l ≥ 1} alpha^l (A^l)_{uv}``
-    ============================  ==========================================================
+    ==============================  ========================================================
+    ``method``                      score of the pair ``(u, v)``
+    ==============================  ========================================================
+    ``"common_neighbours"``         ``|Γ(u) ∩ Γ(v)|``
+    ``"jaccard"``                   ``|Γ(u) ∩ Γ(v)| / |Γ(u) ∪ Γ(v)|`` (0/0 → NaN)
+    ``"adamic_adar"``               ``Σ_{w ∈ Γ(u) ∩ Γ(v)} 1 / log k_w``
+    ``"resource_allocation"``       ``Σ_{w ∈ Γ(u) ∩ Γ(v)} 1 / k_w``
+    ``"preferential_attachment"``   ``k_u k_v``
+    ``"katz"``                      ``Σ_{l ≥ 1} alpha^l (A^l)_{uv}``
+    ==============================  ========================================================
 
     The Katz similarity counts the walks of every length ``l`` between ``u`` and ``v``,
     each damped by ``alpha^l`` (Katz 1953; Liben-Nowell & Kleinberg 2007, who call the
