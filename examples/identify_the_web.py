@@ -1,5 +1,8 @@
-"""Identify the web: link the online trace into operations, find the core groups, and
-compare blocking the web with arresting people.
+"""Identify the web: link the trace, find the groups, block the web or arrest people.
+==================================================================================
+
+The example links the online trace into operations, finds the core groups, and compares
+blocking the web with arresting people.
 
 Online sex trafficking runs as a chain of small core groups that advertise their victims
 online. What an investigator holds is the trace: ads with the phone numbers and accounts
