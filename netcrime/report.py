@@ -94,8 +94,8 @@ class DemoResult:
         ``lcc_share_with_objects`` (persons in the largest component of the organisation
         *with* its online objects / persons).
     brokers : DataFrame
-        Top brokers of each network: ``network, node, role, stage`` and the Gould–Fernandez
-        counts (groups = stage; persons without a stage form the group ``"none"``;
+        Top brokers of each network: ``network, node, role, stage``, the Gould–Fernandez
+        counts and ``z_total`` (groups = stage; persons without a stage form the group ``"none"``;
         undirected ties read as mutual arcs, so gatekeeper = representative).
     brokers_by_stage : DataFrame
         The Gould–Fernandez counts summed per ``network, stage`` (with ``persons``).
@@ -184,7 +184,7 @@ def _tasks(networks: Mapping[str, Any]) -> list[tuple[str, str, bool]]:
 
 def raid_budget(n_persons: int) -> int:
     """The raid budget: ``round(RAID_SHARE * n_persons)``, at least 1."""
-    return max(1, int(round(RAID_SHARE * n_persons)))
+    return max(1, round(RAID_SHARE * n_persons))
 
 
 def _lcc(n: int, src: np.ndarray, dst: np.ndarray, alive: np.ndarray) -> int:
@@ -256,6 +256,7 @@ def _brokers(networks: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame, d
                 "role": _attr_or_missing(g, "role").loc[node],
                 "stage": _attr_or_missing(g, "stage").loc[node],
                 **{k: float(v) for k, v in r.items()},
+                "z_total": float(gf.nodes.loc[node, "z_total"]),
             })
     return pd.DataFrame(rows), pd.DataFrame(stage_rows), concentration
 
@@ -776,13 +777,15 @@ _GUIDE_PROFILES = (
     "How to read the profile: *density* is the share of possible ties present; "
     "*degree* and *betweenness centralization* (Freeman) are 1 for a star and 0 when "
     "everyone is alike -- high values mean one person holds the network together; "
-    "*mean path length* and *efficiency* (mean of 1/distance) say how fast news travels; "
-    "Lindelauf et al.'s *information* is the efficiency of the connected network "
-    "(higher = faster), *secrecy* (S1: the expected share of the network that stays "
-    "hidden when one random member is caught and gives away their contacts; higher = "
-    "safer) and *trade-off* = information x secrecy (the balance a covert network "
-    "strikes). A dash is a value the measure does not define: path length, information "
-    "and trade-off need a connected network, and the chain's persons are not one.")
+    "*mean path length* and *efficiency* (mean of 1/distance over all pairs, 0 for pairs "
+    "that cannot reach each other) say how fast news travels. Lindelauf, Borm & Hamers "
+    "(2009): *information* = 1 / mean path length (higher = faster coordination); "
+    "*secrecy* S1 = (n² − n − 2m)/n², the expected share of the network that stays "
+    "hidden when one random member is caught and gives away their contacts (higher = "
+    "safer); *trade-off* = information × secrecy (the balance a covert network strikes; "
+    "higher = better for the network). A dash is a value the measure does not define: "
+    "path length, information and trade-off need a connected network, and the chain's "
+    "persons are not one.")
 
 _GUIDE_ATTACKS = (
     "How to read the table: every attack removes persons one at a time, until half of "
@@ -818,7 +821,9 @@ def _sections(result: DemoResult, files: Mapping[str, Path], out: Path) -> list[
               f"`trafficking_network(n={result.n}, kind=..., rng={result.seed})`."),
         ("h2", "Conclusion"),
         ("p", "Every sentence below is written from the tables of this report (sections "
-              f"1 and 5-6); shares closer than {MARGIN:.0%} points are called alike."),
+              f"1, 5 and 6); shares closer than {_pct(MARGIN)} points are called alike. "
+              "“Largest group” is the largest connected group of persons; “of its intact "
+              "size” compares it with the same network before the raid."),
         ("list", result.conclusion),
         ("h2", "1. The two networks"),
         ("p", "The traditional network is a Kenney wheel: a core of leaders commands "
@@ -855,7 +860,11 @@ def _sections(result: DemoResult, files: Mapping[str, Path], out: Path) -> list[
                              for k, v in result.broker_concentration.items()) + "."),
         ("p", "Brokerage per stage (sums over the persons of each stage):"),
         ("table", by_stage, False),
-        ("p", "Top brokers:"),
+        ("p", "Top brokers. `z_total` is a z-score: how many standard deviations the "
+              "person's total lies above what the null model of Gould & Fernandez (1989) "
+              "expects from ties placed at random with the network's density, given the "
+              "sizes of the stages (above 2: more brokerage than chance; NaN when the null "
+              "model has no variance)."),
         ("table", brokers, False),
     ]
     for net in MODES:

@@ -272,7 +272,7 @@ def test_demo_writes_report_figures_tables(demo_run):
 
 
 def test_demo_numbers_match_library(demo_run):
-    _, out, printed = demo_run
+    _, out, _ = demo_run
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         full = {m: nc.generators.trafficking_network(n=60, kind=m, rng=1)
