@@ -183,8 +183,8 @@ def test_report_explains_what_it_shows(demo):
     out, _, _ = demo
     report = (out / "report.md").read_text()
     for word in ("z-score", "*secrecy*", "*information*", "*trade-off*", "Schneider",
-                 "centralization", "gatekeeper = representative", "bottom", "joki", "`budget_removals`",
-                 "`lcc_frac_after_budget`", "The ties are undirected"):
+                 "centralization", "gatekeeper = representative", "bottom", "joki",
+                 "`budget_removals`", "`lcc_frac_after_budget`", "The ties are undirected"):
         assert word in report, word
     assert "lcc_frac_after_core" not in report and "wheel_chain_score" not in report
     # brokerage grouped by the stages the text talks about
