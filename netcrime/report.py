@@ -321,12 +321,12 @@ def _robustness_and_curves(networks: Mapping[str, Any], attacks: Mapping
     return pd.DataFrame(rob_rows), pd.concat(curve_frames, ignore_index=True)
 
 
-def operational_members(g: Any) -> pd.Index:
+def _operational_members(g: Any) -> pd.Index:
     """The persons who may be arrested first: operational members (tier 2)."""
     return g.nodes[(g.node_attrs["tier"] == 2).to_numpy(bool)]
 
 
-def observed_raid(g: Any, arrested: Any, *, seed: int) -> tuple[float, list]:
+def _observed_raid(g: Any, arrested: Any, *, seed: int) -> tuple[float, list]:
     """What a wiretap snowball from ``arrested`` shows, and the raid planned on it.
 
     Returns ``(observed share of persons, targets)``: the targets are the
@@ -352,8 +352,8 @@ def _observation(networks: Mapping[str, Any], robustness: pd.DataFrame, seed: in
         n = g.n_nodes
         lcc0 = _lcc(n, src, dst, np.ones(n, bool))
         shares, fracs = [], []
-        for who in operational_members(g):
-            share, targets = observed_raid(g, who, seed=seed)
+        for who in _operational_members(g):
+            share, targets = _observed_raid(g, who, seed=seed)
             alive = np.ones(n, bool)
             alive[np.asarray(g.node_index(targets), dtype=np.int64)] = False
             shares.append(share)
