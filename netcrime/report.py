@@ -784,8 +784,14 @@ _GUIDE_PROFILES = (
     "hidden when one random member is caught and gives away their contacts (higher = "
     "safer); *trade-off* = information × secrecy (the balance a covert network strikes; "
     "higher = better for the network). A dash is a value the measure does not define: "
-    "path length, information and trade-off need a connected network, and the chain's "
-    "persons are not one.")
+    "path length, information and trade-off need a connected network.")
+
+
+def _guide_profiles(result: DemoResult) -> str:
+    comps = result.profiles["components"]
+    apart = [f"the {net} network's persons form {int(k)} separate groups"
+             for net, k in comps.items() if k > 1]
+    return _GUIDE_PROFILES + (" Here " + " and ".join(apart) + "." if apart else "")
 
 _GUIDE_ATTACKS = (
     "How to read the table: every attack removes persons one at a time, until half of "
@@ -798,6 +804,11 @@ _GUIDE_ATTACKS = (
     "Schneider et al.'s robustness over the first half of the removals, "
     "(1/N) Σ_{q ≤ N/2} LCC(q)/N: lower = the attack breaks the network sooner (at most "
     "0.5 here). `removals_to_half`: fewest removals leaving at most half of LCC₀.")
+
+
+def _n_objects(result: DemoResult) -> int:
+    oo = result.online_objects.set_index("network")
+    return int(oo.loc["online", ["account", "ad", "phone", "platform"]].sum())
 
 
 def _sections(result: DemoResult, files: Mapping[str, Path], out: Path) -> list[tuple]:
@@ -833,9 +844,10 @@ def _sections(result: DemoResult, files: Mapping[str, Path], out: Path) -> list[
         ("p", "Everything below is computed on the *persons* of each organisation (its "
               "members, without victims and clients, who are not the targets of a "
               "disruption). The online network's accounts, ads, phones and platforms are not "
-              "persons: counting them would put a raid on 4 people and one on 15 on the same "
-              "scale as 1.4 % and 23 % of 'nodes'. They are the things one can block, and "
-              "are counted apart (table below)."),
+              f"persons: counted as nodes, its {_n_objects(result)} online objects would "
+              "make any raid look like a small share of the network, and the two networks "
+              "could not be compared. They are the things one can block, and are counted "
+              "apart (table below)."),
         ("table", _composition(result), False),
         ("table", result.online_objects, False),
         ("p", "Roles of the persons (counts per network):"),
@@ -843,7 +855,7 @@ def _sections(result: DemoResult, files: Mapping[str, Path], out: Path) -> list[
         ("img", rel("network_traditional"), "traditional network"),
         ("img", rel("network_online"), "online network"),
         ("h2", "2. Network profiles"),
-        ("p", _GUIDE_PROFILES),
+        ("p", _guide_profiles(result)),
         ("table", prof, True),
         ("img", rel("profiles"), "profiles"),
         ("h2", "3. Brokers between stages (Gould–Fernandez)"),
