@@ -577,12 +577,13 @@ def _save(ax: Any, path: Path) -> Path:
     return path
 
 
-def _top_actors(result: DemoResult, net: str, k: int = 8) -> dict:
-    """Labels for the network figure: the first ``k`` persons the betweenness attack
-    removes, as ``"<id> <role>"`` so the ids of the tables can be found."""
-    c = result.curves
-    sel = c[(c["network"] == net) & (c["strategy"] == "betweenness") & (~c["recovery"])]
-    nodes = [v for v in sel["node"].iloc[1:k + 1]]
+def _top_actors(result: DemoResult, net: str) -> dict:
+    """Labels for the network figure: the key players (section 4) and the three top brokers
+    (section 3) as ``"<id> <role>"``, so the ids of the tables can be found."""
+    kp = result.key_players
+    br = result.brokers
+    nodes = list(kp.loc[kp["network"] == net, "node"])
+    nodes += [v for v in br.loc[br["network"] == net, "node"].head(3) if v not in nodes]
     roles = _attr_or_missing(result.networks[net], "role")
     return {v: f"{v} {roles.loc[v]}" for v in nodes}
 
@@ -599,7 +600,7 @@ def make_figures(result: DemoResult, out: Path) -> dict[str, Path]:
         ax = _new_axes((9.0, 6.5))
         plot.draw_network(g, ax=ax, color_by="role", labels=_top_actors(result, net),
                           title=f"{net.capitalize()} network ({form}): its {g.n_nodes} "
-                                "persons; labelled: the first persons betweenness removes")
+                                "persons; labelled: key players and top brokers")
         files[f"network_{net}"] = _save(ax, figdir / f"network_{net}.png")
         ax = _new_axes((9.0, 5.0))
         curves = {}
