@@ -804,7 +804,11 @@ _GUIDE_ATTACKS = (
     "it can exceed 1, when rewired contacts join groups that were apart. *R* is "
     "Schneider et al.'s robustness over the first half of the removals, "
     "(1/N) Σ_{q ≤ N/2} LCC(q)/N: lower = the attack breaks the network sooner (at most "
-    "0.5 here). `removals_to_half`: fewest removals leaving at most half of LCC₀.")
+    "0.5 here). R counts the largest group as a share of *all* persons, so a network "
+    "whose persons start in separate groups (`lcc0_share` below 1) has a low R before any "
+    "removal: compare R between the attacks on one network, and the two networks by "
+    "`lcc_frac_after_budget`. `removals_to_half`: fewest removals leaving at most half of "
+    "LCC₀.")
 
 
 def _n_objects(result: DemoResult) -> int:
