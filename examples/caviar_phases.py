@@ -22,8 +22,8 @@ including the real phase 7):
   actors who took over his former contacts and gained brokerage (betweenness) relative to
   phase 3, the last phase before any seizure.
 
-Run:  python examples/caviar_phases.py [OUTPUT_DIR]
-Output (in OUTPUT_DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output):
+Run:  python examples/caviar_phases.py [--out DIR]
+Output (in DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output/caviar_phases):
 caviar_phases.csv, caviar_turnover.csv, caviar_risers.csv and caviar_phases.png.
 """
 
@@ -42,8 +42,19 @@ import pandas as pd
 
 import netcrime as nc
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else
-           os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
+
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
+OUT = output_dir("caviar_phases")
 SERERO = 1  # node label in the CAVIAR data
 BEFORE = 3  # the last phase before the first seizure
 

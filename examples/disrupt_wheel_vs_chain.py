@@ -24,9 +24,10 @@ network (LCC/LCC0) and *stage completeness* (does one component still hold every
 from recruitment to exploitation?). A third panel blocks the web instead of arresting
 people: every tie whose channel is ``online`` or ``platform`` is cut.
 
-Run:  python examples/disrupt_wheel_vs_chain.py [OUTPUT_DIR]
-Output: a table on stdout and disrupt_wheel_vs_chain.png / .csv in OUTPUT_DIR (else
-$NETCRIME_EXAMPLES_OUT, else a temporary directory). Seeded, headless, a few seconds.
+Run:  python examples/disrupt_wheel_vs_chain.py [--out DIR]
+Output: a table on stdout and disrupt_wheel_vs_chain.png / .csv in DIR (else
+$NETCRIME_EXAMPLES_OUT, else ./example-output/disrupt_wheel_vs_chain). Seeded, headless, a
+few seconds.
 
 References: Kenney M (2007) The architecture of drug trafficking. Global Crime 8(3):233-251.
 Duijn PAC, Kashirin V, Sloot PMA (2014) The relative ineffectiveness of criminal network
@@ -37,7 +38,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -100,6 +100,10 @@ def run() -> pd.DataFrame:
 
 
 COLOURS = {"leaders first": "#111111", "betweenness": "#d62728", "random": "#7f7f7f"}
+#: Line style, marker and width per strategy: curves that lie on top of each other (e.g.
+#: leaders first and betweenness while both remove the core) stay visible.
+STYLES = {"leaders first": ("-", "o", 4.0, 0), "betweenness": ("-.", "s", 2.4, 1),
+          "random": ("--", "^", 1.8, 2)}
 
 
 def plot(df: pd.DataFrame, path: Path) -> None:
@@ -110,8 +114,9 @@ def plot(df: pd.DataFrame, path: Path) -> None:
             sub = df[(df["network"] == net) & (df["recovery"] == healed)
                      & (df["target"] == "persons")]
             for name, cur in sub.groupby("strategy", sort=False):
-                ax.plot(cur["step"], cur["lcc_frac"], color=COLOURS[name], lw=2.2,
-                        ls="--" if name == "random" else "-", label=name)
+                ls, marker, lw, first = STYLES[name]  # markers on alternate steps
+                ax.plot(cur["step"], cur["lcc_frac"], color=COLOURS[name], lw=lw, ls=ls,
+                        marker=marker, ms=6, markevery=(first, 3), label=name, alpha=0.9)
             ax.set_title(f"{net}: arrests, {'with' if healed else 'no'} recovery", fontsize=13)
             ax.set_xlabel("arrests", fontsize=12)
         ax = axes[i, 2]
@@ -124,7 +129,7 @@ def plot(df: pd.DataFrame, path: Path) -> None:
                     transform=ax.transAxes, ha="center", fontsize=12)
         ax.set_title(f"{net}: blocking online/platform ties", fontsize=13)
         ax.set_xlabel("fraction of ties cut", fontsize=12)
-        axes[i, 0].set_ylabel("LCC / LCC\u2080", fontsize=12)
+        axes[i, 0].set_ylabel("largest component / intact (LCC / LCC\u2080)", fontsize=12)
     for ax in axes.flat:
         ax.set_ylim(0, 1.05)
         ax.grid(True, alpha=0.3)
@@ -136,13 +141,23 @@ def plot(df: pd.DataFrame, path: Path) -> None:
     fig.legend(handles=handles, loc="outside lower center", ncol=4, frameon=False, fontsize=12)
     fig.suptitle(f"Wheel vs chain: largest component after {ARRESTS} arrests or after "
                  "blocking the web (seed 7)", fontsize=15)
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(fig)
 
 
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
 def main() -> pd.DataFrame:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else
-               os.environ.get("NETCRIME_EXAMPLES_OUT") or tempfile.mkdtemp())
+    out = output_dir("disrupt_wheel_vs_chain")
     out.mkdir(parents=True, exist_ok=True)
     df = run()
     last = df[df["target"] == "persons"].groupby(

@@ -12,8 +12,8 @@ with probability p to the busiest remaining actor holding the arrested actor's r
 (``Recovery(p, replacement="degree")``). We follow the global efficiency (Latora & Marchiori
 2001) and the largest component, averaged over seeded repetitions, for p = 0 ... 1.
 
-Run:  python examples/disruption_with_recovery.py [OUTPUT_DIR]
-Output (in OUTPUT_DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output):
+Run:  python examples/disruption_with_recovery.py [--out DIR]
+Output (in DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output/disruption_with_recovery):
 disruption_with_recovery.csv and disruption_with_recovery.png.
 
 Reference: Duijn PAC, Kashirin V, Sloot PMA (2014) The relative ineffectiveness of criminal
@@ -37,8 +37,19 @@ import pandas as pd
 
 import netcrime as nc
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else
-           os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
+
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
+OUT = output_dir("disruption_with_recovery")
 SEED = 5
 ARRESTS = 8
 REPEATS = 5

@@ -15,8 +15,8 @@ Two questions, with netcrime.observation:
    observed network (its 5 highest-betweenness actors) and apply it to the true network:
    how large is the largest component left, against the same raid planned on the truth?
 
-Run:  python examples/inaccurate_data.py [OUTPUT_DIR]
-Output (in OUTPUT_DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output):
+Run:  python examples/inaccurate_data.py [--out DIR]
+Output (in DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output/inaccurate_data):
 inaccurate_caviar.csv (one row per level and replicate: the observed top five),
 inaccurate_raid.csv (one row per replicate and plan) and inaccurate_data.png.
 
@@ -42,8 +42,19 @@ import pandas as pd
 
 import netcrime as nc
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else
-           os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
+
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
+OUT = output_dir("inaccurate_data")
 LEVELS = (0.1, 0.2, 0.3, 0.4)
 REPS = 100
 TOP = 5

@@ -10,8 +10,8 @@ families observed in the Montagna operation (Cavallaro et al. 2020) -- for k = 1
 Fragmentation F = 1 - (sum over components of s(s-1)) / (n(n-1)) of the residual network:
 the share of pairs that can no longer reach each other (0 = connected, 1 = all isolates).
 
-Run:  python examples/key_players.py [OUTPUT_DIR]
-Output (in OUTPUT_DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output): key_players.csv
+Run:  python examples/key_players.py [--out DIR]
+Output (in DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output/key_players): key_players.csv
 and key_players.png.
 
 References: Borgatti SP (2006) Identifying sets of key players in a social network. Comput
@@ -34,8 +34,19 @@ import pandas as pd
 
 import netcrime as nc
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else
-           os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
+
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
+OUT = output_dir("key_players")
 SEED = 11
 KS = range(1, 7)
 

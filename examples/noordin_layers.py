@@ -12,8 +12,8 @@ by the *people* they involve (a two-mode actor × relation graph projected onto 
 relations with Jaccard weights): two relations can involve the same people through
 different pairs.
 
-Run:  python examples/noordin_layers.py [OUTPUT_DIR]
-Output (in OUTPUT_DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output):
+Run:  python examples/noordin_layers.py [--out DIR]
+Output (in DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output/noordin_layers):
 noordin_layers.csv (one row per pair of relations), noordin_degree_by_layer.csv,
 noordin_layers.png (the actor × relation two-mode figure).
 
@@ -36,8 +36,19 @@ import pandas as pd
 
 import netcrime as nc
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else
-           os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
+
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
+OUT = output_dir("noordin_layers")
 
 
 def member_overlap(g: nc.Graph) -> pd.DataFrame:

@@ -17,9 +17,9 @@ node inserted last (betweenness, degree, Katz; ``tie_break="last"``) or to the h
 node id (CI; ``tie_break="label_max"``), and weighted betweenness reads the weight as a
 *distance*.
 
-Run:  python examples/replicate_cavallaro2020.py [OUTPUT_DIR]
-Output: the table on stdout, and cavallaro2020_replication.csv in OUTPUT_DIR (else
-$NETCRIME_EXAMPLES_OUT, else a temporary directory).
+Run:  python examples/replicate_cavallaro2020.py [--out DIR]
+Output: the table on stdout, cavallaro2020_replication.csv and cavallaro2020_curves.png in
+DIR (else $NETCRIME_EXAMPLES_OUT, else ./example-output/replicate_cavallaro2020).
 
 Reference: Cavallaro L, Ficara A, De Meo P, Fiumara G, Catanese S, Bagdasar O, Song W,
 Liotta A (2020) Disrupting resilient criminal networks through data analysis: The case of
@@ -30,9 +30,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
+import matplotlib
+
+matplotlib.use("Agg")  # headless
+
+import matplotlib.pyplot as plt
 import pandas as pd
 
 import netcrime as nc
@@ -83,9 +87,19 @@ def strategy(measure: str, weighted: bool) -> tuple[nc.disruption.Strategy, str]
     return nc.disruption.strategy("ci", radius=1, weight=w), "label_max"
 
 
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
 def main() -> pd.DataFrame:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else
-               os.environ.get("NETCRIME_EXAMPLES_OUT") or tempfile.mkdtemp())
+    out = output_dir("replicate_cavallaro2020")
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     curves = {}
@@ -112,8 +126,35 @@ def main() -> pd.DataFrame:
     # calls the five top brokers already cut the LCC to a quarter, while degree, Katz and CI
     # need more arrests on the meetings network, whose dense meeting groups keep it together.
     table.to_csv(out / "cavallaro2020_replication.csv", index=False)
-    print(f"written: {out / 'cavallaro2020_replication.csv'}")
+    plot(curves, out / "cavallaro2020_curves.png")
+    print(f"written: {out / 'cavallaro2020_replication.csv'}, "
+          f"{out / 'cavallaro2020_curves.png'}")
     return table
+
+
+def plot(curves: dict, path: Path) -> None:
+    """The unweighted sequential curves of both networks, with the published points."""
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8), sharey=True, layout="constrained")
+    markers = {"betweenness": "o", "degree": "s", "katz": "^", "ci": "D"}
+    styles = {"betweenness": "-", "degree": "--", "katz": "-.", "ci": ":"}
+    for ax, net in zip(axes, ("meetings", "phonecalls")):
+        for (n, measure, weighted, mode), curve in curves.items():
+            if n != net or weighted or mode != "sequential":
+                continue
+            c = curve.iloc[:26]
+            ax.plot(c["step"], c["lcc_frac"], ls=styles[measure], marker=markers[measure],
+                    ms=4, color=nc.plot.STRATEGY_COLORS[measure], label=measure)
+        pts = [(k[4], v) for k, v in PUBLISHED.items()
+               if k[0] == net and not k[2] and k[3] == "sequential"]
+        ax.scatter(*zip(*pts), s=90, marker="x", color="black", zorder=5,
+                   label="published value")
+        ax.set_title(f"Montagna {net} (unweighted, recomputed after every removal)")
+        ax.set_xlabel("persons removed")
+        ax.grid(alpha=0.3)
+    axes[0].set_ylabel("largest component / intact (LCC / LCC₀)")
+    axes[1].legend(title="strategy", frameon=False, loc="upper right")
+    fig.savefig(path, dpi=110, bbox_inches="tight")
+    plt.close(fig)
 
 
 if __name__ == "__main__":

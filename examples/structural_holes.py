@@ -12,8 +12,8 @@ One idea: constraint and effective size measure brokerage *around* an actor; the
 between two wheels has only two, unconnected, contacts -- a modest effective size -- yet it
 lies on most paths of the whole network.
 
-Run:  python examples/structural_holes.py [OUTPUT_DIR]
-Output (in OUTPUT_DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output):
+Run:  python examples/structural_holes.py [--out DIR]
+Output (in DIR, else $NETCRIME_EXAMPLES_OUT, else ./example-output/structural_holes):
 structural_holes.csv and structural_holes.png.
 
 References: Burt RS (1992) Structural Holes. Harvard University Press; Burt RS (2004)
@@ -32,12 +32,24 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 import netcrime as nc
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else
-           os.environ.get("NETCRIME_EXAMPLES_OUT", "example-output"))
+
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
+OUT = output_dir("structural_holes")
 SEED = 3
 
 
@@ -46,6 +58,25 @@ def members(g: nc.Graph) -> nc.Graph:
     na = g.node_attrs
     keep = (na["tier"].between(0, 2) & (na["kind"].astype(str) == "person")).to_numpy()
     return g.subgraph(g.nodes[keep])
+
+
+def size_key(ax: plt.Axes, values: pd.Series) -> None:
+    """A legend of marker sizes for the smallest, median and largest value (draw_network
+    scales marker area linearly with the value: read the two ends back from the markers
+    it drew) and the two tie styles."""
+    from matplotlib.collections import PathCollection
+
+    drawn = np.concatenate([c.get_sizes() for c in ax.collections
+                            if isinstance(c, PathCollection)])
+    lo, hi = float(values.min()), float(values.max())
+    s_lo, s_hi = float(drawn.min()), float(drawn.max())
+    handles = [ax.scatter([], [], s=s_lo + (s_hi - s_lo) * (v - lo) / (hi - lo),
+                          color="0.6", edgecolors="white", label=f"{v:.1f}")
+               for v in (lo, float(values.median()), hi)]
+    handles += [plt.Line2D([], [], color="0.5", ls=ls, label=f"{kind} tie")
+                for ls, kind in (("-", "offline"), ("--", "online"))]
+    ax.legend(handles=handles, title="effective size", loc="lower left", frameon=False,
+              fontsize=10, labelspacing=1.2)
 
 
 def main() -> pd.DataFrame:
@@ -91,7 +122,9 @@ def main() -> pd.DataFrame:
                                  gridspec_kw={"width_ratios": [1.15, 1]})
     nc.plot.draw_network(g, ax=a1, layout="spring", node_size=tab["effective_size"],
                          labels=list(tab.index[tab["role"].isin(["broker", "leader"])]),
-                         title="Members sized by effective size (Burt)", rng=SEED)
+                         title="Members sized by effective size (Burt)", rng=SEED,
+                         legend=False)  # one role legend: the scatter's, on the right
+    size_key(a1, tab["effective_size"])
     order = list(nc.plot.ROLE_COLORS)
     for role, sub in sorted(tab.groupby("role"), key=lambda kv: order.index(kv[0])
                             if kv[0] in order else len(order)):
@@ -106,9 +139,9 @@ def main() -> pd.DataFrame:
     a2.set_ylabel("betweenness (share of shortest paths)", fontsize=12)
     a2.set_title("Local vs global brokerage", fontsize=14)
     a2.grid(True, alpha=0.3)
-    a2.legend(title="role", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+    a2.legend(title="person's role", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
               fontsize=10)
-    fig.savefig(OUT / "structural_holes.png", dpi=110)
+    fig.savefig(OUT / "structural_holes.png", dpi=110, bbox_inches="tight")
     plt.close(fig)
     print(f"\nTable and figure in {OUT}/")
     return tab

@@ -14,15 +14,16 @@ from one arrested exploiter, and draws both networks with roles coloured.
 
 Run::
 
-    python examples/wheel_vs_chain.py [OUTPUT_DIR]
+    python examples/wheel_vs_chain.py [--out DIR]
 
-It writes ``wheel_vs_chain.png`` to OUTPUT_DIR (default: a new temporary directory).
+It writes ``wheel_vs_chain.png`` to DIR (else ``$NETCRIME_EXAMPLES_OUT``, else
+``./example-output/wheel_vs_chain``).
 """
 
 from __future__ import annotations
 
+import os
 import sys
-import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -164,6 +165,16 @@ def main(out_dir: Path) -> None:
     print(f"\nFigure written to {path}")
 
 
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
-    main(target)
+    main(output_dir("wheel_vs_chain"))

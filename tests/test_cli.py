@@ -265,40 +265,49 @@ def test_demo_writes_report_figures_tables(demo_run):
         assert (out / "figures" / f).stat().st_size > 10_000
     tables = {p.name for p in (out / "tables").glob("*.csv")}
     assert {"profiles.csv", "brokers.csv", "key_players.csv", "robustness.csv",
-            "curves.csv", "traditional_edges.csv", "online_nodes.csv"} <= tables
-    assert "survives the raid" in printed or "react alike" in printed
+            "curves.csv", "traditional_edges.csv", "online_nodes.csv", "observation.csv",
+            "online_objects.csv", "brokers_by_stage.csv"} <= tables
+    assert "(a) A raid on the command structure" in printed
     assert "report.md" in printed
 
 
 def test_demo_numbers_match_library(demo_run):
-    _, out, printed = demo_run
+    _, out, _ = demo_run
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         full = {m: nc.generators.trafficking_network(n=60, kind=m, rng=1)
                 for m in ("traditional", "online")}
-    orgs = {m: organisation(g) for m, g in full.items()}
+    persons = {m: nc.generators.members(organisation(g)) for m, g in full.items()}
     prof = pd.read_csv(out / "tables" / "profiles.csv", index_col=0)
     rob = pd.read_csv(out / "tables" / "robustness.csv")
+    curves = pd.read_csv(out / "tables" / "curves.csv")
     report = (out / "report.md").read_text()
-    for m, g in orgs.items():
+    for m, g in persons.items():
         G = nx_of(g)
-        # sizes and density: networkx on the organisation the library builds with the seed
+        # sizes and density: networkx on the persons the library builds with the seed
         assert prof.loc[m, "n_nodes"] == G.number_of_nodes()
         assert prof.loc[m, "n_edges"] == G.number_of_edges()
         assert prof.loc[m, "density"] == pytest.approx(nx.density(G), rel=1e-12)
         assert "| density | " in report
-        # raid on the command structure: networkx components after removing it
+        # the raid: the command structure goes first, then networkx components after the
+        # budget k = round(share * persons) of removals
         roles = g.node_attrs["role"].astype(str).to_numpy()
-        command = [i for i in range(g.n_nodes) if roles[i] in RAID_ROLES]
-        lcc0 = max(len(c) for c in nx.connected_components(G))
+        command = {g.nodes[i] for i in range(g.n_nodes) if roles[i] in RAID_ROLES}
+        row = rob[(rob["network"] == m) & (rob["strategy"] == "command first")
+                  & (~rob["recovery"])].iloc[0]
+        k = int(row["budget_removals"])
+        assert k == max(1, round(0.25 * g.n_nodes)) and row["persons"] == g.n_nodes
+        c = curves[(curves["network"] == m) & (curves["strategy"] == "command first")
+                   & (~curves["recovery"])]
+        first = [int(v) for v in c["node"].iloc[1:len(command) + 1]]
+        assert set(first[:k]) <= command or command <= set(first[:k])
+        lcc0 = max(len(x) for x in nx.connected_components(G))
         H = G.copy()
-        H.remove_nodes_from(command)
-        after = max(len(c) for c in nx.connected_components(H)) / lcc0
-        row = rob[(rob["network"] == m) & (rob["strategy"] == "leaders first")
-                  & (~rob["recovery"])]
-        assert int(row["core_size"].iloc[0]) == len(command)
-        assert float(row["lcc_frac_after_core"].iloc[0]) == pytest.approx(after, rel=1e-12)
-        assert f"keeps {after:.0%} of its size" in printed
+        H.remove_nodes_from(int(g.node_index([v])[0]) for v in c["node"].iloc[1:k + 1])
+        after = max(len(x) for x in nx.connected_components(H))
+        assert row["lcc_frac_after_budget"] == pytest.approx(after / lcc0, rel=1e-12)
+        assert row["lcc_share_after_budget"] == pytest.approx(after / G.number_of_nodes())
+        assert row["lcc0_share"] == pytest.approx(lcc0 / G.number_of_nodes())
     # the report's robustness table shows the same numbers as the CSV (3 decimals)
     for r in rob.itertuples():
         assert f"| {r.network} | {r.strategy} |" in report
@@ -345,12 +354,12 @@ def test_demo_brokers_and_key_players_match_library(demo_run):
                 assert r.total == gf.loc[r.node, "total"]
                 assert r.liaison == gf.loc[r.node, "liaison"]
             assert sub["total"].iloc[0] == gf["total"].max()
-            kp = nc.keyplayer.key_players(org, k=5, objective="fragmentation", rng=1)
+            kp = nc.keyplayer.key_players(mem, k=5, objective="fragmentation", rng=1)
             got = kps[kps["network"] == m]
             assert got["node"].tolist() == list(kp.players)
-            # oracle for the value: networkx components of the residual organisation
-            G = nx_of(org)
-            G.remove_nodes_from(int(org.node_index([v])[0]) for v in kp.players)
+            # oracle for the value: networkx components of the residual person network
+            G = nx_of(mem)
+            G.remove_nodes_from(int(mem.node_index([v])[0]) for v in kp.players)
             n = G.number_of_nodes()
             pairs = sum(len(c) * (len(c) - 1) for c in nx.connected_components(G))
             assert got["set_fragmentation"].iloc[0] == pytest.approx(1 - pairs / (n * (n - 1)))
@@ -367,7 +376,7 @@ def test_demo_reproduce_snippet_gives_the_reported_robustness(demo_run):
         warnings.simplefilter("ignore")
         exec(compile(code, "report.md", "exec"), ns)
     rob = pd.read_csv(out / "tables" / "robustness.csv")
-    row = rob[(rob["network"] == "traditional") & (rob["strategy"] == "leaders first")]
+    row = rob[(rob["network"] == "traditional") & (rob["strategy"] == "command first")]
     assert ns["res"].robustness == pytest.approx(
         float(row.loc[~row["recovery"], "robustness"].iloc[0]), rel=1e-12)
     assert ns["healed"].robustness == pytest.approx(

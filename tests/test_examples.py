@@ -1,7 +1,7 @@
 """Every script in examples/ runs once, headless and seeded, and prints/writes true numbers.
 
 This file is the one place that runs the examples: each script runs exactly once, in a
-subprocess, with the output directory as its first argument *and* in
+subprocess, with the output directory as ``--out DIR`` *and* in
 ``NETCRIME_EXAMPLES_OUT``, a temporary working directory and matplotlib's ``Agg`` backend.
 Then a checker reads what the script printed and wrote and recomputes the numbers
 independently (networkx on the same data, brute force, the published values), instead of
@@ -41,7 +41,7 @@ def run_example(script: Path, out: Path) -> str:
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(
         os.pathsep)
     env.pop("DISPLAY", None)
-    r = subprocess.run([sys.executable, str(script), str(out)], cwd=out, env=env,
+    r = subprocess.run([sys.executable, str(script), "--out", str(out)], cwd=out, env=env,
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, f"{script.name} failed:\n{r.stdout[-2000:]}\n{r.stderr[-4000:]}"
     assert "Traceback" not in r.stderr
@@ -344,6 +344,7 @@ def check_replicate_cavallaro2020(out: Path, stdout: str) -> None:
     assert len(tab) == 26 and tab["match"].all()
     assert (tab["netcrime"] == tab["published"]).all()
     assert "26 of 26 published values reproduced" in stdout
+    assert (out / "cavallaro2020_curves.png").is_file()
     for net in ("phonecalls", "meetings"):
         G = nx.Graph()
         g = nc.datasets.load(f"montagna_{net}")
@@ -427,6 +428,7 @@ def check_brokers_in_trafficking(out: Path, stdout: str) -> None:
                for m in re.finditer(r"^\s*\w+\s+(w_I|w_O|b_IO|b_OI|b_O|t)\s+(\S+)", block, re.M)}
     assert printed == {k: float(v) for k, v in raw.items()}
     assert "Spearman correlations" in stdout
+    assert (out / "brokers_in_trafficking.png").is_file()
 
 
 def check_wheel_vs_chain(out: Path, stdout: str) -> None:
@@ -550,3 +552,15 @@ def test_every_example_has_a_checker():
 def test_example(script, tmp_path):
     stdout = run_example(script, tmp_path)
     CHECKS[script.stem](tmp_path, stdout)
+    # every example writes at least one figure, into the one output directory
+    assert list(tmp_path.glob("*.png")), f"{script.name} wrote no figure to --out"
+
+
+def test_examples_write_to_one_place():
+    # never a random temporary folder: --out DIR, else $NETCRIME_EXAMPLES_OUT, else
+    # ./example-output/<example> (git-ignored)
+    assert "example-output/" in (REPO / ".gitignore").read_text().splitlines()
+    for script in EXAMPLES:
+        src = script.read_text()
+        assert "tempfile" not in src and "mkdtemp" not in src, script.name
+        assert '"--out"' in src and f'output_dir("{script.stem}")' in src, script.name

@@ -330,8 +330,10 @@ def test_plot_removal_curves_dict_of_attack_results():
     assert lines[0].get_linestyle() == "-"
     assert lines[2].get_linestyle() == "--"  # random is dashed grey
     assert ax.get_xlabel() == "fraction of nodes removed"
-    assert ax.get_ylabel() == "LCC / LCC₀"
+    assert ax.get_ylabel() == "largest component / intact (LCC / LCC₀)"
     assert ax.get_title() == "Disruption: largest component vs fraction removed"
+    # curves drawn on top of each other are told apart by their markers too
+    assert len({line.get_marker() for line in lines}) == 3
     # a list of results is named by strategy
     ax = nc.plot.plot_removal_curves(list(res.values()))
     assert legend_texts(ax) == [f"{r.strategy}  (R = {r.robustness:.3f})"
@@ -365,7 +367,7 @@ def test_plot_removal_curves_metric_selects_the_column():
     ax = nc.plot.plot_removal_curves(res, metric="n_components")
     np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(),
                                   res["degree"].curve["n_components"].to_numpy(float))
-    assert ax.get_ylabel() == "n_components"
+    assert ax.get_ylabel() == "number of components"
     assert ax.get_title() == "Disruption: n_components vs fraction removed"
 
 
@@ -382,8 +384,8 @@ def test_plot_removal_curves_single_result_is_attack_result_plot():
     assert line.get_label() == "degree (adaptive)"
     assert to_hex(line.get_color()) == "#ff0000" and line.get_linewidth() == 3
     assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == (
-        "fraction of nodes removed", "lcc_frac", "")
-    assert ax.get_legend() is None
+        "fraction of nodes removed", "largest component / intact (LCC / LCC₀)", "")
+    assert legend_texts(ax) == ["degree (adaptive)"]  # axis labels in words and a legend
     # any recorded column can be drawn, as with AttackResult.plot (row 0 has no score: NaN)
     ax = nc.plot.plot_removal_curves(r, metric="score")
     np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), r.curve["score"].to_numpy(float))
@@ -394,7 +396,7 @@ def test_plot_removal_curves_single_result_is_attack_result_plot():
     np.testing.assert_array_equal(line.get_xdata(), e.curve["step"] / G.number_of_edges())
     np.testing.assert_array_equal(line.get_ydata(), e.curve["n_components"].to_numpy(float))
     assert (line.get_label(), ax.get_xlabel(), ax.get_ylabel()) == (
-        "edges", "fraction of edges removed", "n_components")
+        "edges", "fraction of edges removed", "number of components")
 
 
 def test_plot_removal_curves_rejects_other_inputs():
@@ -442,6 +444,7 @@ def test_plot_brokerage_profile_from_gould_fernandez():
     np.testing.assert_allclose([widths[i] for i in range(5)], top.iloc[:5].to_numpy())
     assert set(legend_texts(ax)) <= {"coordinator", "itinerant", "representative",
                                      "gatekeeper", "liaison"}
+    assert ax.get_legend().get_title().get_text() == "brokerage role"
     # each role's bars have the role's fixed colour and its raw counts as widths
     raw = res.raw().loc[top.index[:5]]
     for container in ax.containers:

@@ -50,3 +50,17 @@ def test_docs_cite_no_design_notes_outside_the_repository():
     docs = [README, root / "CONTRIBUTING.md", *sorted((root / "docs").glob("*.md"))]
     stale = re.compile(r"\b(DESIGN|DOMAIN)\b")
     assert [str(p.name) for p in docs if stale.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_readme_error_message_is_one_the_library_raises():
+    # the sample under "Errors" is the message of the call it names, raised for real
+    import pytest
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    m = re.search(r"`kenney_chain\((\w+)=([\d.]+)\)` raises `(\w+): (.*?)`", text)
+    assert m, "the README's sample error is gone"
+    param, value, kind, message = m.groups()
+    with pytest.raises(nc.ParameterError) as info:
+        nc.generators.kenney_chain(**{param: float(value)})
+    assert type(info.value).__name__ == kind
+    assert str(info.value) == message

@@ -631,7 +631,7 @@ def plot_removal_curves(
     [[0.0, 1.0], [0.2, 0.2], [0.4, 0.2]]
     >>> ax = nc.plot.plot_removal_curves(res)  # one result: the line AttackResult.plot draws
     >>> ax.get_lines()[0].get_label(), ax.get_xlabel(), ax.get_ylabel()
-    ('degree (static)', 'fraction of nodes removed', 'lcc_frac')
+    ('degree (static)', 'fraction of nodes removed', 'largest component / intact (LCC / LCC₀)')
     """
     func = "plot_removal_curves"
     if threshold is not None and not (isinstance(threshold, (int, float)) and 0 < threshold < 1):
@@ -664,17 +664,39 @@ def _plot_single(result: AttackResult, ax: Any, metric: str, label: str | None,
     if ax is None:
         import matplotlib.pyplot as plt
 
-        _, ax = plt.subplots(figsize=(5, 3.5))
+        _, ax = plt.subplots(figsize=(5, 3.5), layout="constrained")
     ax.plot(_fraction_removed(result), y,
             label=label or f"{result.strategy} ({result.mode})", **kwargs)
     what = "nodes" if result.target == "node" else "edges"
     ax.set_xlabel(f"fraction of {what} removed")
-    ax.set_ylabel(metric)
+    ax.set_ylabel(metric_words(metric))
     if threshold is not None:
         ax.axhline(threshold, color="0.5", lw=0.8, ls=":")
     if title:
         ax.set_title(title, fontsize=13)
+    ax.legend(fontsize=9, frameon=False, loc="best")
     return ax
+
+
+#: Axis labels in words for the metrics of a removal curve.
+METRIC_WORDS: dict[str, str] = {
+    "lcc_frac": "largest component / intact (LCC / LCC₀)",
+    "lcc": "largest component (nodes)",
+    "second": "second largest component (nodes)",
+    "n_components": "number of components",
+    "reachable_pairs": "reachable pairs",
+    "efficiency": "global efficiency",
+    "stage_completeness": "stage completeness",
+}
+
+
+def metric_words(metric: Any) -> str:
+    """The axis label of a removal-curve metric, in words (the metric name if unknown)."""
+    return METRIC_WORDS.get(str(metric), str(metric))
+
+
+#: Markers that tell apart curves drawn on top of each other (one per curve, in order).
+_CURVE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 
 def _draw_curves(ax: Any, curves: list[_Curve], kwargs: dict[str, Any]) -> None:
@@ -696,7 +718,8 @@ def _draw_curves(ax: Any, curves: list[_Curve], kwargs: dict[str, Any]) -> None:
             "linestyle": ls, "color": color,
             # earlier curves are drawn thicker, so a curve hidden under a later one still shows
             "linewidth": 1.6 + 2.0 * (k - 1 - j) / max(k - 1, 1),
-            "marker": "o" if len(c.x) <= 40 else None, "markersize": 3.0,
+            "marker": _CURVE_MARKERS[j % len(_CURVE_MARKERS)], "markersize": 4.0,
+            "markevery": max(1, len(c.x) // 12),
             "label": c.name if c.robustness is None else f"{c.name}  (R = {c.robustness:.3f})",
             "zorder": 2 + j, "alpha": 0.95,
         }
@@ -715,7 +738,11 @@ def _curve_axes(ax: Any, metric: str, target: str, title: str | None) -> None:
         ax.set_ylim(0, None)
     what = "nodes" if target == "node" else "edges"
     ax.set_xlabel(f"fraction of {what} removed", fontsize=12)
-    ax.set_ylabel("LCC / LCC₀" if metric == "lcc_frac" else metric, fontsize=12)
+    ax.set_ylabel(metric_words(metric), fontsize=12)
+    if metric == "lcc_frac":  # recovery can grow the component beyond LCC0: keep it in view
+        top = max([1.0, *(float(np.nanmax(ln.get_ydata())) for ln in ax.get_lines()
+                          if len(ln.get_ydata()))])
+        ax.set_ylim(0, 1.03 * top)
     ax.tick_params(labelsize=10)
     ax.grid(True, alpha=0.3)
     for sp in ("top", "right"):
@@ -820,8 +847,10 @@ def plot_brokerage_profile(
         ax.spines[sp].set_visible(False)
     if title:
         ax.set_title(title, fontsize=13)
-    ax.legend(title="role", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
-              fontsize=10, title_fontsize=11, borderaxespad=0.0)
+    if labels:
+        ax.set_ylabel("broker (person's role)", fontsize=11)
+    ax.legend(title="brokerage role", loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              frameon=False, fontsize=10, title_fontsize=11, borderaxespad=0.0)
     return ax
 
 

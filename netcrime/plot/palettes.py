@@ -130,6 +130,7 @@ STRATEGY_COLORS: dict[str, str] = {
     "keyplayer": "#393b79",
     "leaders": "#000000",
     "leaders_first": "#000000",
+    "command_first": "#000000",
     "role": "#000000",
 }
 
