@@ -35,9 +35,19 @@ def network() -> nc.Graph:
     return nc.generators.trafficking_network(n=N, kind="online", rng=SEED)
 
 
+def output_dir(name: str) -> Path:
+    """Where the example writes: ``--out DIR`` (or DIR as the first argument), else
+    ``$NETCRIME_EXAMPLES_OUT``, else ``./example-output/<name>`` (git-ignored)."""
+    args = sys.argv[1:]
+    if "--out" in args[:-1]:
+        return Path(args[args.index("--out") + 1])
+    if args:
+        return Path(args[0])
+    return Path(os.environ.get("NETCRIME_EXAMPLES_OUT") or Path("example-output") / name)
+
+
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("NETCRIME_EXAMPLES_OUT",
-                                                                      "."))
+    out = output_dir("identify_the_web")
     out.mkdir(parents=True, exist_ok=True)
     g = network()
     counts = g.node_attrs["kind"].value_counts()
