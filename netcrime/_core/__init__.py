@@ -70,6 +70,7 @@ from .spectral import (
     radius_upper_bound,
     spectral_radius,
 )
+from .threads import SERIAL_WORK, plan_threads
 from .ties import SCORE_ATOL, SCORE_RTOL, tolerance_groups
 from .triads import brokerage_counts, brokerage_partial_credit
 from .triangles import triangles
@@ -79,6 +80,7 @@ __all__ = [
     "EQUAL_LENGTH_RTOL",
     "SCORE_ATOL",
     "SCORE_RTOL",
+    "SERIAL_WORK",
     "adaptive_betweenness_order",
     "adaptive_degree_order",
     "adjacency",
@@ -118,6 +120,7 @@ __all__ = [
     "occupied",
     "pagerank_power",
     "perron_vector",
+    "plan_threads",
     "project_upper",
     "radius_upper_bound",
     "removal_curve",
