@@ -38,8 +38,10 @@ import pandas as pd
 
 from ._core import (
     adjacency,
+    betweenness_many,
     core_numbers,
     distance_sums,
+    distance_sums_many,
     katz_solve,
     node_betweenness,
     pagerank_power,
@@ -71,7 +73,36 @@ __all__ = [
 
 
 def _series(g: Graph, values: np.ndarray, name: str) -> pd.Series:
-    return pd.Series(np.asarray(values, dtype=np.float64), index=g.nodes, name=name)
+    # the cached label Index, no copy of a float64 result
+    return pd.Series(np.asarray(values, dtype=np.float64), index=g.nodes, name=name,
+                     copy=False)
+
+
+def _many(metric: str, graphs: list[Graph], *, normalized: bool = True,
+          wf_improved: bool = True) -> list[np.ndarray]:
+    """Internal batch path: ``metric`` on many already-validated Graphs (hop counts, default
+    directions), as arrays in node order -- no validation, no labelling, one kernel call on
+    the graphs' disjoint union. ``metric``: "betweenness", "closeness" or "harmonic".
+    Equal to the public functions' values (summation order aside)."""
+    parts = [(h.indptr, h.indices) for h in graphs]
+    if metric == "betweenness":
+        raws = betweenness_many(parts)
+        return [_rescale_betweenness(r, h.n_nodes, normalized=normalized,
+                                     directed=h.directed, endpoints=False, sources=None)
+                for r, h in zip(raws, graphs)]
+    out = []
+    for (tot, rea, inv), h in zip(distance_sums_many(parts), graphs):
+        n = h.n_nodes
+        if metric == "harmonic":
+            out.append(inv / (n - 1) if normalized and n > 1
+                       else (np.full(n, np.nan) if normalized else inv))
+            continue
+        with np.errstate(divide="ignore", invalid="ignore"):
+            c = rea / tot
+            if wf_improved and n > 1:
+                c = c * (rea / (n - 1))
+        out.append(np.where(rea > 0, c, np.nan))
+    return out
 
 
 def _strengths(g: Graph, weight: str | None, func: str) -> np.ndarray | None:

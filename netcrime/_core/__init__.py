@@ -21,10 +21,13 @@ Modules, by algorithm:
 * :mod:`.hashing` -- int64 hash tables: streaming label factorisation, pair totals;
 * :mod:`.sampling` -- alias tables for O(1) weighted draws, per segment;
 * :mod:`.ties` -- the score-tie rule of attack strategies;
+* :mod:`.batch` -- one metric on many small graphs through their disjoint union;
+* :mod:`.threads` -- thread count per call (serial below a work threshold, in pool workers);
 * :mod:`.spectral`, :mod:`.triads`, :mod:`.holes`, :mod:`.triangles` -- PageRank/Perron/Katz,
   Gould-Fernandez two-paths, Burt's measures and ego betweenness, triangle counts.
 """
 
+from .batch import betweenness_many, distance_sums_many, union_csr
 from .bfs import (
     bfs_distances,
     bfs_distances_batches,
@@ -87,6 +90,7 @@ __all__ = [
     "alias_draw",
     "alias_tables",
     "betweenness_alive",
+    "betweenness_many",
     "bfs_distances",
     "bfs_distances_batches",
     "brokerage_counts",
@@ -105,6 +109,7 @@ __all__ = [
     "distance_pair_sums",
     "distance_pair_sums_serial",
     "distance_sums",
+    "distance_sums_many",
     "edge_betweenness_csr",
     "edge_removal_curve",
     "ego_betweenness_counts",
@@ -134,4 +139,5 @@ __all__ = [
     "triangles",
     "undirected_csr",
     "undirected_edge_array",
+    "union_csr",
 ]
