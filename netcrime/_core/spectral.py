@@ -48,6 +48,7 @@ __all__ = [
 
 _DENSE_MAX = 400  # components up to this size are solved densely (LAPACK)
 _TIE_RTOL = 1e-9  # leading eigenvalues closer than this (relative) are treated as tied
+_NCV = 16  # Lanczos vectors of eigsh (see _leading_sym)
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,14 +188,20 @@ def pagerank_power(
 
 
 # ---------------------------------------------------------------------------- eigenvalues
-def _leading_sym(a: sp.csr_array) -> tuple[float, np.ndarray]:
-    """Largest algebraic eigenpair of a symmetric non-negative matrix (connected support)."""
+def _leading_sym(a: sp.csr_array, v0: np.ndarray | None = None) -> tuple[float, np.ndarray]:
+    """Largest algebraic eigenpair of a symmetric non-negative matrix (connected support).
+
+    Large matrices: ARPACK's Lanczos (``eigsh``) at machine precision (``tol=0``) with
+    ``ncv = 16`` Lanczos vectors (measured at n = 100,000, mean degree 8: the same 41
+    mat-vecs as ``ncv = 40`` at half the reorthogonalisation cost) from ``v0`` (default
+    ones; the caller passes the degrees, closer to the Perron vector).
+    """
     n = a.shape[0]
     if n <= _DENSE_MAX:
         return _leading_sym_dense(a.toarray())
     else:
-        vals, vecs = spla.eigsh(a, k=1, which="LA", tol=0, ncv=min(n, 40),
-                                v0=np.ones(n))
+        vals, vecs = spla.eigsh(a, k=1, which="LA", tol=0, ncv=min(n, _NCV),
+                                v0=np.ones(n) if v0 is None else v0)
         lam, v = float(vals[0]), vecs[:, 0]
     if v.sum() < 0:
         v = -v
@@ -269,6 +276,31 @@ def perron_vector(a: sp.csr_array, symmetric: bool,
         return _perron_directed(a, undefined)
 
 
+def _leading_component(a: sp.csr_array, nodes: np.ndarray, s: np.ndarray,
+                       inside: np.ndarray) -> tuple[float, np.ndarray]:
+    """Leading eigenpair of the component ``nodes`` of a large symmetric ``a``.
+
+    A component holding most of the graph is solved on ``a`` itself from a start vector
+    supported on the component (its degrees): the Krylov space never leaves the component
+    (``a`` is block diagonal), so no submatrix is copied. Checked: if ARPACK restarted
+    outside the component (an invariant subspace found early), the submatrix is used.
+    """
+    n = a.shape[0]
+    if len(nodes) == n:
+        return _leading_sym(a, v0=s + 1e-3)
+    if 2 * len(nodes) >= n:
+        v0 = np.where(inside, s + 1e-3, 0.0)
+        vals, vecs = spla.eigsh(a, k=1, which="LA", tol=0, ncv=min(n, _NCV), v0=v0)
+        v = vecs[:, 0]
+        if np.abs(v[~inside]).max(initial=0.0) <= 1e-14 * np.abs(v).max():
+            v = v[nodes]
+            if v.sum() < 0:
+                v = -v
+            v = np.clip(v, 0.0, None)
+            return float(vals[0]), v / np.linalg.norm(v)
+    return _leading_sym(sp.csr_array(a[nodes][:, nodes]), v0=s[nodes] + 1e-3)
+
+
 def _perron_undirected(a: sp.csr_array,
                        undefined: type[Exception]) -> tuple[np.ndarray, float]:
     n = a.shape[0]
@@ -291,10 +323,8 @@ def _perron_undirected(a: sp.csr_array,
         nodes = members[starts[c]:starts[c + 1]]
         if dense is not None:  # small graph: one densification, numpy slicing
             lam, v = _leading_sym_dense(dense[np.ix_(nodes, nodes)])
-        elif ncomp == 1:
-            lam, v = _leading_sym(a)
         else:
-            lam, v = _leading_sym(sp.csr_array(a[nodes][:, nodes]))
+            lam, v = _leading_component(a, nodes, s, labels == c)
         found.append((lam, nodes, v))
         best = max(best, lam)
     if best <= 0:
