@@ -94,10 +94,23 @@ _PAGERANK_COMPILED_MAX = 200_000
 
 
 @njit(cache=True)
-def _pagerank_loop(indptr, indices, data, inv, dang_idx, alpha, p, d, tol, max_iter):
+def _pagerank_loop(indptr, indices, data, alpha, p, d, tol, max_iter):
     """The power iteration of :func:`pagerank_power` in one compiled loop (push form over
     the out-arcs). Returns ``(x, iterations, last l1 step)``; iterations < 0: not converged."""
     n = len(indptr) - 1
+    inv = np.zeros(n)
+    nd = 0
+    dang_idx = np.empty(n, np.int64)
+    for u in range(n):
+        w = 0.0
+        for k in range(indptr[u], indptr[u + 1]):
+            w += data[k]
+        if w > 0:
+            inv[u] = 1.0 / w
+        else:  # dangling: no out-weight
+            dang_idx[nd] = u
+            nd += 1
+    dang_idx = dang_idx[:nd]
     x = p.copy()
     y = np.empty(n)
     bound_factor = alpha / (1.0 - alpha)
@@ -145,15 +158,10 @@ def pagerank_power(
     """
     n = len(indptr) - 1
     data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
-    rows = row_ids(indptr)
-    out_w = np.bincount(rows, weights=data, minlength=n)
-    is_dangling = out_w <= 0
-    inv = np.zeros(n)
-    np.divide(1.0, out_w, out=inv, where=~is_dangling)
     if len(indices) <= _PAGERANK_COMPILED_MAX:
         x, it, err = _pagerank_loop(
             np.ascontiguousarray(indptr, np.int64), np.ascontiguousarray(indices, np.int64),
-            np.ascontiguousarray(data), inv, np.flatnonzero(is_dangling), float(alpha),
+            np.ascontiguousarray(data), float(alpha),
             np.ascontiguousarray(personalization, np.float64),
             np.ascontiguousarray(dangling, np.float64), float(tol), int(max_iter))
         if it > 0:
@@ -162,6 +170,11 @@ def pagerank_power(
             f"pagerank() did not reach tol={tol:g} in max_iter={max_iter} iterations "
             f"(last l1 bound {alpha / (1.0 - alpha) * err:.3g}). Increase max_iter or tol."
         )
+    rows = row_ids(indptr)
+    out_w = np.bincount(rows, weights=data, minlength=n)
+    is_dangling = out_w <= 0
+    inv = np.zeros(n)
+    np.divide(1.0, out_w, out=inv, where=~is_dangling)
     # P^T as CSR: row v gathers from in-neighbours u with weight w(u, v) / out_w(u)
     pt = sp.csr_array((data * inv[rows], (np.asarray(indices), rows)), shape=(n, n))
     pt.sum_duplicates()
