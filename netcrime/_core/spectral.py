@@ -35,6 +35,7 @@ import scipy.sparse.linalg as spla
 from numba import njit
 from scipy.sparse.csgraph import connected_components
 
+from .bfs import component_labels
 from .csr import row_ids
 
 __all__ = [
@@ -362,10 +363,18 @@ def _leading_component(a: sp.csr_array, nodes: np.ndarray, s: np.ndarray,
 def _perron_undirected(a: sp.csr_array,
                        undefined: type[Exception]) -> tuple[np.ndarray, float]:
     n = a.shape[0]
-    ncomp, labels = connected_components(a, directed=False)
-    s = np.asarray(a.sum(axis=1)).ravel()
+    if n <= _DENSE_MAX:  # small graph: dense numpy and the compiled BFS, no scipy.sparse ops
+        dense = a.toarray()
+        ncomp, labels = component_labels(a.indptr, a.indices)
+        s = dense.sum(axis=1)
+        ax = dense @ s
+    else:
+        dense = None
+        ncomp, labels = connected_components(a, directed=False)
+        s = np.asarray(a.sum(axis=1)).ravel()
+        ax = a @ s
     # upper bound of lambda_c: sqrt(max_u (A s)_u) = sqrt of the max row sum of A^2
-    bound_node = np.sqrt(np.maximum(a @ s, 0.0))
+    bound_node = np.sqrt(np.maximum(ax, 0.0))
     bound = np.zeros(ncomp)
     np.maximum.at(bound, labels, bound_node)
     order = np.argsort(-bound, kind="stable")
@@ -373,7 +382,6 @@ def _perron_undirected(a: sp.csr_array,
     starts = np.zeros(ncomp + 1, np.int64)
     np.cumsum(np.bincount(labels, minlength=ncomp), out=starts[1:])
     best = 0.0
-    dense = a.toarray() if n <= _DENSE_MAX else None
     found: list[tuple[float, np.ndarray, np.ndarray]] = []
     for c in order:
         if bound[c] < best * (1 - _TIE_RTOL) or bound[c] == 0:
