@@ -100,3 +100,32 @@ def test_pagerank_compiled_loop_raises_on_max_iter():
     g = nc.datasets.load("caviar")
     with pytest.raises(nc.exceptions.ConvergenceError):
         C.pagerank(g, max_iter=2)
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_parallel_and_serial_kernels_agree_with_networkx(monkeypatch, weighted):
+    """Force the parallel drivers (2 chunks) and compare both paths to networkx."""
+    import netcrime._core.bfs as bfs
+
+    rng = np.random.default_rng(11)
+    n, m = 150, 500
+    a, b = rng.integers(0, n, m), rng.integers(0, n, m)
+    keep = a != b
+    w = rng.integers(1, 4, keep.sum()).astype(float)  # exact sums: no near-ties
+    g = nc.Graph.from_arrays(n, a[keep], b[keep], directed=True, multiedges="first",
+                             edge_attrs={"w": w} if weighted else None)
+    s, t = g.edge_array()
+    G = nx.DiGraph()
+    G.add_nodes_from(range(n))
+    ww = g.edge_attrs["w"].to_numpy() if weighted else np.ones(len(s))
+    G.add_weighted_edges_from(zip(s.tolist(), t.tolist(), ww.tolist()))
+    kw = {"distance": "w"} if weighted else {}
+    nxw = "weight" if weighted else None
+    exp_b = nx.betweenness_centrality(G, weight=nxw)
+    exp_h = nx.harmonic_centrality(G.reverse(copy=False), distance=nxw)
+    for forced in (1, 2):
+        monkeypatch.setattr(bfs, "plan_threads", lambda work, f=forced: f)
+        got_b = C.betweenness(g, **kw).to_numpy()
+        got_h = C.harmonic(g, **kw).to_numpy()
+        np.testing.assert_allclose(got_b, [exp_b[i] for i in range(n)], atol=1e-9)
+        np.testing.assert_allclose(got_h, [exp_h[i] for i in range(n)], atol=1e-9)

@@ -53,25 +53,37 @@ _NCV = 16  # Lanczos vectors of eigsh (see _leading_sym)
 
 
 @functools.lru_cache(maxsize=1)
-def _blas_controller():
-    """threadpoolctl's controller, built once (it scans the loaded BLAS libraries)."""
-    from threadpoolctl import ThreadpoolController
+def _blas_libraries() -> tuple:
+    """threadpoolctl's controllers of the loaded BLAS libraries, found once (finding them
+    scans the process's shared libraries: milliseconds)."""
+    try:
+        from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()
+        return tuple(c for c in ThreadpoolController().lib_controllers
+                     if c.user_api == "blas")
+    except Exception:  # no threadpool introspection: leave BLAS as is
+        return ()
 
 
+@contextlib.contextmanager
 def one_blas_thread():
-    """Context running BLAS/LAPACK on one thread (~8 us to enter).
+    """Context running BLAS/LAPACK on one thread (a few microseconds to enter).
 
-    Small dense solves and ARPACK's mat-vec sized BLAS calls gain nothing from BLAS
+    Small dense solves and ARPACK's vector-sized BLAS calls gain nothing from BLAS
     threads, and when another process holds a core those threads spin or wait for a
     time slice: a 100-node eigenvector took 5-50 ms instead of 0.5 ms on a loaded 2-core
-    machine.
+    machine. The libraries' own setters are called directly (threadpoolctl's ``limit()``
+    re-reads every library's state on each entry).
     """
+    libs = [c for c in _blas_libraries() if c.num_threads != 1]
+    old = [c.num_threads for c in libs]
+    for c in libs:
+        c.set_num_threads(1)
     try:
-        return _blas_controller().limit(limits=1, user_api="blas")
-    except Exception:
-        return contextlib.nullcontext()
+        yield
+    finally:
+        for c, k in zip(libs, old):
+            c.set_num_threads(k)
 
 
 def adjacency(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | None,
