@@ -27,9 +27,12 @@ import numba
 
 __all__ = ["SERIAL_WORK", "plan_threads"]
 
-#: Below this many elementary steps (edge scans) a call runs serially. Measured on the
-#: bundled networks: betweenness of CAVIAR (110 nodes, 295 arcs, ~3e4 steps) takes ~50 us
-#: serially, less than one fork/join of a busy thread pool.
+#: Below this many elementary steps (sources x (n + m)) a call runs serially: ~2-4 ms of
+#: serial work, against a fork/join of 20-50 us on idle cores and up to a time slice (ms) on
+#: busy ones. Betweenness of CAVIAR (110 nodes, 295 arcs, ~4.5e4 steps) takes ~50 us
+#: serially. The exact crossover was not measured on a quiet machine (the development
+#: machine was shared); graphs of the field (<= a few thousand nodes) are far below it or
+#: far above it.
 SERIAL_WORK = 2_000_000
 
 _STATE = {"t": -1.0, "cpus": 1, "free": 1, "worker": False}
