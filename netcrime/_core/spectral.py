@@ -205,7 +205,12 @@ def pagerank_power(
     """
     n = len(indptr) - 1
     data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
-    if n <= _PAGERANK_DENSE_MAX and max_iter >= _iterations_needed(alpha, tol):
+    k_max = _iterations_needed(alpha, tol)
+    # dense LU ~ n^3 against at most k_max sweeps of the arcs; the factor 10 is measured on
+    # the bundled networks (LU faster on montagna_meetings and london_gang, the loop on CAVIAR)
+    # (tol >= 1e-13: far above round-off, where the iteration surely stops too)
+    if (n <= _PAGERANK_DENSE_MAX and max_iter >= k_max and tol >= 1e-13
+            and n ** 3 <= 10.0 * k_max * (len(indices) + 3 * n)):
         # small graph, and the iteration would surely converge within max_iter: the exact
         # fixed point by one LU solve (error ~1e-15, below any tol the iteration reaches)
         with one_blas_thread():
