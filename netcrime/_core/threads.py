@@ -46,14 +46,32 @@ def _refresh() -> None:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not on Linux
         cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # pragma: no cover
-        load = 0.0
-    # this process counts ~1 in the load average; the rest is other processes
-    busy = max(0, int(load - 1.0 + 0.5))
+    busy = _others_running()
     _STATE.update(t=now, cpus=cpus, free=max(1, cpus - busy),
                   worker=multiprocessing.parent_process() is not None)
+
+
+def _others_running() -> int:
+    """Runnable threads of *other* processes right now: the kernel's count of runnable
+    tasks (``/proc/loadavg``, 4th field) minus this process's runnable threads (so a long
+    parallel call does not throttle the next one, as a load average would). Without
+    ``/proc``: the 1-minute load average minus one."""
+    try:
+        with open("/proc/loadavg") as f:
+            total = int(f.read().split()[3].split("/")[0])
+        own = 0
+        for tid in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{tid}/stat") as f:
+                    own += f.read().rpartition(")")[2].split()[0] == "R"
+            except OSError:  # thread ended meanwhile
+                pass
+        return max(0, total - max(own, 1))
+    except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
+        try:
+            return max(0, int(os.getloadavg()[0] - 1.0 + 0.5))
+        except (AttributeError, OSError):
+            return 0
 
 
 def plan_threads(work: float) -> int:
