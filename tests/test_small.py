@@ -129,3 +129,14 @@ def test_parallel_and_serial_kernels_agree_with_networkx(monkeypatch, weighted):
         got_h = C.harmonic(g, **kw).to_numpy()
         np.testing.assert_allclose(got_b, [exp_b[i] for i in range(n)], atol=1e-9)
         np.testing.assert_allclose(got_h, [exp_h[i] for i in range(n)], atol=1e-9)
+
+
+def _plan_big() -> int:
+    return plan_threads(1e12)
+
+
+def test_plan_threads_is_serial_in_a_pool_worker():
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as ex:
+        assert ex.submit(_plan_big).result() == 1
