@@ -38,8 +38,10 @@ import pandas as pd
 
 from ._core import (
     adjacency,
+    betweenness_many,
     core_numbers,
     distance_sums,
+    distance_sums_many,
     katz_solve,
     node_betweenness,
     pagerank_power,
@@ -71,7 +73,36 @@ __all__ = [
 
 
 def _series(g: Graph, values: np.ndarray, name: str) -> pd.Series:
-    return pd.Series(np.asarray(values, dtype=np.float64), index=g.nodes, name=name)
+    # the cached label Index, no copy of a float64 result
+    return pd.Series(np.asarray(values, dtype=np.float64), index=g.nodes, name=name,
+                     copy=False)
+
+
+def _many(metric: str, graphs: list[Graph], *, normalized: bool = True,
+          wf_improved: bool = True) -> list[np.ndarray]:
+    """Internal batch path: ``metric`` on many already-validated Graphs (hop counts, default
+    directions), as arrays in node order -- no validation, no labelling, one kernel call on
+    the graphs' disjoint union. ``metric``: "betweenness", "closeness" or "harmonic".
+    Equal to the public functions' values (summation order aside)."""
+    parts = [(h.indptr, h.indices) for h in graphs]
+    if metric == "betweenness":
+        raws = betweenness_many(parts)
+        return [_rescale_betweenness(r, h.n_nodes, normalized=normalized,
+                                     directed=h.directed, endpoints=False, sources=None)
+                for r, h in zip(raws, graphs)]
+    out = []
+    for (tot, rea, inv), h in zip(distance_sums_many(parts), graphs):
+        n = h.n_nodes
+        if metric == "harmonic":
+            out.append(inv / (n - 1) if normalized and n > 1
+                       else (np.full(n, np.nan) if normalized else inv))
+            continue
+        with np.errstate(divide="ignore", invalid="ignore"):
+            c = rea / tot
+            if wf_improved and n > 1:
+                c = c * (rea / (n - 1))
+        out.append(np.where(rea > 0, c, np.nan))
+    return out
 
 
 def _strengths(g: Graph, weight: str | None, func: str) -> np.ndarray | None:
@@ -92,6 +123,39 @@ def _lengths(g: Graph, distance: str | None, func: str) -> np.ndarray | None:
     if distance is None:
         return None
     return g.edge_values(distance, func=func, param="distance", positive=True)
+
+
+def _degree_values(g: Graph, w: np.ndarray | None, direction: str, loops: str
+                   ) -> np.ndarray:
+    """Degrees (strengths with ``w``) of :func:`degree`, before normalisation."""
+    n = g.n_nodes
+    vals = np.ones(len(g.indices)) if w is None else w
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(g.indptr))
+    cols = g.indices
+    is_loop = rows == cols
+    loop_w = np.bincount(rows[is_loop], weights=vals[is_loop], minlength=n)
+    out_s = np.bincount(rows, weights=vals, minlength=n)
+    if g.directed:
+        in_s = np.bincount(cols, weights=vals, minlength=n)
+        # a directed loop is one arc u -> u: it already counts once in in_s and once in out_s
+        if direction == "out":
+            res = out_s - (loop_w if loops == "ignore" else 0.0)
+        elif direction == "in":
+            res = in_s - (loop_w if loops == "ignore" else 0.0)
+        else:
+            res = out_s + in_s
+            if loops == "once":
+                res = res - loop_w
+            elif loops == "ignore":
+                res = res - 2 * loop_w
+    else:
+        # an undirected loop is stored once in its row
+        res = out_s.copy()
+        if loops == "twice":
+            res += loop_w
+        elif loops == "ignore":
+            res -= loop_w
+    return res
 
 
 # ================================================================================== degree
@@ -160,32 +224,11 @@ def degree(
     normalized = check_bool(normalized, func=func, param="normalized")
     n = g.n_nodes
     w = _strengths(g, weight, func)
-    vals = np.ones(len(g.indices)) if w is None else w
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(g.indptr))
-    cols = g.indices
-    is_loop = rows == cols
-    loop_w = np.bincount(rows[is_loop], weights=vals[is_loop], minlength=n)
-    out_s = np.bincount(rows, weights=vals, minlength=n)
-    if g.directed:
-        in_s = np.bincount(cols, weights=vals, minlength=n)
-        # a directed loop is one arc u -> u: it already counts once in in_s and once in out_s
-        if direction == "out":
-            res = out_s - (loop_w if loops == "ignore" else 0.0)
-        elif direction == "in":
-            res = in_s - (loop_w if loops == "ignore" else 0.0)
-        else:
-            res = out_s + in_s
-            if loops == "once":
-                res = res - loop_w
-            elif loops == "ignore":
-                res = res - 2 * loop_w
+    if w is None:  # counts depend on the structure only: computed once per graph
+        res = g.cached(("centrality.degree", direction, loops),
+                       lambda: _degree_values(g, None, direction, loops)).copy()
     else:
-        # an undirected loop is stored once in its row
-        res = out_s.copy()
-        if loops == "twice":
-            res += loop_w
-        elif loops == "ignore":
-            res -= loop_w
+        res = _degree_values(g, w, direction, loops)
     if normalized:
         res = res / (n - 1) if n > 1 else np.full(n, np.nan)
     return _series(g, res, "degree" if weight is None else "strength")

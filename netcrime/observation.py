@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._core import component_labels, node_betweenness
+from ._core import betweenness_many, component_labels, node_betweenness
 from ._validation import check_float, check_int, check_rng, param_error
 from .exceptions import NetcrimeError
 from .graph import Graph, as_graph
@@ -1026,12 +1026,30 @@ def _cell(g: Graph, metrics: list[_Metric], truths: list[Any], kw: dict[str, Any
     t = _truth(g)
     d = _design(g, t, kw, "sensitivity")
     rows = []
-    for rep, seed in enumerate(seeds):
-        dr = _draw(t, d, np.random.default_rng(seed))
-        for m, tv in zip(metrics, truths):
-            obs = _observed_value(m, g, t, dr)
-            rows.append({"metric": m.label, "rep": rep} | _row(m, tv, dr, obs, t.n))
+    # replicates in chunks: the kernel-path metrics of a chunk run in one kernel call
+    chunk = max(1, _BATCH_NODES // max(t.n, 1))
+    for lo in range(0, len(seeds), chunk):
+        draws = [_draw(t, d, np.random.default_rng(seed)) for seed in seeds[lo:lo + chunk]]
+        fast = {m.label: _fast_many(m.label, draws, t.directed) for m in metrics if m.fast}
+        for i, dr in enumerate(draws):
+            for m, tv in zip(metrics, truths):
+                obs = fast[m.label][i] if m.fast else _observed_value(m, g, t, dr)
+                rows.append({"metric": m.label, "rep": lo + i} | _row(m, tv, dr, obs, t.n))
     return rows
+
+
+#: Replicates of a sensitivity cell are batched up to this many observed nodes in total.
+_BATCH_NODES = 200_000
+
+
+def _fast_many(label: str, draws: list[_Draw], directed: bool) -> list[np.ndarray]:
+    """Kernel-path scores of many observations: betweenness on the disjoint union of the
+    observed graphs (one kernel call, see :func:`netcrime._core.betweenness_many`)."""
+    if label != "betweenness":
+        return [_fast_scores(label, dr.n_obs, dr.obs_src, dr.obs_dst, directed)
+                for dr in draws]
+    return betweenness_many([_csr(dr.n_obs, dr.obs_src, dr.obs_dst, directed)
+                             for dr in draws])
 
 
 def _level_label(v: Any) -> Any:

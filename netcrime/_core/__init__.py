@@ -22,10 +22,13 @@ Modules, by algorithm:
 * :mod:`.hashing` -- int64 hash tables: streaming label factorisation, pair totals;
 * :mod:`.sampling` -- alias tables for O(1) weighted draws, per segment;
 * :mod:`.ties` -- the score-tie rule of attack strategies;
+* :mod:`.batch` -- one metric on many small graphs through their disjoint union;
+* :mod:`.threads` -- thread count per call (serial below a work threshold, in pool workers);
 * :mod:`.spectral`, :mod:`.triads`, :mod:`.holes`, :mod:`.triangles` -- PageRank/Perron/Katz,
   Gould-Fernandez two-paths, Burt's measures and ego betweenness, triangle counts.
 """
 
+from .batch import betweenness_many, distance_sums_many, union_csr
 from .bfs import (
     bfs_distances,
     bfs_distances_batches,
@@ -71,6 +74,7 @@ from .spectral import (
     radius_upper_bound,
     spectral_radius,
 )
+from .threads import SERIAL_WORK, plan_threads
 from .ties import SCORE_ATOL, SCORE_RTOL, tolerance_groups
 from .triads import brokerage_counts, brokerage_partial_credit
 from .triangles import triangles
@@ -80,12 +84,14 @@ __all__ = [
     "EQUAL_LENGTH_RTOL",
     "SCORE_ATOL",
     "SCORE_RTOL",
+    "SERIAL_WORK",
     "adaptive_betweenness_order",
     "adaptive_degree_order",
     "adjacency",
     "alias_draw",
     "alias_tables",
     "betweenness_alive",
+    "betweenness_many",
     "bfs_distances",
     "bfs_distances_batches",
     "brokerage_counts",
@@ -104,6 +110,7 @@ __all__ = [
     "distance_pair_sums",
     "distance_pair_sums_serial",
     "distance_sums",
+    "distance_sums_many",
     "edge_betweenness_csr",
     "edge_removal_curve",
     "ego_betweenness_counts",
@@ -119,6 +126,7 @@ __all__ = [
     "occupied",
     "pagerank_power",
     "perron_vector",
+    "plan_threads",
     "project_upper",
     "radius_upper_bound",
     "removal_curve",
@@ -132,5 +140,6 @@ __all__ = [
     "triangles",
     "undirected_csr",
     "undirected_edge_array",
+    "union_csr",
     "union_labels",
 ]

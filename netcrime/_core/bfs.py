@@ -49,6 +49,7 @@ from numba import njit, prange
 
 from .csr import as_search_csr, induced
 from .dijkstra import UNSEEN, dijkstra_settle, dijkstra_workspace
+from .threads import plan_threads
 
 __all__ = [
     "bfs_distances",
@@ -63,6 +64,7 @@ __all__ = [
     "label_piece",
     "multi_source_distances",
     "n_chunks",
+    "plan_chunks",
     "sources_array",
 ]
 
@@ -82,6 +84,13 @@ def n_chunks(n_sources: int) -> int:
     OpenMP layer, which small graphs (disruption loops) cannot afford.
     """
     return max(1, min(n_sources, numba.get_num_threads()))
+
+
+def plan_chunks(n_sources: int, n: int, m: int) -> int:
+    """Threads (= chunks) for ``n_sources`` searches over ``n`` nodes and ``m`` arcs: 1
+    (serial kernel, no thread launch) for small calls, inside a pool worker or with one
+    numba thread; never more than the free CPUs (:func:`.threads.plan_threads`)."""
+    return max(1, min(n_sources, plan_threads(n_sources * (n + m))))
 
 
 # ---------------------------------------------------------------------------- components
@@ -152,31 +161,34 @@ def component_pairs(indptr: np.ndarray, indices: np.ndarray, alive: np.ndarray) 
 
 
 # ---------------------------------------------------------------------------- Dijkstra
+@njit(cache=True)
+def _sums_dij_chunk(indptr, indices, lengths, n, sources, first, step, total, reached,
+                    inverse):
+    """Distance sums of ``sources[first::step]`` (one thread)."""
+    dist, pos, order, hk, hv = dijkstra_workspace(n)
+    for j in range(first, len(sources), step):
+        tail = dijkstra_settle(indptr, indices, lengths, None, sources[j], dist, None,
+                               order, pos, hk, hv)
+        tot = 0.0
+        inv = 0.0
+        for i in range(1, tail):
+            d = dist[order[i]]
+            tot += d
+            inv += 1.0 / d
+        total[j] = tot
+        reached[j] = tail - 1
+        inverse[j] = inv
+        for i in range(tail):
+            w = order[i]
+            dist[w] = np.inf
+            pos[w] = UNSEEN
+
+
 @njit(cache=True, parallel=True)
-def _sums_dij(indptr, indices, lengths, n, sources, nchunks):
-    ns = len(sources)
-    total = np.zeros(ns)
-    reached = np.zeros(ns, np.int64)
-    inverse = np.zeros(ns)
+def _sums_dij(indptr, indices, lengths, n, sources, nchunks, total, reached, inverse):
     for c in prange(nchunks):
-        dist, pos, order, hk, hv = dijkstra_workspace(n)
-        for j in range(c, ns, nchunks):
-            tail = dijkstra_settle(indptr, indices, lengths, None, sources[j], dist, None,
-                                   order, pos, hk, hv)
-            tot = 0.0
-            inv = 0.0
-            for i in range(1, tail):
-                d = dist[order[i]]
-                tot += d
-                inv += 1.0 / d
-            total[j] = tot
-            reached[j] = tail - 1
-            inverse[j] = inv
-            for i in range(tail):
-                w = order[i]
-                dist[w] = np.inf
-                pos[w] = UNSEEN
-    return total, reached, inverse
+        _sums_dij_chunk(indptr, indices, lengths, n, sources, c, nchunks, total, reached,
+                        inverse)
 
 
 # ---------------------------------------------------------------------------- MS-BFS
@@ -192,74 +204,100 @@ for _i in range(64):
 del _i
 
 
+@njit(cache=True)
+def _msbfs_block(indptr, indices, n, sources, table, want_block, out, total, reached,
+                 inverse, b):
+    """Multi-source BFS of the 64 sources of block ``b`` (one thread)."""
+    ns = len(sources)
+    deb = np.uint64(_DEBRUIJN)
+    lo = b * 64
+    hi = min(ns, lo + 64)
+    seen = np.zeros(n, np.uint64)
+    front = np.zeros(n, np.uint64)
+    nxt = np.zeros(n, np.uint64)
+    tot = np.zeros(64)
+    rea = np.zeros(64, np.int64)
+    inv = np.zeros(64)
+    active = np.empty(n, np.int64)
+    touched = np.empty(n, np.int64)
+    na = 0
+    for j in range(lo, hi):
+        s = sources[j]
+        bit = np.uint64(1) << np.uint64(j - lo)
+        if front[s] == 0:
+            active[na] = s
+            na += 1
+        seen[s] |= bit
+        front[s] |= bit
+        if want_block:
+            out[j, s] = 0
+    level = 0
+    while na > 0:
+        level += 1
+        nt = 0
+        for i in range(na):
+            u = active[i]
+            f = front[u]
+            front[u] = 0
+            for k in range(indptr[u], indptr[u + 1]):
+                w = indices[k]
+                if nxt[w] == 0:
+                    touched[nt] = w
+                    nt += 1
+                nxt[w] |= f
+        na = 0
+        fl = float(level)
+        il = 1.0 / level
+        for i in range(nt):
+            w = touched[i]
+            new = nxt[w] & ~seen[w]
+            nxt[w] = 0
+            if new != 0:
+                seen[w] |= new
+                front[w] = new
+                active[na] = w
+                na += 1
+                while new != 0:
+                    low = new & (~new + np.uint64(1))
+                    idx = table[(low * deb) >> np.uint64(58)]
+                    if want_block:
+                        out[lo + idx, w] = level
+                    else:
+                        tot[idx] += fl
+                        rea[idx] += 1
+                        inv[idx] += il
+                    new ^= low
+    if not want_block:
+        for j in range(lo, hi):
+            total[j] = tot[j - lo]
+            reached[j] = rea[j - lo]
+            inverse[j] = inv[j - lo]
+
+
 @njit(cache=True, parallel=True)
 def _msbfs(indptr, indices, n, sources, table, want_block, out, total, reached, inverse):
-    ns = len(sources)
-    nb = (ns + 63) // 64
-    deb = np.uint64(_DEBRUIJN)
+    nb = (len(sources) + 63) // 64
     for b in prange(nb):
-        lo = b * 64
-        hi = min(ns, lo + 64)
-        seen = np.zeros(n, np.uint64)
-        front = np.zeros(n, np.uint64)
-        nxt = np.zeros(n, np.uint64)
-        tot = np.zeros(64)
-        rea = np.zeros(64, np.int64)
-        inv = np.zeros(64)
-        active = np.empty(n, np.int64)
-        touched = np.empty(n, np.int64)
-        na = 0
-        for j in range(lo, hi):
-            s = sources[j]
-            bit = np.uint64(1) << np.uint64(j - lo)
-            if front[s] == 0:
-                active[na] = s
-                na += 1
-            seen[s] |= bit
-            front[s] |= bit
-            if want_block:
-                out[j, s] = 0
-        level = 0
-        while na > 0:
-            level += 1
-            nt = 0
-            for i in range(na):
-                u = active[i]
-                f = front[u]
-                front[u] = 0
-                for k in range(indptr[u], indptr[u + 1]):
-                    w = indices[k]
-                    if nxt[w] == 0:
-                        touched[nt] = w
-                        nt += 1
-                    nxt[w] |= f
-            na = 0
-            fl = float(level)
-            il = 1.0 / level
-            for i in range(nt):
-                w = touched[i]
-                new = nxt[w] & ~seen[w]
-                nxt[w] = 0
-                if new != 0:
-                    seen[w] |= new
-                    front[w] = new
-                    active[na] = w
-                    na += 1
-                    while new != 0:
-                        low = new & (~new + np.uint64(1))
-                        idx = table[(low * deb) >> np.uint64(58)]
-                        if want_block:
-                            out[lo + idx, w] = level
-                        else:
-                            tot[idx] += fl
-                            rea[idx] += 1
-                            inv[idx] += il
-                        new ^= low
-        if not want_block:
-            for j in range(lo, hi):
-                total[j] = tot[j - lo]
-                reached[j] = rea[j - lo]
-                inverse[j] = inv[j - lo]
+        _msbfs_block(indptr, indices, n, sources, table, want_block, out, total, reached,
+                     inverse, b)
+
+
+@njit(cache=True)
+def _msbfs_serial(indptr, indices, n, sources, table, want_block, out, total, reached,
+                  inverse):
+    nb = (len(sources) + 63) // 64
+    for b in range(nb):
+        _msbfs_block(indptr, indices, n, sources, table, want_block, out, total, reached,
+                     inverse, b)
+
+
+def _run_msbfs(indptr, indices, n, src, want_block, out, total, reached, inverse):
+    """The parallel multi-source BFS, or its serial twin for small calls (no thread launch)."""
+    nb = (len(src) + 63) // 64
+    # a 64-source block costs about (diameter) scans of the arcs, ~1/8 of 64 searches
+    parallel = nb > 1 and plan_threads(len(src) * (n + len(indices)) / 8) > 1
+    fn = _msbfs if parallel else _msbfs_serial
+    fn(indptr, indices, n, src, _BIT_INDEX, want_block, out, total, reached, inverse)
 
 
 def distance_sums(
@@ -274,33 +312,42 @@ def distance_sums(
     src = sources_array(sources, n)
     if len(src) == 0:
         return np.zeros(0), np.zeros(0, np.int64), np.zeros(0)
-    nchunks = n_chunks(len(src))
+    total = np.zeros(len(src))
+    reached = np.zeros(len(src), np.int64)
+    inverse = np.zeros(len(src))
     if lengths is None:
-        total = np.zeros(len(src))
-        reached = np.zeros(len(src), np.int64)
-        inverse = np.zeros(len(src))
-        _msbfs(indptr, indices, n, src, _BIT_INDEX, False, np.zeros((0, 0), np.int32),
-               total, reached, inverse)
+        _run_msbfs(indptr, indices, n, src, False, np.zeros((0, 0), np.int32), total,
+                   reached, inverse)
         return total, reached, inverse
     lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-    return _sums_dij(indptr, indices, lengths, n, src, nchunks)
+    nchunks = plan_chunks(len(src), n, len(indices))
+    if nchunks == 1:
+        _sums_dij_chunk(indptr, indices, lengths, n, src, 0, 1, total, reached, inverse)
+    else:
+        _sums_dij(indptr, indices, lengths, n, src, nchunks, total, reached, inverse)
+    return total, reached, inverse
 
 
 # ---------------------------------------------------------------------------- dense blocks
+@njit(cache=True)
+def _block_dij_chunk(indptr, indices, lengths, n, sources, out, first, step):
+    """Distance rows of ``sources[first::step]`` (one thread)."""
+    dist, pos, order, hk, hv = dijkstra_workspace(n)
+    for j in range(first, len(sources), step):
+        tail = dijkstra_settle(indptr, indices, lengths, None, sources[j], dist, None,
+                               order, pos, hk, hv)
+        row = out[j]
+        for i in range(tail):
+            w = order[i]
+            row[w] = dist[w]
+            dist[w] = np.inf
+            pos[w] = UNSEEN
+
+
 @njit(cache=True, parallel=True)
 def _block_dij(indptr, indices, lengths, n, sources, out, nchunks):
-    ns = len(sources)
     for c in prange(nchunks):
-        dist, pos, order, hk, hv = dijkstra_workspace(n)
-        for j in range(c, ns, nchunks):
-            tail = dijkstra_settle(indptr, indices, lengths, None, sources[j], dist, None,
-                                   order, pos, hk, hv)
-            row = out[j]
-            for i in range(tail):
-                w = order[i]
-                row[w] = dist[w]
-                dist[w] = np.inf
-                pos[w] = UNSEEN
+        _block_dij_chunk(indptr, indices, lengths, n, sources, out, c, nchunks)
 
 
 def bfs_distances(indptr: np.ndarray, indices: np.ndarray, sources: np.ndarray) -> np.ndarray:
@@ -311,8 +358,7 @@ def bfs_distances(indptr: np.ndarray, indices: np.ndarray, sources: np.ndarray) 
     out = np.full((len(src), n), -1, dtype=np.int32)
     if len(src):
         empty = np.zeros(0)
-        _msbfs(indptr, indices, n, src, _BIT_INDEX, True, out, empty,
-               np.zeros(0, np.int64), empty)
+        _run_msbfs(indptr, indices, n, src, True, out, empty, np.zeros(0, np.int64), empty)
     return out
 
 
@@ -325,7 +371,11 @@ def dijkstra_distances(indptr: np.ndarray, indices: np.ndarray, lengths: np.ndar
     out = np.full((len(src), n), np.inf)
     if len(src):
         lengths = np.ascontiguousarray(lengths, dtype=np.float64)
-        _block_dij(indptr, indices, lengths, n, src, out, n_chunks(len(src)))
+        nchunks = plan_chunks(len(src), n, len(indices))
+        if nchunks == 1:
+            _block_dij_chunk(indptr, indices, lengths, n, src, out, 0, 1)
+        else:
+            _block_dij(indptr, indices, lengths, n, src, out, nchunks)
     return out
 
 

@@ -57,7 +57,7 @@ from __future__ import annotations
 import numpy as np
 from numba import get_thread_id, njit, prange
 
-from .bfs import label_piece, n_chunks, sources_array
+from .bfs import label_piece, plan_chunks, sources_array
 from .csr import as_search_csr
 from .dijkstra import EQUAL_LENGTH_RTOL, UNSEEN, dijkstra_settle, dijkstra_workspace, same_length
 from .ties import tie_threshold
@@ -214,23 +214,27 @@ def _clear_heap(order, tail, dist, sigma, pos):
 
 
 # ---------------------------------------------------------------------------- node drivers
+@njit(cache=True)
+def _nodes_bfs_chunk(indptr, indices, n, sources, first, step, endpoints, bc):
+    """Node dependencies of ``sources[first::step]`` added to ``bc`` (one thread)."""
+    dist = np.full(n, -1, np.int32)
+    sigma = np.zeros(n)
+    coef = np.zeros(n)
+    order = np.empty(n, np.int32)
+    succ = np.empty(max(len(indices), 1), indices.dtype)
+    sstart = np.empty(n + 1, np.int64)
+    for j in range(first, len(sources), step):
+        tail = bfs_dag(indptr, indices, None, sources[j], dist, sigma, order, succ,
+                       sstart, None)
+        accumulate_nodes(order, tail, sigma, coef, succ, sstart, bc, endpoints)
+        _clear(order, tail, dist, sigma, -1)
+
+
 @njit(cache=True, parallel=True)
 def _nodes_bfs(indptr, indices, n, sources, endpoints, nchunks):
     local = np.zeros((nchunks, n))
-    ns = len(sources)
     for c in prange(nchunks):
-        dist = np.full(n, -1, np.int32)
-        sigma = np.zeros(n)
-        coef = np.zeros(n)
-        order = np.empty(n, np.int32)
-        succ = np.empty(max(len(indices), 1), indices.dtype)
-        sstart = np.empty(n + 1, np.int64)
-        bc = local[c]
-        for j in range(c, ns, nchunks):
-            tail = bfs_dag(indptr, indices, None, sources[j], dist, sigma, order, succ,
-                           sstart, None)
-            accumulate_nodes(order, tail, sigma, coef, succ, sstart, bc, endpoints)
-            _clear(order, tail, dist, sigma, -1)
+        _nodes_bfs_chunk(indptr, indices, n, sources, c, nchunks, endpoints, local[c])
     out = np.zeros(n)
     for t in range(local.shape[0]):
         out += local[t]
@@ -280,10 +284,18 @@ def node_betweenness(
     src = sources_array(sources, n)
     if n == 0 or len(src) == 0:
         return np.zeros(n)
-    nchunks = n_chunks(len(src))
+    nchunks = plan_chunks(len(src), n, len(indices))
+    if lengths is not None:
+        lengths = np.ascontiguousarray(lengths, dtype=np.float64)
+    if nchunks == 1:  # serial kernel: no thread launch (small calls, busy cores, pools)
+        bc = np.zeros(n)
+        if lengths is None:
+            _nodes_bfs_chunk(indptr, indices, n, src, 0, 1, bool(endpoints), bc)
+        else:
+            _nodes_dij_chunk(indptr, indices, lengths, n, src, 0, 1, bool(endpoints), bc)
+        return bc
     if lengths is None:
         return _nodes_bfs(indptr, indices, n, src, bool(endpoints), nchunks)
-    lengths = np.ascontiguousarray(lengths, dtype=np.float64)
     return _nodes_dij(indptr, indices, lengths, n, src, bool(endpoints), nchunks)
 
 

@@ -6,7 +6,6 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numba
 import numpy as np
 import pandas as pd
 
@@ -16,6 +15,7 @@ from .._core import (
     count_loops,
     induced,
     node_betweenness,
+    plan_threads,
     removal_curve,
     row_ids,
 )
@@ -282,7 +282,8 @@ def _adaptive_betweenness(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
     p, i = neighbours(g)
     order, got = adaptive_betweenness_order(
         np.asarray(g.indptr), np.asarray(g.indices), np.ascontiguousarray(lengths),
-        distance is not None, p, i, run.keys, run.r, run.lcc_only, numba.get_num_threads(),
+        distance is not None, p, i, run.keys, run.r, run.lcc_only,
+        plan_threads(g.n_nodes * (g.n_nodes + len(g.indices))),
         not g.directed)
     return order, got * betweenness_scale(g.directed)
 
