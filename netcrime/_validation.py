@@ -18,6 +18,7 @@ from .exceptions import ParameterError
 __all__ = [
     "check_bool",
     "check_choice",
+    "check_executor",
     "check_float",
     "check_int",
     "check_rng",
@@ -152,3 +153,49 @@ def check_probabilities(
     if arr.ndim != 1 or not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
         raise param_error(func, param, "a sequence of probabilities in [0, 1]", values)
     return arr
+
+
+#: numba threading layers that survive ``fork()`` (GNU OpenMP does not)
+_FORK_SAFE_LAYERS = ("workqueue", "tbb")
+
+
+def _fork_safe_layer() -> bool:
+    """Whether numba's threading layer (configured or already running) survives fork."""
+    import numba
+
+    try:
+        return numba.threading_layer() in _FORK_SAFE_LAYERS
+    except ValueError:  # no parallel kernel has run yet: the configured choice decides
+        return str(numba.config.THREADING_LAYER) in _FORK_SAFE_LAYERS
+
+
+def check_executor(executor: Any, *, func: str, param: str = "executor") -> Any:
+    """Return ``executor`` if it is None or an executor netcrime can use, else raise.
+
+    The executor contract (docs/conventions.md): an object with ``submit()`` returning
+    futures (``concurrent.futures`` thread or process pools, a dask ``Client``). A
+    ``ProcessPoolExecutor`` whose start method is ``fork`` (Linux's default before Python
+    3.14) is refused while numba runs its parallel kernels on GNU OpenMP, which aborts a
+    forked child ("fork() called from a process already using GNU OpenMP"); use
+    ``mp_context=multiprocessing.get_context("spawn")`` (or ``"forkserver"``), a
+    ``ThreadPoolExecutor``, or set ``NUMBA_THREADING_LAYER=workqueue`` before importing
+    netcrime (then thread executors must not be used).
+    """
+    if executor is None:
+        return None
+    if not hasattr(executor, "submit"):
+        raise param_error(func, param, "None or an object with submit() "
+                          "(concurrent.futures executor, dask Client)", executor)
+    from concurrent.futures import ProcessPoolExecutor
+
+    if isinstance(executor, ProcessPoolExecutor):
+        ctx = getattr(executor, "_mp_context", None)  # the standard library's own record
+        method = ctx.get_start_method() if ctx is not None else None
+        if method == "fork" and not _fork_safe_layer():
+            raise param_error(
+                func, param,
+                "an executor whose workers are not forked from this process (numba's OpenMP "
+                "threading layer aborts a forked child): use ProcessPoolExecutor(mp_context="
+                "multiprocessing.get_context('spawn')), 'forkserver', or a ThreadPoolExecutor",
+                executor, shown="a ProcessPoolExecutor using the 'fork' start method")
+    return executor

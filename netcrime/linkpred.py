@@ -38,7 +38,14 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse import linalg as spla
 
-from ._validation import check_choice, check_float, check_int, check_rng, param_error
+from ._validation import (
+    check_choice,
+    check_executor,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+)
 from .graph import Graph, as_graph
 
 __all__ = ["METHODS", "evaluate", "scores"]
@@ -783,9 +790,7 @@ def evaluate(
     if n_negative is not None:
         n_negative = check_int(n_negative, func=func, param="n_negative", min=1)
     alpha, max_distance = _check_katz_params(alpha, max_distance, func)
-    if executor is not None and not hasattr(executor, "submit"):
-        raise param_error(func, "executor", "None or an object with submit() "
-                          "(concurrent.futures executor, dask Client)", executor)
+    check_executor(executor, func=func)
     root = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(
         int(check_rng(rng, func=func).integers(2**63)))
     seeds = root.spawn(reps)

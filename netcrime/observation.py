@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ._core import component_labels, node_betweenness
-from ._validation import check_float, check_int, check_rng, param_error
+from ._validation import check_executor, check_float, check_int, check_rng, param_error
 from .exceptions import NetcrimeError
 from .graph import Graph, as_graph
 
@@ -1039,9 +1039,7 @@ def _level_label(v: Any) -> Any:
 
 
 def _check_executor(executor: Any, func: str) -> None:
-    if executor is not None and not hasattr(executor, "submit"):
-        raise param_error(func, "executor", "None or an object with submit() "
-                          "(concurrent.futures executor, dask Client)", executor)
+    check_executor(executor, func=func)
 
 
 def _root(rng: Any, func: str) -> np.random.SeedSequence:
