@@ -26,6 +26,27 @@ __all__ = [
 ]
 
 
+#: the largest int a parameter may hold (numpy arrays and compiled kernels use int64)
+INT64_MAX = 2**63 - 1
+
+#: documented cap on repetition counts (``repeats``, ``reps``, ``restarts``): each repetition
+#: is a full computation, so a larger count is a mistake, not a workload (1,000,000)
+MAX_REPEATS = 10**6
+
+#: documented cap on the size of a generated network, nodes + ties (200 million: about 5 GB
+#: of arrays); generators check their estimate before allocating
+MAX_GENERATED = 2 * 10**8
+
+
+def check_generated_size(nodes: float, ties: float, *, func: str, param: str,
+                         value: Any) -> None:
+    """Raise if a generator's estimated ``nodes + ties`` exceeds :data:`MAX_GENERATED`."""
+    if nodes + ties > MAX_GENERATED:
+        raise param_error(func, param, f"small enough that the network has at most "
+                          f"{MAX_GENERATED:,} nodes + ties (estimated {nodes + ties:.3g})",
+                          value)
+
+
 def _show(value: Any) -> str:
     text = repr(value)
     if len(text) > 80:
@@ -74,10 +95,16 @@ def check_int(
     ok = isinstance(value, (numbers.Integral, np.integer)) and not isinstance(
         value, (bool, np.bool_)
     )
+    if max is None:
+        max_rule = None
+        max = INT64_MAX  # numpy arrays and kernels hold int64: a larger int is refused
+    else:
+        max_rule = max
     if ok:
         v = int(value)
-        if (min is None or v >= min) and (max is None or v <= max):
+        if (min is None or v >= min) and v <= max:
             return v
+    max = max_rule
     if min is not None and max is not None:
         rule = f"an int in [{min}, {max}]"
     elif min is not None:
@@ -86,6 +113,8 @@ def check_int(
         rule = f"an int <= {max}"
     else:
         rule = "an int"
+    if ok and max is None and int(value) > INT64_MAX:
+        rule += f" (at most {INT64_MAX}, the int64 range)"
     raise param_error(func, param, rule, value)
 
 

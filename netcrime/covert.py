@@ -460,6 +460,8 @@ def centralization(
     func = "centralization"
     g = as_graph(g, func=func, param="g")
     check_choice(measure, _CENTRAL, func=func, param="measure")
+    if n_pivots is not None:  # checked whatever the measure (degree does not sample)
+        check_int(n_pivots, func=func, param="n_pivots", min=1)
     ptr, idx, n, _ = _simple(g)
     if n < 3:
         raise UndefinedMetricError(

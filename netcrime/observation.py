@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ._core import component_labels, node_betweenness
-from ._validation import check_executor, check_float, check_int, check_rng, param_error
+from ._validation import MAX_REPEATS, check_executor, check_float, check_int, check_rng, param_error
 from .exceptions import NetcrimeError
 from .graph import Graph, as_graph
 
@@ -1173,7 +1173,7 @@ def sensitivity(
     """
     func = "sensitivity"
     g = as_graph(g, func=func, param="g")
-    reps = check_int(reps, func=func, param="reps", min=1)
+    reps = check_int(reps, func=func, param="reps", min=1, max=MAX_REPEATS)
     _check_executor(executor, func)
     ms = metric if isinstance(metric, (list, tuple)) else [metric]
     if not ms:
@@ -1350,7 +1350,7 @@ def plan_on_observed(
     """
     func = "plan_on_observed"
     g = as_graph(g, func=func, param="g")
-    reps = check_int(reps, func=func, param="reps", min=1)
+    reps = check_int(reps, func=func, param="reps", min=1, max=MAX_REPEATS)
     budget = check_int(budget, func=func, param="budget", min=1, max=max(g.n_nodes, 1))
     _check_executor(executor, func)
     if not isinstance(observation, Mapping) or "rng" in observation or \

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_executor, check_int, check_rng, param_error
+from .._validation import MAX_REPEATS, check_executor, check_int, check_rng, param_error
 from ..graph import as_graph
 from .attack import attack
 from .strategies import Strategy, as_strategy
@@ -77,7 +77,7 @@ def compare_strategies(
     """
     func = "compare_strategies"
     g = as_graph(g, func=func, param="g")
-    repeats = check_int(repeats, func=func, param="repeats", min=1)
+    repeats = check_int(repeats, func=func, param="repeats", min=1, max=MAX_REPEATS)
     if "rng" in attack_kwargs:
         raise param_error(func, "attack_kwargs", "free of 'rng' (pass rng= itself)", "rng")
     if isinstance(strategies, (str, Strategy)) or callable(strategies):

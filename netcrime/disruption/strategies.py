@@ -591,6 +591,21 @@ def _rebuild_callable(obj: Any) -> Strategy:
     return as_strategy(obj)
 
 
+def _check_roles(roles: Any) -> list:
+    """``roles`` as a non-empty list of distinct hashable values, else a ParameterError."""
+    rule = "a non-empty sequence of distinct hashable role values"
+    if isinstance(roles, (str, bytes)) or not isinstance(roles, Sequence | np.ndarray | pd.Index):
+        raise param_error("role_order", "roles", rule, roles)
+    out = list(roles)
+    try:
+        ok = len(out) > 0 and len(set(out)) == len(out)
+    except TypeError:
+        ok = False
+    if not ok:
+        raise param_error("role_order", "roles", rule, roles)
+    return out
+
+
 def role_order(
     roles: Sequence[Any],
     /,
@@ -623,7 +638,11 @@ def role_order(
     >>> nc.disruption.role_order(["leader", "handler"])
     Strategy('role_order', roles=['leader', 'handler'], attr='role')
     """
-    roles = list(roles)
+    roles = _check_roles(roles)
+    if not isinstance(attr, str):
+        raise param_error("role_order", "attr", "a node attribute name (str)", attr)
+    if then is not None and not isinstance(then, (str, Strategy)):
+        raise param_error("role_order", "then", "None, a strategy name or a Strategy", then)
     sub = strategy(then) if isinstance(then, str) else then
 
     def f(g: Graph, rng: np.random.Generator) -> np.ndarray:

@@ -33,7 +33,14 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_bool, check_choice, check_int, check_rng, param_error
+from .._validation import (
+    check_bool,
+    check_choice,
+    check_generated_size,
+    check_int,
+    check_rng,
+    param_error,
+)
 from ..graph import Graph
 from ._parts import (
     STAGE_ROLES,
@@ -1000,6 +1007,7 @@ redundancy, stages
     kw = dict(locals())
     gen = check_rng(rng, func=func)
     W = check_int(n_wheels, func=func, param="n_wheels", min=1)
+    check_generated_size(2.0 * W, 0.0, func=func, param="n_wheels", value=n_wheels)
     links = check_int(links, func=func, param="links", min=1)
     check_choice(link_role, ("handler", "worker", "leader"), func=func, param="link_role")
     spec, _ = _WheelSpec.checked(func, kw)
