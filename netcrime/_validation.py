@@ -7,8 +7,9 @@ Every public function checks its parameters with these helpers, so every message
 
 from __future__ import annotations
 
+import contextlib
 import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -23,6 +24,7 @@ __all__ = [
     "check_int",
     "check_rng",
     "param_error",
+    "readdressed",
 ]
 
 
@@ -228,3 +230,22 @@ def check_executor(executor: Any, *, func: str, param: str = "executor") -> Any:
                 "multiprocessing.get_context('spawn')), 'forkserver', or a ThreadPoolExecutor",
                 executor, shown="a ProcessPoolExecutor using the 'fork' start method")
     return executor
+
+
+@contextlib.contextmanager
+def readdressed(func: str, *helpers: str) -> Iterator[None]:
+    """Re-address a NetcrimeError raised inside ``helpers`` to the public function ``func``
+    the user called ("... parameter of secrecy() ..." -> "... of tradeoff() ..."), so every
+    message names the function the user called."""
+    from .exceptions import NetcrimeError
+
+    try:
+        yield
+    except NetcrimeError as exc:
+        if exc.args and isinstance(exc.args[0], str):
+            msg = exc.args[0]
+            for h in helpers:
+                if h != func:
+                    msg = msg.replace(f" of {h}()", f" of {func}()")
+            exc.args = (msg, *exc.args[1:])
+        raise

@@ -42,7 +42,15 @@ import numpy as np
 import pandas as pd
 
 from ._core import component_labels, node_betweenness
-from ._validation import MAX_REPEATS, check_executor, check_float, check_int, check_rng, param_error
+from ._validation import (
+    MAX_REPEATS,
+    check_executor,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+    readdressed,
+)
 from .exceptions import NetcrimeError
 from .graph import Graph, as_graph
 
@@ -1366,7 +1374,8 @@ def plan_on_observed(
     if "stage" in g.node_attrs.columns:
         stage = pd.Categorical(g.node_attrs["stage"]).codes.astype(np.int64)
     seeds = _root(rng, func).spawn(reps + 1)
-    truth_lab = _plan_targets(g, strategy, budget, seeds[-1])
+    with readdressed(func, "attack"):
+        truth_lab = _plan_targets(g, strategy, budget, seeds[-1])
     truth_targets = np.unique(g.node_index(truth_lab, func=func)) if truth_lab else \
         np.empty(0, np.int64)
     jobs = [(_plan_rep, g, strategy, dict(observation), budget, s, truth_targets, stage,

@@ -21,7 +21,15 @@ from .._core import (
     removal_curve,
     row_ids,
 )
-from .._validation import check_bool, check_choice, check_float, check_int, check_rng, param_error
+from .._validation import (
+    check_bool,
+    check_choice,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+    readdressed,
+)
 from ..exceptions import UndefinedMetricError
 from ..graph import Graph, as_graph
 from .metrics import (
@@ -144,7 +152,8 @@ class AttackResult:
 
         if label is not None:
             kwargs["label"] = label
-        return plot_removal_curves(self, ax=ax, metric=metric, **kwargs)
+        with readdressed("plot", "plot_removal_curves"):
+            return plot_removal_curves(self, ax=ax, metric=metric, **kwargs)
 
     def __repr__(self) -> str:
         return (f"<AttackResult {self.strategy} ({self.mode}), {len(self.curve) - 1} removals, "

@@ -45,7 +45,7 @@ from .._core import (
     row_ids,
     tolerance_groups,
 )
-from .._validation import check_choice, check_float, check_int, param_error
+from .._validation import check_choice, check_float, check_int, param_error, readdressed
 from ..exceptions import NetcrimeWarning, UndefinedMetricError
 from ..graph import Graph
 from .residual import neighbours
@@ -643,7 +643,8 @@ def role_order(
         raise param_error("role_order", "attr", "a node attribute name (str)", attr)
     if then is not None and not isinstance(then, (str, Strategy)):
         raise param_error("role_order", "then", "None, a strategy name or a Strategy", then)
-    sub = strategy(then) if isinstance(then, str) else then
+    with readdressed("role_order", "strategy"):
+        sub = strategy(then) if isinstance(then, str) else then
 
     def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         if attr not in g.node_attrs.columns:
