@@ -92,8 +92,14 @@ def check_int(
     param: str,
     min: int | None = None,
     max: int | None = None,
+    cap: int | None = None,
 ) -> int:
-    """Return ``value`` as ``int`` if it is an integer within ``[min, max]``, else raise."""
+    """Return ``value`` as ``int`` if it is an integer within ``[min, max]``, else raise.
+
+    ``cap`` is a documented upper bound on a size or a count (:data:`MAX_REPEATS`,
+    :data:`MAX_GENERATED`), checked before anything is allocated and named in its own
+    message; ints beyond the int64 range are always refused.
+    """
     ok = isinstance(value, (numbers.Integral, np.integer)) and not isinstance(
         value, (bool, np.bool_)
     )
@@ -105,7 +111,7 @@ def check_int(
     if ok:
         v = int(value)
         if (min is None or v >= min) and v <= max:
-            return v
+            return _over_cap(v, cap, func, param, value)
     max = max_rule
     if min is not None and max is not None:
         rule = f"an int in [{min}, {max}]"
@@ -118,6 +124,12 @@ def check_int(
     if ok and max is None and int(value) > INT64_MAX:
         rule += f" (at most {INT64_MAX}, the int64 range)"
     raise param_error(func, param, rule, value)
+
+
+def _over_cap(v: int, cap: int | None, func: str, param: str, value: Any) -> int:
+    if cap is not None and v > cap:
+        raise param_error(func, param, f"at most {cap} (a documented cap of netcrime)", value)
+    return v
 
 
 def check_float(

@@ -787,7 +787,7 @@ def evaluate(
         check_choice(mth, METHODS, func=func, param="methods")
     hide = check_float(hide, func=func, param="hide", min=0.0, max=1.0, min_open=True,
                        max_open=True)
-    reps = check_int(reps, func=func, param="reps", min=1, max=MAX_REPEATS)
+    reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     if n_negative is not None:
         n_negative = check_int(n_negative, func=func, param="n_negative", min=1)
     alpha, max_distance = _check_katz_params(alpha, max_distance, func)

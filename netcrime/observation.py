@@ -1181,7 +1181,7 @@ def sensitivity(
     """
     func = "sensitivity"
     g = as_graph(g, func=func, param="g")
-    reps = check_int(reps, func=func, param="reps", min=1, max=MAX_REPEATS)
+    reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     _check_executor(executor, func)
     ms = metric if isinstance(metric, (list, tuple)) else [metric]
     if not ms:
@@ -1358,7 +1358,7 @@ def plan_on_observed(
     """
     func = "plan_on_observed"
     g = as_graph(g, func=func, param="g")
-    reps = check_int(reps, func=func, param="reps", min=1, max=MAX_REPEATS)
+    reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     budget = check_int(budget, func=func, param="budget", min=1, max=max(g.n_nodes, 1))
     _check_executor(executor, func)
     if not isinstance(observation, Mapping) or "rng" in observation or \

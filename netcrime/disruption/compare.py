@@ -77,7 +77,7 @@ def compare_strategies(
     """
     func = "compare_strategies"
     g = as_graph(g, func=func, param="g")
-    repeats = check_int(repeats, func=func, param="repeats", min=1, max=MAX_REPEATS)
+    repeats = check_int(repeats, func=func, param="repeats", min=1, cap=MAX_REPEATS)
     if "rng" in attack_kwargs:
         raise param_error(func, "attack_kwargs", "free of 'rng' (pass rng= itself)", "rng")
     if isinstance(strategies, (str, Strategy)) or callable(strategies):
