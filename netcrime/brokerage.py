@@ -417,6 +417,9 @@ def gould_fernandez(
 
 # ---------------------------------------------------------------------------- Burt
 def _burt(g: Graph, weight: str | None, func: str) -> tuple[np.ndarray, ...]:
+    if weight is not None and not isinstance(weight, str):  # before the cache key is hashed
+        raise param_error(func, "weight", "None or the name of an edge attribute", weight)
+
     def build() -> tuple[np.ndarray, ...]:
         if weight is None:
             vals = np.ones(len(g.indices))

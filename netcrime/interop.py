@@ -244,6 +244,14 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
 
     func = "from_scipy"
     directed = check_bool(directed, func=func, param="directed")
+    if isinstance(A, (list, tuple)):
+        try:
+            A = np.asarray(A, dtype=float)
+        except (TypeError, ValueError):
+            pass
+    if not (sparse.issparse(A) or isinstance(A, np.ndarray)):
+        raise param_error(func, "A", "a square scipy sparse matrix or numpy array", None,
+                          shown=f"an object of type {type(A).__name__}")
     M = sparse.coo_array(A)
     if M.ndim != 2 or M.shape[0] != M.shape[1]:
         raise param_error(func, "A", "a square matrix", None,

@@ -64,14 +64,6 @@ SKIP = {
 #: issue); tests/test_api_sweep.py fails on any defect outside this list. The goal is an
 #: empty list: the release run (``python tests/fuzz/api_sweep.py``) shows what remains.
 OPEN: dict[tuple[str, str], str] = {
-    ("netcrime.brokerage.constraint", "weight"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.brokerage.effective_size", "weight"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.brokerage.efficiency", "weight"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.brokerage.hierarchy", "weight"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
     ("netcrime.centrality.katz", "alpha"):
         "raw exception: huge -> TypeError: ufunc 'isfinite' not supported for the input types, ",
     ("netcrime.covert.profile", "name"):
@@ -104,16 +96,12 @@ OPEN: dict[tuple[str, str], str] = {
         "raw exception: unhashable -> TypeError: unhashable type: 'list'",
     ("netcrime.graph.Graph.from_edges", "meta"):
         "raw exception: str -> ValueError: dictionary update sequence element #0 has length 1; ",
-    ("netcrime.graph.Graph.from_scipy", "A"):
-        "raw exception: none -> TypeError: function missing 1 required positional argument: 'sh",
     ("netcrime.graph.Graph.from_scipy", "nodes"):
         "raw exception: neg -> TypeError: 'int' object is not iterable",
     ("netcrime.graph.Graph.take", "positions"):
         "raw exception: none -> TypeError: int() argument must be a string, a bytes-like object",
     ("netcrime.graph.label_index", "labels"):
         "raw exception: none -> TypeError: 'NoneType' object is not iterable",
-    ("netcrime.interop.from_scipy", "A"):
-        "raw exception: none -> TypeError: function missing 1 required positional argument: 'sh",
     ("netcrime.interop.from_scipy", "nodes"):
         "raw exception: neg -> TypeError: 'int' object is not iterable",
     ("netcrime.io.csv.read_csv", "path"):
