@@ -39,6 +39,7 @@ from scipy import sparse
 from scipy.sparse import linalg as spla
 
 from ._validation import (
+    MAX_GENERATED,
     MAX_REPEATS,
     check_choice,
     check_executor,
@@ -456,7 +457,8 @@ def _check_method(method: Any, func: str, weight: Any) -> str:
 def _check_katz_params(alpha: Any, max_distance: Any, func: str) -> tuple:
     alpha = check_float(alpha, func=func, param="alpha", min=0.0, min_open=True)
     if max_distance is not None:
-        max_distance = check_int(max_distance, func=func, param="max_distance", min=1)
+        max_distance = check_int(max_distance, func=func, param="max_distance", min=1,
+                                 cap=MAX_REPEATS)
     return alpha, max_distance
 
 
@@ -518,7 +520,8 @@ def scores(
     alpha : float
         Katz attenuation per step (default 0.01).
     max_distance : int, optional
-        Katz: the longest walk counted; None (default) = the exact infinite sum.
+        Katz: the longest walk counted; None (default) = the exact infinite sum. At most
+        1,000,000 (``netcrime._validation.MAX_REPEATS``).
 
     Returns
     -------
@@ -738,7 +741,8 @@ def evaluate(
     executor : concurrent.futures.Executor-like, optional
         Runs the replicates (``submit``); None runs them in this process.
     n_negative : int, optional
-        Number of sampled non-edges; None (default) = all non-edges (exact AUC).
+        Number of sampled non-edges; None (default) = all non-edges (exact AUC). At most
+        200,000,000 (``netcrime._validation.MAX_GENERATED``).
     alpha, max_distance
         Katz parameters, as in :func:`scores`. A replicate whose training graph has
         ``alpha >= 1/rho(A)`` (exact solve) reports NaN for Katz.
@@ -789,7 +793,8 @@ def evaluate(
                        max_open=True)
     reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     if n_negative is not None:
-        n_negative = check_int(n_negative, func=func, param="n_negative", min=1)
+        n_negative = check_int(n_negative, func=func, param="n_negative", min=1,
+                               cap=MAX_GENERATED)
     alpha, max_distance = _check_katz_params(alpha, max_distance, func)
     check_executor(executor, func=func)
     root = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(

@@ -116,9 +116,6 @@ OPEN: dict[tuple[str, str], str] = {
         "unclear error: none -> The 'self_loops' parameter of Graph.from_edges() must be one of",
     ("netcrime.io.csv.read_csv", "sep"):
         "unclear error: str_num -> g.csv, line 3: this row of the edge list has 3 fields; the h",
-    ("netcrime.linkpred.evaluate", "n_negative"):
-        "memory: big -> MemoryError: Unable to allocate 14.6 TiB for an array with shape (2000",
-    ("netcrime.linkpred.evaluate", "max_distance"): "hang: big -> no answer in 10 s",
     ("netcrime.multiplex.from_layers", "weight"):
         "raw exception: unhashable -> TypeError: unhashable type: 'list'",
     ("netcrime.observation.observe", "node_missing"):
