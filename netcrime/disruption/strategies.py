@@ -300,7 +300,7 @@ def _collective_influence(radius: int = 1, weight: str | None = None) -> Callabl
 
 
 #: katz_direct solves densely (as networkx) up to this many nodes, sparse above
-_KATZ_DENSE_MAX = 2000
+_KATZ_DENSE_MAX = 500
 
 
 def _katz_direct(alpha: float, beta: float = 1.0, weight: str | None = None) -> Callable:
@@ -526,7 +526,7 @@ def strategy(name: str, /, **params: Any) -> Strategy:
         * ``katz_direct``: ``alpha`` (required), ``beta=1.0``, ``weight=None``: solves
           ``(I - alpha A^T) x = beta 1`` directly, for any ``alpha`` (like networkx's
           ``katz_centrality_numpy``, without a convergence condition), sign-normalised so
-          the scores sum positive. Up to 2,000 nodes with networkx's arithmetic (dense LU
+          the scores sum positive. Up to 500 nodes with networkx's arithmetic (dense LU
           solve, scores divided by ``sign(sum x) ||x||``: the same bits, so
           ``attack(..., tie_tol=0)`` ranks exactly as the authors' code); above, a sparse
           solve. Cavallaro et al. (2020) use ``alpha=0.1``.
