@@ -17,6 +17,15 @@ node inserted last (betweenness, degree, Katz; ``tie_break="last"``) or to the h
 node id (CI; ``tie_break="label_max"``), and weighted betweenness reads the weight as a
 *distance*.
 
+Ties up to rounding. netcrime treats scores within a relative 1e-9 of the best as tied
+(``attack(tie_tol=1e-9)``, the default), so orders do not depend on summation order. The
+authors rank raw floats, and in one published curve that matters: on the meetings network
+(unweighted, block, Katz) three nodes tie on Katz up to rounding before the 45th removal, a
+1-ulp difference picks one of them, and the published LCC/LCC0 at 45 removals is 2/92, where
+the default tie rule gives 3/92. With ``attack(..., tie_tol=0)`` (exact comparison; the
+``katz_direct`` strategy computes networkx's bits on small graphs) every point of all 32
+published curves is reproduced (tests/test_cavallaro2020.py checks each one).
+
 Run:  python examples/replicate_cavallaro2020.py [--out DIR]
 Output: the table on stdout, cavallaro2020_replication.csv and cavallaro2020_curves.png in
 DIR (else $NETCRIME_EXAMPLES_OUT, else ./example-output/replicate_cavallaro2020).

@@ -7,8 +7,9 @@ Every public function checks its parameters with these helpers, so every message
 
 from __future__ import annotations
 
+import contextlib
 import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,11 +19,34 @@ from .exceptions import ParameterError
 __all__ = [
     "check_bool",
     "check_choice",
+    "check_executor",
     "check_float",
     "check_int",
     "check_rng",
     "param_error",
+    "readdressed",
 ]
+
+
+#: the largest int a parameter may hold (numpy arrays and compiled kernels use int64)
+INT64_MAX = 2**63 - 1
+
+#: documented cap on repetition counts (``repeats``, ``reps``, ``restarts``): each repetition
+#: is a full computation, so a larger count is a mistake, not a workload (1,000,000)
+MAX_REPEATS = 10**6
+
+#: documented cap on the size of a generated network, nodes + ties (200 million: about 5 GB
+#: of arrays); generators check their estimate before allocating
+MAX_GENERATED = 2 * 10**8
+
+
+def check_generated_size(nodes: float, ties: float, *, func: str, param: str,
+                         value: Any) -> None:
+    """Raise if a generator's estimated ``nodes + ties`` exceeds :data:`MAX_GENERATED`."""
+    if nodes + ties > MAX_GENERATED:
+        raise param_error(func, param, f"small enough that the network has at most "
+                          f"{MAX_GENERATED:,} nodes + ties (estimated {nodes + ties:.3g})",
+                          value)
 
 
 def _show(value: Any) -> str:
@@ -68,15 +92,27 @@ def check_int(
     param: str,
     min: int | None = None,
     max: int | None = None,
+    cap: int | None = None,
 ) -> int:
-    """Return ``value`` as ``int`` if it is an integer within ``[min, max]``, else raise."""
+    """Return ``value`` as ``int`` if it is an integer within ``[min, max]``, else raise.
+
+    ``cap`` is a documented upper bound on a size or a count (:data:`MAX_REPEATS`,
+    :data:`MAX_GENERATED`), checked before anything is allocated and named in its own
+    message; ints beyond the int64 range are always refused.
+    """
     ok = isinstance(value, (numbers.Integral, np.integer)) and not isinstance(
         value, (bool, np.bool_)
     )
+    if max is None:
+        max_rule = None
+        max = INT64_MAX  # numpy arrays and kernels hold int64: a larger int is refused
+    else:
+        max_rule = max
     if ok:
         v = int(value)
-        if (min is None or v >= min) and (max is None or v <= max):
-            return v
+        if (min is None or v >= min) and v <= max:
+            return _over_cap(v, cap, func, param, value)
+    max = max_rule
     if min is not None and max is not None:
         rule = f"an int in [{min}, {max}]"
     elif min is not None:
@@ -85,7 +121,15 @@ def check_int(
         rule = f"an int <= {max}"
     else:
         rule = "an int"
+    if ok and max is None and int(value) > INT64_MAX:
+        rule += f" (at most {INT64_MAX}, the int64 range)"
     raise param_error(func, param, rule, value)
+
+
+def _over_cap(v: int, cap: int | None, func: str, param: str, value: Any) -> int:
+    if cap is not None and v > cap:
+        raise param_error(func, param, f"at most {cap} (a documented cap of netcrime)", value)
+    return v
 
 
 def check_float(
@@ -152,3 +196,68 @@ def check_probabilities(
     if arr.ndim != 1 or not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
         raise param_error(func, param, "a sequence of probabilities in [0, 1]", values)
     return arr
+
+
+#: numba threading layers that survive ``fork()`` (GNU OpenMP does not)
+_FORK_SAFE_LAYERS = ("workqueue", "tbb")
+
+
+def _fork_safe_layer() -> bool:
+    """Whether numba's threading layer (configured or already running) survives fork."""
+    import numba
+
+    try:
+        return numba.threading_layer() in _FORK_SAFE_LAYERS
+    except ValueError:  # no parallel kernel has run yet: the configured choice decides
+        return str(numba.config.THREADING_LAYER) in _FORK_SAFE_LAYERS
+
+
+def check_executor(executor: Any, *, func: str, param: str = "executor") -> Any:
+    """Return ``executor`` if it is None or an executor netcrime can use, else raise.
+
+    The executor contract (docs/conventions.md): an object with ``submit()`` returning
+    futures (``concurrent.futures`` thread or process pools, a dask ``Client``). A
+    ``ProcessPoolExecutor`` whose start method is ``fork`` (Linux's default before Python
+    3.14) is refused while numba runs its parallel kernels on GNU OpenMP, which aborts a
+    forked child ("fork() called from a process already using GNU OpenMP"); use
+    ``mp_context=multiprocessing.get_context("spawn")`` (or ``"forkserver"``), a
+    ``ThreadPoolExecutor``, or set ``NUMBA_THREADING_LAYER=workqueue`` before importing
+    netcrime (then thread executors must not be used).
+    """
+    if executor is None:
+        return None
+    if not hasattr(executor, "submit"):
+        raise param_error(func, param, "None or an object with submit() "
+                          "(concurrent.futures executor, dask Client)", executor)
+    from concurrent.futures import ProcessPoolExecutor
+
+    if isinstance(executor, ProcessPoolExecutor):
+        ctx = getattr(executor, "_mp_context", None)  # the standard library's own record
+        method = ctx.get_start_method() if ctx is not None else None
+        if method == "fork" and not _fork_safe_layer():
+            raise param_error(
+                func, param,
+                "an executor whose workers are not forked from this process (numba's OpenMP "
+                "threading layer aborts a forked child): use ProcessPoolExecutor(mp_context="
+                "multiprocessing.get_context('spawn')), 'forkserver', or a ThreadPoolExecutor",
+                executor, shown="a ProcessPoolExecutor using the 'fork' start method")
+    return executor
+
+
+@contextlib.contextmanager
+def readdressed(func: str, *helpers: str) -> Iterator[None]:
+    """Re-address a NetcrimeError raised inside ``helpers`` to the public function ``func``
+    the user called ("... parameter of secrecy() ..." -> "... of tradeoff() ..."), so every
+    message names the function the user called."""
+    from .exceptions import NetcrimeError
+
+    try:
+        yield
+    except NetcrimeError as exc:
+        if exc.args and isinstance(exc.args[0], str):
+            msg = exc.args[0]
+            for h in helpers:
+                if h != func:
+                    msg = msg.replace(f" of {h}()", f" of {func}()")
+            exc.args = (msg, *exc.args[1:])
+        raise

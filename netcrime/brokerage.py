@@ -170,6 +170,28 @@ def _sna_expectations(n: np.ndarray, N: float, d: float) -> tuple[np.ndarray, np
     return e, v
 
 
+#: up to this many groups the itinerant variance sums sna's G x G table term by term
+_OUTER_MAX_GROUPS = 2048
+
+
+def _itinerant_outer(
+    n: np.ndarray, N: float, a3: float, a5: float, S: float, Q: float
+) -> float:
+    """sna's ``sum(outer(n, n, x*y*(x-1)*((2x+2y-6) a3 + (N-x-1) a5)))`` in its term order.
+
+    Evaluated as sna writes it, the double sum and the subtracted diagonal sum round alike, so
+    with one group (no itinerant two-path exists) the variance is exactly 0 as in R, never a
+    round-off residue whose square root is NaN. Beyond ``_OUTER_MAX_GROUPS`` groups the
+    algebraically equal O(G) form is used (no G x G table).
+    """
+    if len(n) <= _OUTER_MAX_GROUPS:
+        x = n[:, None]
+        y = n[None, :]
+        tab = x * y * (x - 1) * ((2 * x + 2 * y - 6) * a3 + (N - x - 1) * a5)
+        return float(tab.sum())
+    return float((n * (n - 1) * (S * ((2 * n - 6) * a3 + (N - n - 1) * a5) + 2 * a3 * Q)).sum())
+
+
 def _sna_graph_level(
     n: np.ndarray, N: float, d: float, exact: bool
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -189,8 +211,8 @@ def _sna_graph_level(
     v[0] = e[0] * q + (w1 * ((4 * n - 10) * a3 - 4 * (n - 3) * a4 + (n - 3) * a5)).sum()
     w2 = n * (N - n) * (n - 1)
     e[1] = p * w2.sum()
-    outer = (n * (n - 1) * (S * ((2 * n - 6) * a3 + (N - n - 1) * a5) + 2 * a3 * Q)).sum()
-    v[1] = e[1] * q + (outer - (n * n * (n - 1) * ((4 * n - 6) * a3 + (N - n - 1) * a5)).sum())
+    v[1] = e[1] * q + (_itinerant_outer(n, N, a3, a5, S, Q)
+                       - (n * n * (n - 1) * ((4 * n - 6) * a3 + (N - n - 1) * a5)).sum())
     e[2] = p * w2.sum()
     v[2] = e[2] * q + (w2 * ((N - 3) * a3 + (n - 2) * a5)).sum()
     e[3] = e[2]
@@ -395,6 +417,9 @@ def gould_fernandez(
 
 # ---------------------------------------------------------------------------- Burt
 def _burt(g: Graph, weight: str | None, func: str) -> tuple[np.ndarray, ...]:
+    if weight is not None and not isinstance(weight, str):  # before the cache key is hashed
+        raise param_error(func, "weight", "None or the name of an edge attribute", weight)
+
     def build() -> tuple[np.ndarray, ...]:
         if weight is None:
             vals = np.ones(len(g.indices))

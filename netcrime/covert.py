@@ -31,7 +31,15 @@ import numpy as np
 import pandas as pd
 
 from ._core import distance_sums, node_betweenness, symmetrise, triangles
-from ._validation import check_bool, check_choice, check_float, check_int, check_rng, param_error
+from ._validation import (
+    check_bool,
+    check_choice,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+    readdressed,
+)
 from .exceptions import UndefinedMetricError
 from .graph import Graph, as_graph
 
@@ -326,7 +334,8 @@ def tradeoff(
     """
     func = "tradeoff"
     g = as_graph(g, func=func, param="g")
-    s = secrecy(g, model=model, p=p)
+    with readdressed("tradeoff", "secrecy"):
+        s = secrecy(g, model=model, p=p)
     ptr, idx, n, _ = _simple(g)
     src = _sources(n, n_pivots, rng, func)
     return float(s) / _mean_distance(ptr, idx, n, src, func)
@@ -460,6 +469,8 @@ def centralization(
     func = "centralization"
     g = as_graph(g, func=func, param="g")
     check_choice(measure, _CENTRAL, func=func, param="measure")
+    if n_pivots is not None:  # checked whatever the measure (degree does not sample)
+        check_int(n_pivots, func=func, param="n_pivots", min=1)
     ptr, idx, n, _ = _simple(g)
     if n < 3:
         raise UndefinedMetricError(

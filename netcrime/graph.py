@@ -16,8 +16,9 @@ the *name* of the column to use (``weight=`` for strengths, ``distance=`` for le
 
 from __future__ import annotations
 
+import contextlib
 import types
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,7 @@ from ._core import (
     undirected_edge_array,
 )
 from ._validation import check_bool, check_choice, param_error
-from .exceptions import GraphFormatError, NodeNotFoundError
+from .exceptions import GraphFormatError, NetcrimeError, NodeNotFoundError
 
 __all__ = ["Graph", "as_graph", "check_node_labels", "label_index"]
 
@@ -1183,6 +1184,9 @@ class Graph:
         positive : bool
             Require strictly positive values (lengths, ``distance=``).
         """
+        if not isinstance(name, str):  # before the cache lookup (an unhashable name)
+            raise param_error(func, param, "None or the name of an edge attribute "
+                              f"{list(self._edge_attrs.columns)!r}", name)
         key = ("edge_values", name, positive)
         hit = self._cache.get(key)
         if hit is not None:
@@ -1301,7 +1305,11 @@ class Graph:
         """
         if isinstance(labels, (str, bytes, tuple)) or not isinstance(labels, Iterable):
             labels = [labels]
-        lab = label_index(list(labels))
+        labels = list(labels)
+        for x in labels:  # node labels are hashable: a list or dict is never a node
+            if not isinstance(x, Hashable) or (isinstance(x, tuple) and not _hashable(x)):
+                raise param_error(func, param, "hashable node labels", x)
+        lab = label_index(labels)
         pos = self._nodes.get_indexer(lab) if len(lab) else np.zeros(0, np.int64)
         if (pos < 0).any():
             bad = _py(lab[int(np.flatnonzero(pos < 0)[0])])
@@ -1448,6 +1456,29 @@ class Graph:
         )
 
 
+def _hashable(x: Any) -> bool:
+    try:
+        hash(x)
+    except TypeError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def _reworded(helper: str, helper_param: str, func: str, param: str) -> Iterator[None]:
+    """Re-address a helper's NetcrimeError to the public function the user called: "The 'G'
+    parameter of from_networkx()" becomes "The 'g' parameter of chain_layout()"."""
+    try:
+        yield
+    except NetcrimeError as exc:
+        if func != helper and exc.args and isinstance(exc.args[0], str):
+            msg = exc.args[0].replace(f"The '{helper_param}' parameter of {helper}()",
+                                      f"The '{param}' parameter of {func}()")
+            msg = msg.replace(f"{helper}()", f"{func}()")
+            exc.args = (msg, *exc.args[1:])
+        raise
+
+
 def as_graph(obj: Any, *, func: str = "as_graph", param: str = "g") -> Graph:
     """Coerce ``obj`` to a :class:`Graph` (the single coercion point of the library).
 
@@ -1469,11 +1500,13 @@ def as_graph(obj: Any, *, func: str = "as_graph", param: str = "g") -> Graph:
     if mod == "networkx":
         from .interop import from_networkx
 
-        return from_networkx(obj)
+        with _reworded("from_networkx", "G", func, param):
+            return from_networkx(obj)
     if mod == "igraph":
         from .interop import from_igraph
 
-        return from_igraph(obj)
+        with _reworded("from_igraph", "G", func, param):
+            return from_igraph(obj)
     rule = "a netcrime Graph, a networkx or igraph graph, or a Graph.to_pandas() frame"
     if isinstance(obj, pd.DataFrame):
         if "directed" not in obj.attrs:

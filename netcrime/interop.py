@@ -126,6 +126,7 @@ def to_networkx(g: Graph) -> Any:
     >>> sorted(nc.interop.to_networkx(g).edges())
     [(0, 1), (1, 2)]
     """
+    _need_graph(g, "to_networkx")
     import networkx as nx
 
     G = nx.DiGraph() if g.directed else nx.Graph()
@@ -208,6 +209,7 @@ def to_igraph(g: Graph) -> Any:
     >>> nc.interop.to_igraph(g).vs["name"]
     ['a', 'b', 'c']
     """
+    _need_graph(g, "to_igraph")
     import igraph as ig
 
     src, dst = g.edge_array()
@@ -242,6 +244,14 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
 
     func = "from_scipy"
     directed = check_bool(directed, func=func, param="directed")
+    if isinstance(A, (list, tuple)):
+        try:
+            A = np.asarray(A, dtype=float)
+        except (TypeError, ValueError):
+            pass
+    if not (sparse.issparse(A) or isinstance(A, np.ndarray)):
+        raise param_error(func, "A", "a square scipy sparse matrix or numpy array", None,
+                          shown=f"an object of type {type(A).__name__}")
     M = sparse.coo_array(A)
     if M.ndim != 2 or M.shape[0] != M.shape[1]:
         raise param_error(func, "A", "a square matrix", None,
@@ -278,4 +288,13 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
 
 def to_scipy(g: Graph, /, *, weight: str | None = None) -> Any:
     """The sparse adjacency ``csr_array``; see :meth:`Graph.to_scipy`."""
+    _need_graph(g, "to_scipy")
     return g.to_scipy(weight=weight)
+
+
+def _need_graph(g: Any, func: str) -> None:
+    """The to_* converters convert a netcrime Graph (anything else: a clear error)."""
+    if not isinstance(g, Graph):
+        raise param_error(func, "g", "a netcrime Graph (convert other graphs with "
+                          "netcrime.as_graph first)", None,
+                          shown=f"an object of type {type(g).__name__}")

@@ -27,7 +27,7 @@ from ._core import (
     distance_pair_sums_serial,
     multi_source_distances,
 )
-from ._validation import check_choice, check_int, check_rng, param_error
+from ._validation import MAX_REPEATS, check_choice, check_int, check_rng, param_error
 from .exceptions import UndefinedMetricError
 from .graph import Graph, as_graph
 
@@ -460,7 +460,7 @@ def key_players(
     k = check_int(k, func=func, param="k", min=1, max=kmax)
     max_distance = check_int(max_distance, func=func, param="max_distance", min=1)
     normalizer = check_choice(normalizer, ("n", "n_minus_k"), func=func, param="normalizer")
-    restarts = check_int(restarts, func=func, param="restarts", min=1)
+    restarts = check_int(restarts, func=func, param="restarts", min=1, cap=MAX_REPEATS)
     max_swaps = check_int(max_swaps, func=func, param="max_swaps", min=0)
     gen = check_rng(rng, func=func)
     sources = None

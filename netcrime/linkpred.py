@@ -38,7 +38,16 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse import linalg as spla
 
-from ._validation import check_choice, check_float, check_int, check_rng, param_error
+from ._validation import (
+    MAX_GENERATED,
+    MAX_REPEATS,
+    check_choice,
+    check_executor,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+)
 from .graph import Graph, as_graph
 
 __all__ = ["METHODS", "evaluate", "scores"]
@@ -448,7 +457,8 @@ def _check_method(method: Any, func: str, weight: Any) -> str:
 def _check_katz_params(alpha: Any, max_distance: Any, func: str) -> tuple:
     alpha = check_float(alpha, func=func, param="alpha", min=0.0, min_open=True)
     if max_distance is not None:
-        max_distance = check_int(max_distance, func=func, param="max_distance", min=1)
+        max_distance = check_int(max_distance, func=func, param="max_distance", min=1,
+                                 cap=MAX_REPEATS)
     return alpha, max_distance
 
 
@@ -510,7 +520,8 @@ def scores(
     alpha : float
         Katz attenuation per step (default 0.01).
     max_distance : int, optional
-        Katz: the longest walk counted; None (default) = the exact infinite sum.
+        Katz: the longest walk counted; None (default) = the exact infinite sum. At most
+        1,000,000 (``netcrime._validation.MAX_REPEATS``).
 
     Returns
     -------
@@ -730,7 +741,8 @@ def evaluate(
     executor : concurrent.futures.Executor-like, optional
         Runs the replicates (``submit``); None runs them in this process.
     n_negative : int, optional
-        Number of sampled non-edges; None (default) = all non-edges (exact AUC).
+        Number of sampled non-edges; None (default) = all non-edges (exact AUC). At most
+        200,000,000 (``netcrime._validation.MAX_GENERATED``).
     alpha, max_distance
         Katz parameters, as in :func:`scores`. A replicate whose training graph has
         ``alpha >= 1/rho(A)`` (exact solve) reports NaN for Katz.
@@ -779,13 +791,12 @@ def evaluate(
         check_choice(mth, METHODS, func=func, param="methods")
     hide = check_float(hide, func=func, param="hide", min=0.0, max=1.0, min_open=True,
                        max_open=True)
-    reps = check_int(reps, func=func, param="reps", min=1)
+    reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     if n_negative is not None:
-        n_negative = check_int(n_negative, func=func, param="n_negative", min=1)
+        n_negative = check_int(n_negative, func=func, param="n_negative", min=1,
+                               cap=MAX_GENERATED)
     alpha, max_distance = _check_katz_params(alpha, max_distance, func)
-    if executor is not None and not hasattr(executor, "submit"):
-        raise param_error(func, "executor", "None or an object with submit() "
-                          "(concurrent.futures executor, dask Client)", executor)
+    check_executor(executor, func=func)
     root = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(
         int(check_rng(rng, func=func).integers(2**63)))
     seeds = root.spawn(reps)

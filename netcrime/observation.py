@@ -42,7 +42,15 @@ import numpy as np
 import pandas as pd
 
 from ._core import betweenness_many, component_labels, node_betweenness
-from ._validation import check_float, check_int, check_rng, param_error
+from ._validation import (
+    MAX_REPEATS,
+    check_executor,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+    readdressed,
+)
 from .exceptions import NetcrimeError
 from .graph import Graph, as_graph
 
@@ -1057,9 +1065,7 @@ def _level_label(v: Any) -> Any:
 
 
 def _check_executor(executor: Any, func: str) -> None:
-    if executor is not None and not hasattr(executor, "submit"):
-        raise param_error(func, "executor", "None or an object with submit() "
-                          "(concurrent.futures executor, dask Client)", executor)
+    check_executor(executor, func=func)
 
 
 def _root(rng: Any, func: str) -> np.random.SeedSequence:
@@ -1193,7 +1199,7 @@ def sensitivity(
     """
     func = "sensitivity"
     g = as_graph(g, func=func, param="g")
-    reps = check_int(reps, func=func, param="reps", min=1)
+    reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     _check_executor(executor, func)
     ms = metric if isinstance(metric, (list, tuple)) else [metric]
     if not ms:
@@ -1370,7 +1376,7 @@ def plan_on_observed(
     """
     func = "plan_on_observed"
     g = as_graph(g, func=func, param="g")
-    reps = check_int(reps, func=func, param="reps", min=1)
+    reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     budget = check_int(budget, func=func, param="budget", min=1, max=max(g.n_nodes, 1))
     _check_executor(executor, func)
     if not isinstance(observation, Mapping) or "rng" in observation or \
@@ -1386,7 +1392,8 @@ def plan_on_observed(
     if "stage" in g.node_attrs.columns:
         stage = pd.Categorical(g.node_attrs["stage"]).codes.astype(np.int64)
     seeds = _root(rng, func).spawn(reps + 1)
-    truth_lab = _plan_targets(g, strategy, budget, seeds[-1])
+    with readdressed(func, "attack"):
+        truth_lab = _plan_targets(g, strategy, budget, seeds[-1])
     truth_targets = np.unique(g.node_index(truth_lab, func=func)) if truth_lab else \
         np.empty(0, np.int64)
     jobs = [(_plan_rep, g, strategy, dict(observation), budget, s, truth_targets, stage,

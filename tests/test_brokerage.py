@@ -364,3 +364,23 @@ def test_equivariant_under_relabelling_and_reordering():
     np.testing.assert_allclose(rb.nodes[cols].to_numpy(), ra.nodes[cols].to_numpy()[perm],
                                rtol=1e-12, equal_nan=True)
     pd.testing.assert_frame_equal(ra.graph, rb.graph)
+
+
+# ------------------------------------------------- issue 14: one group, sna's term order
+@pytest.mark.parametrize("n_nodes", [3, 5, 8, 13, 21])
+def test_one_group_itinerant_variance_is_exactly_zero(n_nodes):
+    """All nodes in one group: no itinerant (w_O) two-path can exist, and R sna's formula,
+    evaluated in its own term order, cancels to exactly 0 (sd 0, z = 0/0 = NaN, as in the
+    sna golden file ``one_group``), at every density, not a round-off residue of +-1e-16
+    (which gave a tiny positive sd or a NaN sd)."""
+    rng = np.random.default_rng(n_nodes)
+    for m in range(1, n_nodes * (n_nodes - 1), max(1, n_nodes // 3)):
+        pairs = [(a, b) for a in range(n_nodes) for b in range(n_nodes) if a != b]
+        pick = rng.choice(len(pairs), size=m, replace=False)
+        e = pd.DataFrame([pairs[i] for i in pick], columns=["source", "target"])
+        g = nc.Graph.from_edges(e, directed=True, nodes=list(range(n_nodes)))
+        res = gould_fernandez(g, groups=pd.Series("all", index=list(range(n_nodes))))
+        row = res.graph.loc["itinerant"]
+        assert row["exp"] == 0.0 and row["sd"] == 0.0 and np.isnan(row["z"])
+        for role in ("representative", "gatekeeper", "liaison"):
+            assert res.graph.loc[role, "sd"] == 0.0

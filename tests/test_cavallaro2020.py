@@ -84,11 +84,13 @@ def strategy_for(measure: str, weighted: bool) -> tuple[nc.disruption.Strategy, 
     return nc.disruption.strategy("ci", radius=1, weight=w), "label_max"
 
 
-def curve(name: str, measure: str, weighted: bool, mode: str = "adaptive") -> np.ndarray:
+def curve(name: str, measure: str, weighted: bool, mode: str = "adaptive",
+          tie_tol: float = 1e-9) -> np.ndarray:
     g = load_netcrime(name)
     strat, tie = strategy_for(measure, weighted)
     res = nc.disruption.attack(g, strategy=strat, mode=mode, block_size=5, tie_break=tie,
-                               max_removals=g.n_nodes - 5, metrics=["lcc_frac"])
+                               max_removals=g.n_nodes - 5, metrics=["lcc_frac"],
+                               tie_tol=tie_tol)
     return res.curve["lcc_frac"].to_numpy()
 
 
@@ -209,3 +211,38 @@ def test_full_block_curve_matches_networkx_loop(measure):
     ours = curve("phonecalls", measure, True, mode="block")
     ref = reference_curve("phonecalls", measure, True, block=5)
     np.testing.assert_array_equal(ours[:-1][::5], ref[::5])
+
+
+# ------------------------------------------------- 4. exact ties (issue 14): every point
+# The authors rank raw floats with Python's stable sort, so a 1-ulp difference decides between
+# nodes whose scores are equal up to rounding. With the default tie tolerance netcrime treats
+# them as tied; with tie_tol=0 (exact comparison) and katz_direct's networkx arithmetic on
+# small graphs, every curve is reproduced at every point the authors recorded: every step of
+# the sequential curves, every 5th step (0, 5, 10, ...) of the block curves.
+ALL_CURVES = [(name, measure, weighted, mode)
+              for name in ("meetings", "phonecalls")
+              for measure in ("betweenness", "degree", "katz", "ci")
+              for weighted in (False, True)
+              for mode in ("adaptive", "block")]
+
+
+@pytest.mark.parametrize("key", ALL_CURVES, ids=str)
+def test_every_point_of_every_curve_with_exact_ties(key):
+    name, measure, weighted, mode = key
+    step = 5 if mode == "block" else 1
+    ours = curve(name, measure, weighted, mode=mode, tie_tol=0.0)
+    ref = reference_curve(name, measure, weighted, block=step)
+    assert len(ours) == len(ref) + 1
+    np.testing.assert_array_equal(ours[:-1][::step], ref[::step])
+    for s, value in PUBLISHED.get(key, {}).items():
+        assert ours[s] == pytest.approx(value, rel=1e-12)
+
+
+def test_block_katz_meetings_tie_at_45_removals():
+    """Cavallaro et al.'s Block/Meetings/Katz curve: three nodes tie on Katz up to rounding
+    before removal 45; the authors' sort breaks the tie by a 1-ulp difference (LCC 2/92),
+    the default tolerance by the tie rule (LCC 3/92). tie_tol=0 reproduces the paper."""
+    ref = reference_curve("meetings", "katz", False, block=5)
+    assert ref[45] * 92 == pytest.approx(2.0)
+    assert curve("meetings", "katz", False, "block", tie_tol=0.0)[45] * 92 == pytest.approx(2.0)
+    assert curve("meetings", "katz", False, "block")[45] * 92 == pytest.approx(3.0)

@@ -806,6 +806,7 @@ def _score_by_label(h):
 
 
 def test_compare_strategies_process_pool_and_pickling():
+    import multiprocessing
     import pickle
     from concurrent.futures import ProcessPoolExecutor
 
@@ -816,7 +817,7 @@ def test_compare_strategies_process_pool_and_pickling():
     G = nx.path_graph(8)
     strategies = {"deg": "degree", "rand": "random", "label": _score_by_label}
     serial = D.compare_strategies(G, strategies=strategies, repeats=2, rng=9, max_removals=4)
-    with ProcessPoolExecutor(1) as ex:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as ex:
         par = D.compare_strategies(G, strategies=strategies, repeats=2, rng=9, max_removals=4,
                                    executor=ex)
     pd.testing.assert_frame_equal(serial, par)

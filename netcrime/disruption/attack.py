@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 
 from .._core import (
+    SCORE_ATOL,
+    SCORE_RTOL,
     adaptive_betweenness_order,
     adaptive_degree_order,
     count_loops,
@@ -19,7 +21,15 @@ from .._core import (
     removal_curve,
     row_ids,
 )
-from .._validation import check_bool, check_choice, check_float, check_int, check_rng, param_error
+from .._validation import (
+    check_bool,
+    check_choice,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+    readdressed,
+)
 from ..exceptions import UndefinedMetricError
 from ..graph import Graph, as_graph
 from .metrics import (
@@ -41,6 +51,7 @@ from .strategies import (
     pivots,
     rank_order,
     tie_keys,
+    tie_tolerances,
 )
 
 __all__ = ["AttackResult", "attack"]
@@ -141,7 +152,8 @@ class AttackResult:
 
         if label is not None:
             kwargs["label"] = label
-        return plot_removal_curves(self, ax=ax, metric=metric, **kwargs)
+        with readdressed("plot", "plot_removal_curves"):
+            return plot_removal_curves(self, ax=ax, metric=metric, **kwargs)
 
     def __repr__(self) -> str:
         return (f"<AttackResult {self.strategy} ({self.mode}), {len(self.curve) - 1} removals, "
@@ -163,6 +175,7 @@ class _Run:
     mets: list[Metric]
     tie_break: str
     keys: np.ndarray
+    tol: tuple[float, float]
     rng_strat: np.random.Generator
     rng_metric: np.random.Generator
     rng_rec: np.random.Generator
@@ -237,7 +250,7 @@ def _static_order(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
     if run.recovery is not None or run.lcc_only:
         return None
     scores = run.strat.scores(run.g, run.rng_strat)
-    order = rank_order(scores, run.keys)[:run.r]
+    order = rank_order(scores, run.keys, run.tol)[:run.r]
     return order, scores[order]
 
 
@@ -265,6 +278,8 @@ def _adaptive_degree(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
     """Bucket queue over current degrees."""
     if run.recovery is not None or run.lcc_only or run.strat.params.get("weight") is not None:
         return None
+    if run.tol[0] > SCORE_RTOL:  # integer degrees: exact and default tolerance agree
+        return None
     order, sc = adaptive_degree_order(*_degree_csr(run.g), run.keys, run.r)
     return order, sc.astype(float)
 
@@ -275,6 +290,8 @@ def _adaptive_betweenness(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
         return None
     g = run.g
     distance = run.strat.params.get("distance")
+    if run.tol != (SCORE_RTOL, SCORE_ATOL) and run.strat.params.get("n_pivots") is None:
+        return None  # the compiled kernel ties at the default tolerance only
     if run.strat.params.get("n_pivots") is not None:
         return _sampled_adaptive_betweenness(run, distance)
     lengths = (np.zeros(len(g.indices)) if distance is None else g.edge_values(
@@ -302,7 +319,7 @@ def _sampled_adaptive_betweenness(run: _Run, distance: str | None
     got = np.empty(r)
     for step in range(r):
         allowed = res.lcc_mask() if run.lcc_only else res.alive
-        v = pick_best(scores, run.keys, allowed)
+        v = pick_best(scores, run.keys, allowed, run.tol)
         order[step] = v
         got[step] = scores[v]
         members = res.remove(v)
@@ -399,7 +416,7 @@ class _Loop:
         if not self.block:
             s_all = self._scores_now()
             alive = res.positions
-            ranking = alive[rank_order(s_all[alive], self.keys[alive])]
+            ranking = alive[rank_order(s_all[alive], self.keys[alive], run.tol)]
             if run.lcc_only:
                 ranking = ranking[allowed[ranking]]
             top = ranking[:run.block_size]
@@ -415,7 +432,7 @@ class _Loop:
         if run.mode == "block":
             return self._next_in_block(allowed)
         s = self.static_here if run.mode == "static" else self._scores_now()
-        v = pick_best(s, self.keys, allowed)
+        v = pick_best(s, self.keys, allowed, run.tol)
         return v, float(s[v])
 
     def remove(self, step: int, v: int) -> tuple[Hashable, int, int]:
@@ -492,6 +509,7 @@ def attack(
     recovery: Recovery | None = None,
     metrics: Any = DEFAULT_METRICS,
     tie_break: str = "first",
+    tie_tol: float = 1e-9,
     rng: Any = None,
     progress: bool = False,
 ) -> AttackResult:
@@ -527,6 +545,12 @@ def attack(
         Which of several tied nodes is removed first (see
         :mod:`netcrime.disruption.strategies`): lowest or highest position in ``g.nodes``,
         smallest or largest label.
+    tie_tol : float in [0, 1e-3]
+        Scores within ``tie_tol`` (relative, plus ``tie_tol / 1000`` absolute) of the best
+        are tied (default ``1e-9``: orders do not depend on floating-point summation order).
+        ``tie_tol=0`` compares scores exactly, as a plain ``sorted(...)`` does: a 1-ulp
+        difference then decides, which reproduces code that ranks raw floats (Cavallaro et
+        al.'s published block Katz curve, see the replication notes).
     rng : None, int or numpy Generator
         Seed for random strategies, sampled metrics and (unless it has its own) recovery.
         The same seed gives the same result.
@@ -605,10 +629,12 @@ def attack(
         raise param_error(func, "recovery", "None or a netcrime.disruption.Recovery", recovery)
     mets = as_metrics(metrics, func=func)
     check_choice(tie_break, TIE_BREAKS, func=func, param="tie_break")
+    tie_tol = check_float(tie_tol, func=func, param="tie_tol", min=0.0, max=1e-3)
     rng_strat, rng_metric, rng_rec = _streams(rng, recovery, func)
     run = _Run(g=g, strat=strat, mode=mode, block_size=block_size, r=r, lcc_only=lcc_only,
                recovery=recovery, mets=mets, tie_break=tie_break,
-               keys=tie_keys(g.nodes, tie_break), rng_strat=rng_strat,
+               keys=tie_keys(g.nodes, tie_break), tol=tie_tolerances(tie_tol),
+               rng_strat=rng_strat,
                rng_metric=rng_metric, rng_rec=rng_rec, stages=_stages(g, mets),
                comp0=_intact_stats(g), bar=_progress(r, progress, "attack"))
     fast = _fast_order(run)

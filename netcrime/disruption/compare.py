@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_int, check_rng, param_error
+from .._validation import MAX_REPEATS, check_executor, check_int, check_rng, param_error
 from ..graph import as_graph
 from .attack import attack
 from .strategies import Strategy, as_strategy
@@ -77,7 +77,7 @@ def compare_strategies(
     """
     func = "compare_strategies"
     g = as_graph(g, func=func, param="g")
-    repeats = check_int(repeats, func=func, param="repeats", min=1)
+    repeats = check_int(repeats, func=func, param="repeats", min=1, cap=MAX_REPEATS)
     if "rng" in attack_kwargs:
         raise param_error(func, "attack_kwargs", "free of 'rng' (pass rng= itself)", "rng")
     if isinstance(strategies, (str, Strategy)) or callable(strategies):
@@ -95,9 +95,7 @@ def compare_strategies(
             items.append((lab, st))
     if not items:
         raise param_error(func, "strategies", "a non-empty sequence", strategies)
-    if executor is not None and not hasattr(executor, "submit"):
-        raise param_error(func, "executor", "None or an object with submit() "
-                          "(concurrent.futures executor, dask Client)", executor)
+    check_executor(executor, func=func)
     root = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(
         int(check_rng(rng, func=func).integers(2**63)))
     seeds = root.spawn(len(items) * repeats)

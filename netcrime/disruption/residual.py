@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._core import component_labels
-from ..graph import Graph
+from .._validation import check_int
+from ..graph import Graph, as_graph
 
 __all__ = ["Residual", "neighbours"]
 
@@ -22,6 +23,8 @@ __all__ = ["Residual", "neighbours"]
 def neighbours(g: Graph) -> tuple[np.ndarray, np.ndarray]:
     """The symmetric neighbour CSR of ``g`` (:meth:`netcrime.Graph.neighbour_csr`; for an
     undirected graph its own CSR, without building the in-CSR)."""
+    if not isinstance(g, Graph):
+        g = as_graph(g, func="neighbours")
     return g.neighbour_csr()
 
 
@@ -62,6 +65,7 @@ class Residual:
     __slots__ = ("_graph", "_next", "alive", "base", "labels", "nbr_idx", "nbr_ptr")
 
     def __init__(self, g: Graph) -> None:
+        g = as_graph(g, func="Residual")
         self.base = g
         self.nbr_ptr, self.nbr_idx = neighbours(g)
         self.alive = np.ones(g.n_nodes, bool)
@@ -82,6 +86,8 @@ class Residual:
     def remove(self, position: int) -> np.ndarray:
         """Remove the node at ``position``; return the remaining members of its former component
         (ascending positions), which are relabelled into their new components."""
+        position = check_int(position, func="remove", param="position", min=0,
+                             max=len(self.alive) - 1)
         lab = self.labels[position]
         self.alive[position] = False
         self.labels[position] = -1

@@ -45,7 +45,7 @@ from .._core import (
     row_ids,
     tolerance_groups,
 )
-from .._validation import check_choice, check_float, check_int, param_error
+from .._validation import check_choice, check_float, check_int, param_error, readdressed
 from ..exceptions import NetcrimeWarning, UndefinedMetricError
 from ..graph import Graph
 from .residual import neighbours
@@ -184,21 +184,30 @@ def tie_keys(labels: pd.Index, tie_break: str) -> np.ndarray:
     return rank if tie_break == "label_min" else (n - 1 - rank)
 
 
-def pick_best(scores: np.ndarray, keys: np.ndarray, allowed: np.ndarray | None = None) -> int:
+def tie_tolerances(tie_tol: float) -> tuple[float, float]:
+    """(relative, absolute) tie tolerances of an attack's ``tie_tol``: ``tie_tol`` relative
+    plus ``tie_tol / 1000`` absolute (the default ``1e-9`` gives ``1e-9`` + ``1e-12``; ``0``
+    compares scores exactly)."""
+    return (SCORE_RTOL, SCORE_ATOL) if tie_tol == SCORE_RTOL else (tie_tol, tie_tol * 1e-3)
+
+
+def pick_best(scores: np.ndarray, keys: np.ndarray, allowed: np.ndarray | None = None,
+              tol: tuple[float, float] = (SCORE_RTOL, SCORE_ATOL)) -> int:
     """Position of the node to remove: best score with tolerance ties, then smallest key."""
     s = np.asarray(scores, float)
     ok = np.ones(len(s), bool) if allowed is None else allowed.copy()
     fin = ok & ~np.isnan(s)
     if fin.any():
         best = s[fin].max()
-        cand = fin & (s >= best - (SCORE_RTOL * abs(best) + SCORE_ATOL))
+        cand = fin & (s >= best - (tol[0] * abs(best) + tol[1]))
     else:
         cand = ok
     idx = np.flatnonzero(cand)
     return int(idx[np.argmin(keys[idx])])
 
 
-def rank_order(scores: np.ndarray, keys: np.ndarray) -> np.ndarray:
+def rank_order(scores: np.ndarray, keys: np.ndarray,
+               tol: tuple[float, float] = (SCORE_RTOL, SCORE_ATOL)) -> np.ndarray:
     """Full removal order (a permutation) of ``scores`` under the same tie rule as
     :func:`pick_best`: sort by score, group values within tolerance of each group's head,
     order each group by key; NaN last."""
@@ -207,7 +216,7 @@ def rank_order(scores: np.ndarray, keys: np.ndarray) -> np.ndarray:
     fin_idx = np.flatnonzero(~nan)
     srt = fin_idx[np.argsort(-s[fin_idx], kind="stable")]
     vals = s[srt]
-    group = tolerance_groups(np.ascontiguousarray(vals), SCORE_RTOL, SCORE_ATOL)
+    group = tolerance_groups(np.ascontiguousarray(vals), tol[0], tol[1])
     if len(group) and group[-1] == len(group) - 1:
         out = srt  # no ties at all: the stable sort already is the order
     else:
@@ -290,6 +299,10 @@ def _collective_influence(radius: int = 1, weight: str | None = None) -> Callabl
     return f
 
 
+#: katz_direct solves densely (as networkx) up to this many nodes, sparse above
+_KATZ_DENSE_MAX = 500
+
+
 def _katz_direct(alpha: float, beta: float = 1.0, weight: str | None = None) -> Callable:
     def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         n = g.n_nodes
@@ -297,6 +310,13 @@ def _katz_direct(alpha: float, beta: float = 1.0, weight: str | None = None) -> 
             return np.zeros(0)
         a = g.to_scipy(weight=weight)
         # x_i = alpha * sum_j A_ji x_j + beta  (in-links, as networkx)
+        if n <= _KATZ_DENSE_MAX:
+            # small graphs: networkx's katz_centrality_numpy arithmetic (dense LU solve, then
+            # x / (sign(sum x) ||x||)), so exact tie comparisons (tie_tol=0) see its bits
+            m = np.eye(n) - alpha * a.toarray().T
+            x = np.linalg.solve(m, np.full(n, float(beta)))
+            norm = np.sign(x.sum()) * np.linalg.norm(x)
+            return x / norm if norm != 0 and np.isfinite(norm) else x
         m = sparse.identity(n, format="csc") - alpha * sparse.csc_matrix(a.T)
         x = np.atleast_1d(spsolve(m, np.full(n, float(beta))))
         sgn = np.sign(x.sum())
@@ -506,7 +526,10 @@ def strategy(name: str, /, **params: Any) -> Strategy:
         * ``katz_direct``: ``alpha`` (required), ``beta=1.0``, ``weight=None``: solves
           ``(I - alpha A^T) x = beta 1`` directly, for any ``alpha`` (like networkx's
           ``katz_centrality_numpy``, without a convergence condition), sign-normalised so
-          the scores sum positive. Cavallaro et al. (2020) use ``alpha=0.1``.
+          the scores sum positive. Up to 500 nodes with networkx's arithmetic (dense LU
+          solve, scores divided by ``sign(sum x) ||x||``: the same bits, so
+          ``attack(..., tie_tol=0)`` ranks exactly as the authors' code); above, a sparse
+          solve. Cavallaro et al. (2020) use ``alpha=0.1``.
         * ``collective_influence``: ``radius=1``, ``weight=None``.
           ``CI_l(i) = (k_i - 1) sum_{j in dBall(i, l)} (k_j - 1)`` where ``l`` is the
           ``radius`` and ``dBall(i, l)`` the set of nodes at distance exactly ``l`` (for
@@ -568,6 +591,21 @@ def _rebuild_callable(obj: Any) -> Strategy:
     return as_strategy(obj)
 
 
+def _check_roles(roles: Any) -> list:
+    """``roles`` as a non-empty list of distinct hashable values, else a ParameterError."""
+    rule = "a non-empty sequence of distinct hashable role values"
+    if isinstance(roles, (str, bytes)) or not isinstance(roles, Sequence | np.ndarray | pd.Index):
+        raise param_error("role_order", "roles", rule, roles)
+    out = list(roles)
+    try:
+        ok = len(out) > 0 and len(set(out)) == len(out)
+    except TypeError:
+        ok = False
+    if not ok:
+        raise param_error("role_order", "roles", rule, roles)
+    return out
+
+
 def role_order(
     roles: Sequence[Any],
     /,
@@ -600,8 +638,13 @@ def role_order(
     >>> nc.disruption.role_order(["leader", "handler"])
     Strategy('role_order', roles=['leader', 'handler'], attr='role')
     """
-    roles = list(roles)
-    sub = strategy(then) if isinstance(then, str) else then
+    roles = _check_roles(roles)
+    if not isinstance(attr, str):
+        raise param_error("role_order", "attr", "a node attribute name (str)", attr)
+    if then is not None and not isinstance(then, (str, Strategy)):
+        raise param_error("role_order", "then", "None, a strategy name or a Strategy", then)
+    with readdressed("role_order", "strategy"):
+        sub = strategy(then) if isinstance(then, str) else then
 
     def f(g: Graph, rng: np.random.Generator) -> np.ndarray:
         if attr not in g.node_attrs.columns:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_int, param_error
+from .._validation import MAX_GENERATED, check_generated_size, check_int, param_error
 from ..graph import Graph
 
 # --------------------------------------------------------------------------- vocabularies
@@ -473,7 +473,8 @@ def check_sizes(
         arr = np.asarray(value(rng, count))
         rule = f"a callable returning {count} ints >= {min_size}"
     elif isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        v = check_int(value, func=func, param=param, min=min_size)
+        v = check_int(value, func=func, param=param, min=min_size, cap=MAX_GENERATED)
+        check_generated_size(float(v) * count, 0.0, func=func, param=param, value=value)
         return np.full(count, v, np.int64)
     else:
         try:

@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .._core import alias_draw, alias_tables
-from .._validation import check_float, check_int, check_rng, param_error
+from .._validation import MAX_GENERATED, check_float, check_int, check_rng, param_error
 
 __all__ = ["call_record_chunks", "call_records"]
 
@@ -166,7 +166,7 @@ def _setup(n_persons: Any, n_calls: Any, n_communities: Any, p_within: Any,
            func: str) -> tuple:
     n_persons = check_int(n_persons, func=func, param="n_persons", min=2,
                           max=_NUMBER_SPACE // 2)
-    n_calls = check_int(n_calls, func=func, param="n_calls", min=0)
+    n_calls = check_int(n_calls, func=func, param="n_calls", min=0, cap=MAX_GENERATED)
     if n_communities is None:
         n_communities = max(1, n_persons // 100)
     n_communities = check_int(n_communities, func=func, param="n_communities", min=1,
@@ -176,7 +176,7 @@ def _setup(n_persons: Any, n_calls: Any, n_communities: Any, p_within: Any,
                                 min_open=True)
     burner_share = check_float(burner_share, func=func, param="burner_share", min=0.0,
                                max=1.0)
-    days = check_int(days, func=func, param="days", min=1)
+    days = check_int(days, func=func, param="days", min=1, cap=MAX_GENERATED)
     try:
         t0 = np.datetime64(pd.Timestamp(start).to_datetime64(), "s")
     except (ValueError, TypeError):

@@ -33,7 +33,15 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_bool, check_choice, check_int, check_rng, param_error
+from .._validation import (
+    MAX_GENERATED,
+    check_bool,
+    check_choice,
+    check_generated_size,
+    check_int,
+    check_rng,
+    param_error,
+)
 from ..graph import Graph
 from ._parts import (
     STAGE_ROLES,
@@ -182,9 +190,10 @@ class _WheelSpec:
         """Validate the wheel keywords of ``kw`` (a superset) in signature order. With
         ``draw_sizes``, the cell sizes are drawn from it right after ``n_cells`` is checked
         and returned too."""
-        core_size = check_int(kw["core_size"], func=func, param="core_size", min=1)
+        core_size = check_int(kw["core_size"], func=func, param="core_size", min=1,
+                              cap=MAX_GENERATED)
         check_choice(kw["core_topology"], _CORE_TOPOLOGIES, func=func, param="core_topology")
-        n_cells = check_int(kw["n_cells"], func=func, param="n_cells", min=0)
+        n_cells = check_int(kw["n_cells"], func=func, param="n_cells", min=0, cap=MAX_GENERATED)
         sizes = None
         if draw_sizes is not None:
             sizes = check_sizes(kw["cell_size"], n_cells, func=func, param="cell_size",
@@ -572,10 +581,11 @@ def kenney_chain(
     st = _check_stage_list(stages, func=func)
     L = len(st)
     if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
-        sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1))
+        sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1,
+                                     cap=MAX_GENERATED))
     else:
         sizes = check_sizes(stage_sizes, L, func=func, param="stage_sizes", rng=gen)
-    n_groups = check_int(n_groups, func=func, param="n_groups", min=1)
+    n_groups = check_int(n_groups, func=func, param="n_groups", min=1, cap=MAX_GENERATED)
     check_choice(handoff, _HANDOFFS, func=func, param="handoff")
     handoff_p = check_prob(handoff_p, func=func, param="handoff_p")
     intra = _check_intra(intra_stage_p, L, func)
@@ -653,7 +663,7 @@ def netwar(*, kind: str = "chain", n: int = 6) -> Graph:
     """
     func = "netwar"
     check_choice(kind, ("chain", "hub", "all_channel"), func=func, param="kind")
-    n = check_int(n, func=func, param="n", min=2)
+    n = check_int(n, func=func, param="n", min=2, cap=MAX_GENERATED)
     roles = np.full(n, role_code("member"), np.int64)
     if kind == "chain":
         src, dst = np.arange(n - 1), np.arange(1, n)
@@ -701,7 +711,7 @@ def wheel_graph(*, n: int) -> Graph:
     (10, [5, 3, 3, 3, 3, 3])
     """
     func = "wheel_graph"
-    n = check_int(n, func=func, param="n", min=4)
+    n = check_int(n, func=func, param="n", min=4, cap=MAX_GENERATED)
     rim = np.arange(1, n, dtype=np.int64)
     src = np.concatenate([np.zeros(n - 1, np.int64), rim])
     dst = np.concatenate([rim, np.roll(rim, -1)])
@@ -746,8 +756,10 @@ def windmill(*, n_blades: int = 3, blade_size: int = 3) -> Graph:
     (7, 9)
     """
     func = "windmill"
-    b = check_int(n_blades, func=func, param="n_blades", min=1)
-    k = check_int(blade_size, func=func, param="blade_size", min=2)
+    b = check_int(n_blades, func=func, param="n_blades", min=1, cap=MAX_GENERATED)
+    k = check_int(blade_size, func=func, param="blade_size", min=2, cap=MAX_GENERATED)
+    check_generated_size(float(b) * k, float(b) * k * k, func=func, param="blade_size",
+                         value=blade_size)
     n = 1 + b * (k - 1)
     starts = 1 + np.arange(b, dtype=np.int64) * (k - 1)
     s1, d1 = block_pairs(starts, np.full(b, k - 1))
@@ -801,7 +813,7 @@ def reinforced_ring(*, n: int, chords: Any = 1) -> Graph:
     (10, [2, 2, 2, 2, 3, 3, 3, 3])
     """
     func = "reinforced_ring"
-    n = check_int(n, func=func, param="n", min=4)
+    n = check_int(n, func=func, param="n", min=4, cap=MAX_GENERATED)
     ring_s = np.arange(n, dtype=np.int64)
     ring_d = (ring_s + 1) % n
     if isinstance(chords, (int, np.integer)) and not isinstance(chords, bool):
@@ -891,7 +903,7 @@ def cellular(
     """
     func = "cellular"
     gen = check_rng(rng, func=func)
-    C = check_int(n_cells, func=func, param="n_cells", min=1)
+    C = check_int(n_cells, func=func, param="n_cells", min=1, cap=MAX_GENERATED)
     sizes = check_sizes(cell_size, C, func=func, param="cell_size", rng=gen)
     check_choice(topology, ("clique", "cycle", "star"), func=func, param="topology")
     check_choice(link, ("random", "leaders"), func=func, param="link")
@@ -999,7 +1011,8 @@ redundancy, stages
     func = "chain_of_wheels"
     kw = dict(locals())
     gen = check_rng(rng, func=func)
-    W = check_int(n_wheels, func=func, param="n_wheels", min=1)
+    W = check_int(n_wheels, func=func, param="n_wheels", min=1, cap=MAX_GENERATED)
+    check_generated_size(2.0 * W, 0.0, func=func, param="n_wheels", value=n_wheels)
     links = check_int(links, func=func, param="links", min=1)
     check_choice(link_role, ("handler", "worker", "leader"), func=func, param="link_role")
     spec, _ = _WheelSpec.checked(func, kw)
@@ -1073,13 +1086,14 @@ def wheel_of_chains(
     """
     func = "wheel_of_chains"
     gen = check_rng(rng, func=func)
-    K = check_int(core_size, func=func, param="core_size", min=1)
+    K = check_int(core_size, func=func, param="core_size", min=1, cap=MAX_GENERATED)
     check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
-    C = check_int(n_chains, func=func, param="n_chains", min=1)
+    C = check_int(n_chains, func=func, param="n_chains", min=1, cap=MAX_GENERATED)
     st = _check_stage_list(stages, func=func)
     L = len(st)
     if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
-        sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1))
+        sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1,
+                                     cap=MAX_GENERATED))
     else:
         sizes = check_sizes(stage_sizes, L, func=func, param="stage_sizes", rng=gen)
     check_choice(handoff, _HANDOFFS, func=func, param="handoff")

@@ -12,7 +12,15 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_bool, check_choice, check_float, check_int, check_rng, param_error
+from .._validation import (
+    MAX_GENERATED,
+    check_bool,
+    check_choice,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+)
 from ..graph import Graph
 from ._parts import (
     METHODS,
@@ -337,11 +345,11 @@ def _check_params(kw: dict[str, Any]) -> _Params:
     """Validate the keyword arguments of :func:`trafficking_network` (in signature order,
     so the first bad parameter is the one reported)."""
     f = _FUNC
-    n = check_int(kw["n"], func=f, param="n", min=30)
+    n = check_int(kw["n"], func=f, param="n", min=30, cap=MAX_GENERATED)
     kind = kw["kind"]
     check_choice(kind, _KINDS, func=f, param="kind")
-    core_size = check_int(kw["core_size"], func=f, param="core_size", min=1)
-    cell_size = check_int(kw["cell_size"], func=f, param="cell_size", min=2)
+    core_size = check_int(kw["core_size"], func=f, param="core_size", min=1, cap=MAX_GENERATED)
+    cell_size = check_int(kw["cell_size"], func=f, param="cell_size", min=2, cap=MAX_GENERATED)
     check_choice(kw["cell_topology"], _CELL_TOPOLOGIES, func=f, param="cell_topology")
     anonymity = check_prob(kw["anonymity"], func=f, param="anonymity")
     vpe = check_float(kw["victims_per_exploiter"], func=f, param="victims_per_exploiter",
@@ -353,7 +361,8 @@ def _check_params(kw: dict[str, Any]) -> _Params:
     app = check_float(kw["accounts_per_person"], func=f, param="accounts_per_person", min=1.0)
     ppp = check_float(kw["phones_per_person"], func=f, param="phones_per_person", min=1.0)
     shared_phone_p = check_prob(kw["shared_phone_p"], func=f, param="shared_phone_p")
-    n_platforms = check_int(kw["n_platforms"], func=f, param="n_platforms", min=1)
+    n_platforms = check_int(kw["n_platforms"], func=f, param="n_platforms", min=1,
+                            cap=MAX_GENERATED)
     sample_observed = check_bool(kw["sample_observed"], func=f, param="sample_observed")
     _check_regions_fee(kw["regions"], kw["broker_fee"])
     online_share = kw["online_share"]
@@ -364,7 +373,7 @@ def _check_params(kw: dict[str, Any]) -> _Params:
     counts = _check_counts(kw["counts"], kind)
     n_groups = kw["n_groups"]
     if n_groups is not None:
-        n_groups = check_int(n_groups, func=f, param="n_groups", min=1)
+        n_groups = check_int(n_groups, func=f, param="n_groups", min=1, cap=MAX_GENERATED)
     return _Params(
         n=n, kind=kind, counts=counts, n_groups=n_groups, core_size=core_size,
         cell_size=cell_size, cell_topology=kw["cell_topology"], anonymity=anonymity, vpe=vpe,

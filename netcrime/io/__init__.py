@@ -52,7 +52,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .._validation import check_choice, param_error
+from .._validation import check_choice, param_error, readdressed
 from ..graph import Graph
 from ._common import check_path
 from .calls import read_call_records
@@ -160,14 +160,10 @@ def write(g: Any, path: str | os.PathLike, *, format: str | None = None, **kw: A
     """
     p = check_path(path, "write")
     fmt = _pick_format(p, format, "write")
-    if fmt == "ucinet":
-        write_ucinet_dl(g, p, **kw)
-    elif fmt == "pajek":
-        write_pajek(g, p, **kw)
-    elif fmt == "graphml":
-        write_graphml(g, p, **kw)
-    else:
-        write_csv(g, p, **kw)
+    writer = {"ucinet": write_ucinet_dl, "pajek": write_pajek,
+              "graphml": write_graphml}.get(fmt, write_csv)
+    with readdressed("write", writer.__name__):
+        writer(g, p, **kw)
 
 
 def _pick_format(p: Path, format: str | None, func: str) -> str:

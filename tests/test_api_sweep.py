@@ -1,0 +1,113 @@
+"""Bad-input sweep over every public callable (issue 14, points 2 and 5).
+
+``tests/fuzz/api_sweep.py`` walks every public callable (the walk of tests/test_contract.py),
+builds a valid baseline call and replaces each parameter, one at a time, by bad values (wrong
+type, negative, NaN, inf, huge int, float for int, str for number, unhashable, empty, unknown
+label, None...). Every call runs in a watched worker subprocess (timeout, address-space cap,
+tracemalloc peak). The outcome must be a NetcrimeError naming the called function, or a
+returned value the function accepts: never a raw exception, a hang, a memory blow-up, a
+helper's name in the message, or a silently accepted int/label rule.
+
+CI runs a rotating slice (every ``SLICE``-th bad value per parameter, a different slice per
+day, so the whole sweep is covered over ``SLICE`` days) plus targeted regression cases; the
+full sweep (about 10,000 calls) is the release run documented in CONTRIBUTING.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import netcrime as nc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
+import api_sweep
+
+SLICE = 4  # CI: about 2,300 calls, well under a minute
+
+
+@pytest.mark.slow
+def test_sweep_slice_has_no_defects():
+    offset = datetime.date.today().toordinal() % SLICE
+    jobs = api_sweep.jobs(SLICE, offset)
+    res = api_sweep.run(jobs, timeout=20.0, mem_mb=300, as_limit_gb=8.0)
+    bad = [r for r in res if r["outcome"] in api_sweep.DEFECTS
+           and (r["qual"], r["param"]) not in api_sweep.OPEN]
+    assert not bad, "\n".join(f"{r['outcome']}: {r['qual']}({r['param']}={r['bad']}): "
+                              f"{r['detail']}" for r in bad[:40])
+    swept = {r["qual"] for r in res if r["outcome"] != "no baseline"}
+    # the baseline builder reaches about 100 callables; the ~50 without a baseline (listed
+    # by the release run) are the open gap of the sweep: raise this bound as they get one
+    assert len(swept) >= 80
+
+
+def test_sweep_covers_every_public_callable():
+    import inspect
+
+    quals = {q for q, _, _ in api_sweep.jobs(1)}
+    walked = api_sweep._callables()
+    missing = {q for q in set(walked) - quals - set(api_sweep.SKIP)
+               if [p for p in inspect.signature(walked[q]).parameters
+                   if p not in ("self", "cls") and p not in api_sweep.SKIP_PARAMS]}
+    # with_node_attrs / with_meta take only **columns / **meta (names are the user's)
+    assert missing <= {"netcrime.graph.Graph.with_node_attrs", "netcrime.graph.Graph.with_meta"}
+
+
+# ---------------------------------------------------------------------------- regressions
+def _msg(call) -> str:
+    with pytest.raises(nc.NetcrimeError) as info:
+        call()
+    return str(info.value)
+
+
+def test_helper_errors_name_the_called_function():
+    G = nx.MultiGraph([(0, 1), (0, 1)])
+    msg = _msg(lambda: nc.plot.chain_layout(G))
+    assert "of chain_layout()" in msg and "from_networkx" not in msg
+
+
+def test_converters_need_a_netcrime_graph():
+    msg = _msg(lambda: nc.interop.to_networkx(nx.path_graph(3)))
+    assert "'g' parameter of to_networkx()" in msg
+
+
+@pytest.mark.parametrize("value", [2.5, "3", float("nan"), np.float64(2.0), True, 10**30])
+def test_ints_are_checked_as_ints(value):
+    msg = _msg(lambda: nc.covert.centralization(nx.path_graph(5), n_pivots=value))
+    assert "'n_pivots' parameter of centralization()" in msg
+
+
+def test_huge_ints_are_refused_with_the_int64_range():
+    msg = _msg(lambda: nc.centrality.pagerank(nx.path_graph(4), max_iter=10**30))
+    assert "int64" in msg and "pagerank()" in msg
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: nc.keyplayer.key_players(nx.path_graph(6), k=2, restarts=10**18), "restarts"),
+    (lambda: nc.disruption.compare_strategies(nx.path_graph(6), strategies=["degree"],
+                                              repeats=10**18), "repeats"),
+    (lambda: nc.linkpred.evaluate(nx.path_graph(6), reps=10**18), "reps"),
+])
+def test_repetition_counts_have_a_documented_cap(call, name):
+    msg = _msg(call)
+    assert f"'{name}'" in msg and "1000000" in msg
+
+
+@pytest.mark.parametrize("roles", [None, [], [["x"]], "leader", ["a", "a"]])
+def test_role_order_roles(roles):
+    assert "'roles' parameter of role_order()" in _msg(
+        lambda: nc.disruption.role_order(roles))
+
+
+@pytest.mark.parametrize("removed", [[["a"]], ["__nope__"], [{}]])
+def test_node_sets_hashable_and_present(removed):
+    G = nx.path_graph(5)
+    msg = _msg(lambda: nc.keyplayer.fragmentation(G, removed=removed))
+    assert "fragmentation()" in msg
+    msg = _msg(lambda: nc.keyplayer.reach(G, players=removed))
+    assert "reach()" in msg
