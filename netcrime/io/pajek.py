@@ -113,7 +113,8 @@ class _PajekReader:
             raise file_error(self.path, len(lines) or 1, "missing section: no *Vertices line.")
 
     def vertex(self, tok: str, ln: int) -> int:
-        v = node_number(tok)
+        # fast path for the common plain number; node_number decides everything else
+        v = int(tok) if (tok.isdigit() and tok.isascii() and len(tok) <= 18) else node_number(tok)
         if v is None:
             raise file_error(self.path, ln, f"vertex reference {tok!r} is not a vertex number.")
         if not 1 <= v <= self.n:
