@@ -406,8 +406,8 @@ def _add_spurious(q: float, between: str, t: _Truth, node_ok: np.ndarray,
             a, b = np.minimum(a, b), np.maximum(a, b)
         return a * nn + b
 
-    taken = np.unique(np.concatenate([key(t.src, t.dst), key(t.dst, t.src)])
-                      if t.directed else key(t.src, t.dst))
+    taken = _sorted_unique(np.concatenate([key(t.src, t.dst), key(t.dst, t.src)])
+                           if t.directed else key(t.src, t.dst))
     got = np.empty(0, np.int64)
     for _ in range(20):  # rejection rounds; stops short only on near-complete graphs
         want = k - len(got)
@@ -418,10 +418,26 @@ def _add_spurious(q: float, between: str, t: _Truth, node_ok: np.ndarray,
         else:
             a, b = _pairs_distance2(2 * want + 8, t, node_ok, tie_ok, gen)
         kk = key(a, b)[a != b]
-        kk = kk[~np.isin(kk, taken) & ~np.isin(kk, got)]
+        kk = kk[~_member(taken, kk) & ~_member(np.sort(got), kk)]
         _, first = np.unique(kk, return_index=True)
         got = np.concatenate([got, kk[np.sort(first)][:want]])
     return got // nn, got % nn
+
+
+def _sorted_unique(x: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (a sort and one comparison; numpy's hash-based unique is far
+    slower on millions of int64 keys)."""
+    x = np.sort(x)
+    return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
+
+
+def _member(sorted_keys: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``x in sorted_keys`` elementwise, by binary search (``O(len(x) log n)``)."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(x), bool)
+    i = np.searchsorted(sorted_keys, x)
+    i[i == len(sorted_keys)] = 0
+    return sorted_keys[i] == x
 
 
 def _merge(seen: np.ndarray, p: float, gen: np.random.Generator) -> np.ndarray:
