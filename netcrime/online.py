@@ -159,7 +159,7 @@ def _operations(n_ads: int, ad_idx: np.ndarray, id_idx: np.ndarray, n_ids: int,
     if cut.any():
         keep = ~cut[id_idx]
         ad_idx, id_idx = ad_idx[keep], id_idx[keep]
-    comp = union_labels(n_ads + n_ids, ad_idx, n_ads + id_idx)
+    comp = union_labels(n_ads + n_ids, ad_idx, id_idx, n_ads)
     # union_labels numbers components by their smallest item and the ads come first, so the
     # components holding an ad are 0..k-1 in order of their first ad
     k = int(comp[:n_ads].max()) + 1 if n_ads else 0
@@ -256,6 +256,27 @@ def _missing(col: pd.Series) -> np.ndarray:
     return miss
 
 
+def _pairs(obj_codes: np.ndarray, codes_by_col: list, types: list[int]
+           ) -> tuple[np.ndarray, np.ndarray, int]:
+    """(ad, identifier) pairs of all columns, written into two preallocated arrays (column
+    ``k``'s identifiers are offset by the numbers of values of the columns before it)."""
+    total = sum(n_ok for _, n_ok in codes_by_col)
+    a = np.empty(total, np.int64)
+    i = np.empty(total, np.int64)
+    pos = offset = 0
+    for (codes, n_ok), n_uniq in zip(codes_by_col, types):
+        end = pos + n_ok
+        if n_ok == len(codes):
+            a[pos:end] = obj_codes
+            np.add(codes, offset, out=i[pos:end], casting="unsafe")
+        else:
+            ok = codes >= 0
+            a[pos:end] = obj_codes[ok]
+            np.add(codes[ok], offset, out=i[pos:end], casting="unsafe")
+        pos, offset = end, offset + n_uniq
+    return a, i, offset
+
+
 def _link_table(df: pd.DataFrame, id_cols: Any, object_col: Any, max_share: float,
                 func: str) -> LinkResult:
     cols = list(df.columns)
@@ -276,26 +297,24 @@ def _link_table(df: pd.DataFrame, id_cols: Any, object_col: Any, max_share: floa
         obj_codes, uniq = pd.factorize(df[object_col])
         obj_codes = obj_codes.astype(np.int64)
         ads = pd.Index(uniq, name=object_col)
-    ad_parts, id_parts, types, values = [], [], [], []
-    offset = 0
+    codes_by_col, types, values = [], [], []
     for c in names:
         col = df[c]
         if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
-            codes, uniq = pd.factorize(col)  # NaN -> -1
+            # NaN -> -1; a plain numpy column is hashed as its array (no Series overhead)
+            codes, uniq = pd.factorize(col.to_numpy() if isinstance(col.dtype, np.dtype)
+                                       else col)
         else:
             miss = _missing(col)
             codes, uniq = pd.factorize(col.mask(miss) if miss.any() else col)
-        ok = codes >= 0
-        if not ok.any():
+        n_ok = len(codes) - int(np.count_nonzero(codes < 0))
+        if not n_ok:
             raise param_error(func, "id_cols", "columns with at least one identifier value",
                               None, shown=f"column {c!r} with only missing values")
-        ad_parts.append(obj_codes[ok] if not ok.all() else obj_codes)
-        id_parts.append((codes[ok] if not ok.all() else codes).astype(np.int64) + offset)
+        codes_by_col.append((codes, n_ok))
         types.append(len(uniq))
         values.append(np.asarray(uniq))
-        offset += len(uniq)
-    a = np.concatenate(ad_parts)
-    i = np.concatenate(id_parts)
+    a, i, offset = _pairs(obj_codes, codes_by_col, types)
     if object_col is not None and len(ads) < len(df):  # an ad on several rows: unique pairs
         key = np.unique(a * offset + i)
         a, i = key // offset, key % offset
