@@ -45,13 +45,11 @@ CSV = HERE.parent / "groups_recovery.csv"
 
 
 def miss_ties(g: nc.Graph, miss: float, rng: np.random.Generator) -> nc.Graph:
-    """Observation error: drop every tie independently with probability ``miss``."""
-    src, dst = g.edge_array()
-    keep = rng.random(len(src)) >= miss
-    ea = g.edge_attrs.reset_index(drop=True)[keep].reset_index(drop=True)
-    return nc.Graph.from_positions(g.n_nodes, src[keep], dst[keep], directed=g.directed,
-                                   nodes=g.nodes, node_attrs=g.node_attrs.reset_index(drop=True),
-                                   edge_attrs=ea)
+    """Observation error: every tie missed independently with probability ``miss``
+    (:func:`netcrime.observation.observe` with ``tie_missing=miss``)."""
+    if miss <= 0:
+        return g
+    return nc.observation.observe(g, tie_missing=miss, rng=rng).graph
 
 
 def recovery(kind: str, truth: str, param: str, value: float, resolution: float,
