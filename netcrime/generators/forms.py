@@ -579,6 +579,8 @@ def kenney_chain(
     func = "kenney_chain"
     gen = check_rng(rng, func=func)
     st = _check_stage_list(stages, func=func)
+    if st is None:
+        raise param_error(func, "stages", "a non-empty sequence of distinct stage names", None)
     L = len(st)
     if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
         sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1,
@@ -823,7 +825,7 @@ def reinforced_ring(*, n: int, chords: Any = 1) -> Graph:
     else:
         try:
             arr = np.asarray(chords, dtype=np.int64).reshape(-1, 2)
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise param_error(func, "chords", "an int or a sequence of node pairs", chords) from exc
         cs, cd = arr[:, 0], arr[:, 1]
         diff = np.abs(cs - cd)
@@ -1090,6 +1092,8 @@ def wheel_of_chains(
     check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
     C = check_int(n_chains, func=func, param="n_chains", min=1, cap=MAX_GENERATED)
     st = _check_stage_list(stages, func=func)
+    if st is None:
+        raise param_error(func, "stages", "a non-empty sequence of distinct stage names", None)
     L = len(st)
     if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
         sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1,

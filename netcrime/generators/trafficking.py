@@ -333,6 +333,8 @@ def _check_methods(methods: Any) -> Mapping[str, float]:
 def _check_counts(counts: Any, kind: str) -> dict[str, int]:
     stages = STAGES if kind == "traditional" else ONLINE_STAGES
     allowed = (*(STAGE_ROLES[s] for s in stages), *_OTHER_ROLES)
+    if counts is not None and not isinstance(counts, Mapping):
+        raise param_error(_FUNC, "counts", "None or a mapping from role to count", counts)
     counts = dict(counts or {})
     for key, val in counts.items():
         if key not in allowed:
