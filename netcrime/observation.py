@@ -148,7 +148,12 @@ def _explicit(x: Any, g: Graph, rows: int, what: str, func: str, param: str) -> 
             raise param_error(func, param, "a Series with one probability per node, "
                               "indexed by the node labels", None, shown=f"a Series of {len(x)}")
     else:
-        arr = np.asarray(x, dtype=float) if not isinstance(x, (str, bytes)) else np.array([])
+        try:
+            arr = np.asarray(x, dtype=float) if not isinstance(x, (str, bytes)) else \
+                np.array([])
+        except (TypeError, ValueError, OverflowError):
+            raise param_error(func, param, f"a rate in [0, 1], a spec mapping or one "
+                              f"probability per {what} ({rows})", x) from None
         if arr.shape != (rows,):
             raise param_error(func, param, f"a rate in [0, 1], a spec mapping or one "
                               f"probability per {what} ({rows})", None,

@@ -134,8 +134,15 @@ def test_compare_strategies_needs_strategies(value):
 
 
 @pytest.mark.parametrize("func", ["kenney_chain", "wheel_of_chains"])
-def test_chain_generators_need_stages(func):
-    msg = _msg(lambda: getattr(nc.generators, func)(stages=None, rng=1))
+@pytest.mark.parametrize("stages", [None, [["a"]], ["a", ["b"]]])
+def test_chain_generators_need_stages(func, stages):
+    msg = _msg(lambda: getattr(nc.generators, func)(stages=stages, rng=1))
+    assert f"'stages' parameter of {func}()" in msg
+
+
+@pytest.mark.parametrize("func", ["chain_of_wheels", "kenney_wheel"])
+def test_stage_names_must_be_hashable_strings(func):
+    msg = _msg(lambda: getattr(nc.generators, func)(stages=[["a"]], rng=1))
     assert f"'stages' parameter of {func}()" in msg
 
 
@@ -171,10 +178,11 @@ def test_label_index_needs_an_iterable(labels):
 def test_read_csv_arguments(tmp_path):
     f = tmp_path / "g.csv"
     f.write_text("source,target\na,b\n")
-    assert "nope.csv: no such file" in _msg(
-        lambda: nc.io.read_csv(tmp_path / "nope.csv", directed=False))
-    assert "nodes.csv: no such file" in _msg(
-        lambda: nc.io.read_csv(f, directed=False, nodes_path=tmp_path / "nodes.csv"))
+    msg = _msg(lambda: nc.io.read_csv(tmp_path / "nope.csv", directed=False))
+    assert "'path' parameter of read_csv() must be an existing file" in msg
+    assert "nope.csv" in msg
+    msg = _msg(lambda: nc.io.read_csv(f, directed=False, nodes_path=tmp_path / "nodes.csv"))
+    assert "'nodes_path' parameter of read_csv() must be an existing file" in msg
     for param in ("source", "target", "node_key"):
         msg = _msg(lambda param=param: nc.io.read_csv(f, directed=False, **{param: None}))
         assert f"'{param}' parameter of read_csv()" in msg

@@ -162,7 +162,7 @@ def _check_stage_list(stages: Any, *, func: str, param: str = "stages") -> tuple
     if isinstance(stages, str) or not isinstance(stages, Sequence):
         raise param_error(func, param, "None or a sequence of distinct stage names", stages)
     st = tuple(stages)
-    if not st or len(set(st)) != len(st) or not all(isinstance(s, str) and s for s in st):
+    if not st or not all(isinstance(s, str) and s for s in st) or len(set(st)) != len(st):
         raise param_error(func, param, "a non-empty sequence of distinct stage names", stages)
     return st
 

@@ -316,13 +316,9 @@ def _check_columns_files(func: str, *, source: Any, target: Any, node_key: Any,
     for name, v in (("source", source), ("target", target), ("node_key", node_key)):
         if not isinstance(v, str) or not v:
             raise param_error(func, name, "a column name (a non-empty str)", v)
-    p, nodes_path = paths
-    if not p.is_file():
-        raise file_error(p, None, "no such file")
-    if nodes_path is not None:
-        q = check_path(nodes_path, func, "nodes_path")
-        if not q.is_file():
-            raise file_error(q, None, "no such file")
+    for name, path in zip(("path", "nodes_path"), paths):
+        if path is not None and not check_path(path, func, name).is_file():
+            raise param_error(func, name, "an existing file", str(path))
 
 
 def read_csv(

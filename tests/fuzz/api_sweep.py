@@ -72,28 +72,22 @@ OPEN: dict[tuple[str, str], str] = {
         "raw exception: nx_graph -> ValueError: label must be scalar or have the same length as",
     ("netcrime.disruption.metrics.as_metrics", "metrics"):
         "unclear error: none -> The 'metrics' parameter of attack() must be a sequence of metri",
-    ("netcrime.generators.forms.chain_of_wheels", "stages"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
     ("netcrime.generators.forms.kenney_chain", "intra_stage_p"):
         "raw exception: str -> ValueError: could not convert string to float: 'abc'",
-    ("netcrime.generators.forms.kenney_wheel", "stages"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.generators.trafficking.trafficking_network", "bookings_per_client"):
-        "raw exception: huge -> ValueError: lam value too large",
     ("netcrime.graph.Graph.from_edges", "nodes"):
         "raw exception: unhashable -> TypeError: unhashable type: 'list'",
     ("netcrime.graph.Graph.from_scipy", "nodes"):
         "raw exception: neg -> TypeError: 'int' object is not iterable",
     ("netcrime.interop.from_scipy", "nodes"):
         "raw exception: neg -> TypeError: 'int' object is not iterable",
+    ("netcrime.io.csv.read_csv", "source"):
+        "unclear error: str -> g.csv, line 1: the edge list has no 'abc' column (columns: [...",
+    ("netcrime.io.csv.read_csv", "target"):
+        "unclear error: str -> g.csv, line 1: the edge list has no 'abc' column (columns: [...",
     ("netcrime.io.csv.read_csv", "sep"):
         "unclear error: str_num -> g.csv, line 3: this row of the edge list has 3 fields; the h",
     ("netcrime.multiplex.from_layers", "weight"):
         "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.observation.observe", "node_missing"):
-        "raw exception: unhashable -> ValueError: could not convert string to float: 'a'",
-    ("netcrime.observation.observe", "tie_missing"):
-        "raw exception: unhashable -> ValueError: could not convert string to float: 'a'",
     ("netcrime.plot.figures.draw_network", "layout"):
         "raw exception: unhashable -> ValueError: could not convert string to float: 'a'",
     ("netcrime.plot.figures.draw_network", "edge_style_by"):
