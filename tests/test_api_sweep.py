@@ -198,3 +198,9 @@ def test_plan_on_observed_metrics(metrics):
         G, strategy="degree", observation={"node_missing": 0.1}, budget=2, reps=2,
         rng=1, metrics=metrics))
     assert "'metrics' parameter of plan_on_observed()" in msg
+
+
+@pytest.mark.parametrize("value", ["abc", [["a"]] * 5, ["x", 0.1, 0.1, 0.1, 0.1]])
+def test_kenney_chain_intra_stage_p(value):
+    msg = _msg(lambda: nc.generators.kenney_chain(intra_stage_p=value, rng=1))
+    assert "'intra_stage_p' parameter of kenney_chain()" in msg

@@ -465,7 +465,11 @@ def _chain_parts(
 def _check_intra(value: Any, L: int, func: str) -> np.ndarray:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         return np.full(L, check_prob(value, func=func, param="intra_stage_p"))
-    arr = np.asarray(value, dtype=float) if isinstance(value, Sequence) else None
+    try:
+        arr = np.asarray(value, dtype=float) if isinstance(value, Sequence) \
+            and not isinstance(value, str) else None
+    except (TypeError, ValueError):
+        arr = None
     if arr is None or arr.shape != (L,) or (arr < 0).any() or (arr > 1).any():
         raise param_error(
             func, "intra_stage_p", f"a float in [0, 1] or {L} floats in [0, 1] (one per stage)",

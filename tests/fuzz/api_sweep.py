@@ -72,8 +72,6 @@ OPEN: dict[tuple[str, str], str] = {
         "raw exception: nx_graph -> ValueError: label must be scalar or have the same length as",
     ("netcrime.disruption.metrics.as_metrics", "metrics"):
         "unclear error: none -> The 'metrics' parameter of attack() must be a sequence of metri",
-    ("netcrime.generators.forms.kenney_chain", "intra_stage_p"):
-        "raw exception: str -> ValueError: could not convert string to float: 'abc'",
     ("netcrime.graph.Graph.from_edges", "nodes"):
         "raw exception: unhashable -> TypeError: unhashable type: 'list'",
     ("netcrime.graph.Graph.from_scipy", "nodes"):
