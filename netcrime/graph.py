@@ -71,6 +71,8 @@ def label_index(labels: Iterable[Hashable]) -> pd.Index:
         return pd.Index(list(labels), dtype=object, tupleize_cols=False)
     if isinstance(labels, pd.Index):
         return labels
+    if not isinstance(labels, Iterable):
+        raise param_error("label_index", "labels", "an iterable of node labels", labels)
     lab = list(labels)
     if any(isinstance(x, tuple) for x in lab):
         return pd.Index(lab, dtype=object, tupleize_cols=False)
@@ -813,6 +815,8 @@ class Graph:
             raise param_error(func, "edges", "a pandas DataFrame", None,
                               shown=f"an object of type {type(edges).__name__}")
         directed = check_bool(directed, func=func, param="directed")
+        if meta is not None and not isinstance(meta, Mapping):
+            raise param_error(func, "meta", "None or a mapping", meta)
         cols = list(edges.columns)
         for col, pname in ((source, "source"), (target, "target"), (weight, "weight")):
             if pname == "weight" and col is None:
@@ -1381,7 +1385,11 @@ class Graph:
         >>> g.take([0, 1, 3])
         <netcrime.Graph undirected, 3 nodes, 1 edges>
         """
-        keep = np.asarray(positions, dtype=np.int64)
+        try:
+            keep = np.asarray(positions, dtype=np.int64)
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise param_error("Graph.take", "positions", "a sequence of int node positions",
+                              positions) from exc
         if keep.ndim != 1 or (len(keep) and (
                 keep[0] < 0 or keep[-1] >= self.n_nodes or (np.diff(keep) <= 0).any())):
             raise param_error(

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -147,7 +148,12 @@ def _explicit(x: Any, g: Graph, rows: int, what: str, func: str, param: str) -> 
             raise param_error(func, param, "a Series with one probability per node, "
                               "indexed by the node labels", None, shown=f"a Series of {len(x)}")
     else:
-        arr = np.asarray(x, dtype=float) if not isinstance(x, (str, bytes)) else np.array([])
+        try:
+            arr = np.asarray(x, dtype=float) if not isinstance(x, (str, bytes)) else \
+                np.array([])
+        except (TypeError, ValueError, OverflowError):
+            raise param_error(func, param, f"a rate in [0, 1], a spec mapping or one "
+                              f"probability per {what} ({rows})", x) from None
         if arr.shape != (rows,):
             raise param_error(func, param, f"a rate in [0, 1], a spec mapping or one "
                               f"probability per {what} ({rows})", None,
@@ -1399,7 +1405,9 @@ def plan_on_observed(
             set(observation) - set(ERRORS) - {"bias"}:
         raise param_error(func, "observation", "a mapping of observe() keywords (without "
                           "'rng')", observation)
-    if isinstance(metrics, str) or not set(metrics) <= set(PLAN_METRICS) or not metrics:
+    if (isinstance(metrics, str) or not isinstance(metrics, (Sequence, AbstractSet))
+            or not all(isinstance(m, str) for m in metrics)
+            or not set(metrics) <= set(PLAN_METRICS) or not metrics):
         raise param_error(func, "metrics", "a non-empty list among "
                           + ", ".join(map(repr, PLAN_METRICS)), metrics)
     t = _truth(g)

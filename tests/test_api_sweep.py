@@ -111,3 +111,96 @@ def test_node_sets_hashable_and_present(removed):
     assert "fragmentation()" in msg
     msg = _msg(lambda: nc.keyplayer.reach(G, players=removed))
     assert "reach()" in msg
+
+
+# ---------------------------------------------------------------------------- sweep2 fixes
+@pytest.mark.parametrize("ax", ["abc", 3, object()])
+def test_plot_ax_must_be_axes(ax):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    G = nx.path_graph(5)
+    assert "'ax' parameter of draw_network()" in _msg(lambda: nc.plot.draw_network(G, ax=ax))
+    res = nc.disruption.attack(G, strategy="degree")
+    assert "'ax' parameter of plot()" in _msg(lambda: res.plot(ax=ax))
+    assert "'ax' parameter of plot_removal_curves()" in _msg(
+        lambda: nc.plot.plot_removal_curves(res, ax=ax))
+
+
+@pytest.mark.parametrize("value", [None, 3, object()])
+def test_compare_strategies_needs_strategies(value):
+    msg = _msg(lambda: nc.disruption.compare_strategies(nx.path_graph(5), strategies=value))
+    assert "'strategies' parameter of compare_strategies()" in msg
+
+
+@pytest.mark.parametrize("func", ["kenney_chain", "wheel_of_chains"])
+@pytest.mark.parametrize("stages", [None, [["a"]], ["a", ["b"]]])
+def test_chain_generators_need_stages(func, stages):
+    msg = _msg(lambda: getattr(nc.generators, func)(stages=stages, rng=1))
+    assert f"'stages' parameter of {func}()" in msg
+
+
+@pytest.mark.parametrize("func", ["chain_of_wheels", "kenney_wheel"])
+def test_stage_names_must_be_hashable_strings(func):
+    msg = _msg(lambda: getattr(nc.generators, func)(stages=[["a"]], rng=1))
+    assert f"'stages' parameter of {func}()" in msg
+
+
+@pytest.mark.parametrize("chords", [float("inf"), float("nan"), 10**30, "abc"])
+def test_reinforced_ring_chords(chords):
+    msg = _msg(lambda: nc.generators.reinforced_ring(n=8, chords=chords))
+    assert "'chords' parameter of reinforced_ring()" in msg
+
+
+def test_mappings_are_checked_as_mappings():
+    msg = _msg(lambda: nc.generators.trafficking_network(n=60, counts="abc", rng=1))
+    assert "'counts' parameter of trafficking_network()" in msg
+    import pandas as pd
+
+    edges = pd.DataFrame({"source": [0], "target": [1]})
+    msg = _msg(lambda: nc.Graph.from_edges(edges, directed=False, meta="abc"))
+    assert "'meta' parameter of Graph.from_edges()" in msg
+
+
+@pytest.mark.parametrize("positions", [None, "abc", [["a"]], [10**30]])
+def test_take_positions(positions):
+    g = nc.as_graph(nx.path_graph(4))
+    assert "'positions' parameter of Graph.take()" in _msg(lambda: g.take(positions))
+
+
+@pytest.mark.parametrize("labels", [None, 3, object()])
+def test_label_index_needs_an_iterable(labels):
+    from netcrime.graph import label_index
+
+    assert "'labels' parameter of label_index()" in _msg(lambda: label_index(labels))
+
+
+def test_read_csv_arguments(tmp_path):
+    f = tmp_path / "g.csv"
+    f.write_text("source,target\na,b\n")
+    msg = _msg(lambda: nc.io.read_csv(tmp_path / "nope.csv", directed=False))
+    assert "'path' parameter of read_csv() must be an existing file" in msg
+    assert "nope.csv" in msg
+    msg = _msg(lambda: nc.io.read_csv(f, directed=False, nodes_path=tmp_path / "nodes.csv"))
+    assert "'nodes_path' parameter of read_csv() must be an existing file" in msg
+    for param in ("source", "target", "node_key"):
+        msg = _msg(lambda param=param: nc.io.read_csv(f, directed=False, **{param: None}))
+        assert f"'{param}' parameter of read_csv()" in msg
+    msg = _msg(lambda: nc.io.read_csv(f, directed=False, self_loops=None))
+    assert "'self_loops' parameter of read_csv()" in msg
+    assert nc.io.read_csv(f, directed=False).n_edges == 1
+
+
+@pytest.mark.parametrize("metrics", [None, 3, [["lcc"]], ["nope"]])
+def test_plan_on_observed_metrics(metrics):
+    G = nx.path_graph(6)
+    msg = _msg(lambda: nc.observation.plan_on_observed(
+        G, strategy="degree", observation={"node_missing": 0.1}, budget=2, reps=2,
+        rng=1, metrics=metrics))
+    assert "'metrics' parameter of plan_on_observed()" in msg
+
+
+@pytest.mark.parametrize("value", ["abc", [["a"]] * 5, ["x", 0.1, 0.1, 0.1, 0.1]])
+def test_kenney_chain_intra_stage_p(value):
+    msg = _msg(lambda: nc.generators.kenney_chain(intra_stage_p=value, rng=1))
+    assert "'intra_stage_p' parameter of kenney_chain()" in msg

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -82,6 +82,9 @@ def compare_strategies(
         raise param_error(func, "attack_kwargs", "free of 'rng' (pass rng= itself)", "rng")
     if isinstance(strategies, (str, Strategy)) or callable(strategies):
         strategies = [strategies]
+    if not isinstance(strategies, (Mapping, Iterable)):
+        raise param_error(func, "strategies", "a non-empty sequence or mapping of strategies",
+                          strategies)
     if isinstance(strategies, Mapping):
         items = [(str(k), as_strategy(v, func=func, param="strategies"))
                  for k, v in strategies.items()]

@@ -162,7 +162,7 @@ def _check_stage_list(stages: Any, *, func: str, param: str = "stages") -> tuple
     if isinstance(stages, str) or not isinstance(stages, Sequence):
         raise param_error(func, param, "None or a sequence of distinct stage names", stages)
     st = tuple(stages)
-    if not st or len(set(st)) != len(st) or not all(isinstance(s, str) and s for s in st):
+    if not st or not all(isinstance(s, str) and s for s in st) or len(set(st)) != len(st):
         raise param_error(func, param, "a non-empty sequence of distinct stage names", stages)
     return st
 
@@ -465,7 +465,11 @@ def _chain_parts(
 def _check_intra(value: Any, L: int, func: str) -> np.ndarray:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         return np.full(L, check_prob(value, func=func, param="intra_stage_p"))
-    arr = np.asarray(value, dtype=float) if isinstance(value, Sequence) else None
+    try:
+        arr = np.asarray(value, dtype=float) if isinstance(value, Sequence) \
+            and not isinstance(value, str) else None
+    except (TypeError, ValueError):
+        arr = None
     if arr is None or arr.shape != (L,) or (arr < 0).any() or (arr > 1).any():
         raise param_error(
             func, "intra_stage_p", f"a float in [0, 1] or {L} floats in [0, 1] (one per stage)",
@@ -579,6 +583,8 @@ def kenney_chain(
     func = "kenney_chain"
     gen = check_rng(rng, func=func)
     st = _check_stage_list(stages, func=func)
+    if st is None:
+        raise param_error(func, "stages", "a non-empty sequence of distinct stage names", None)
     L = len(st)
     if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
         sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1,
@@ -823,7 +829,7 @@ def reinforced_ring(*, n: int, chords: Any = 1) -> Graph:
     else:
         try:
             arr = np.asarray(chords, dtype=np.int64).reshape(-1, 2)
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise param_error(func, "chords", "an int or a sequence of node pairs", chords) from exc
         cs, cd = arr[:, 0], arr[:, 1]
         diff = np.abs(cs - cd)
@@ -1090,6 +1096,8 @@ def wheel_of_chains(
     check_choice(core_topology, _CORE_TOPOLOGIES, func=func, param="core_topology")
     C = check_int(n_chains, func=func, param="n_chains", min=1, cap=MAX_GENERATED)
     st = _check_stage_list(stages, func=func)
+    if st is None:
+        raise param_error(func, "stages", "a non-empty sequence of distinct stage names", None)
     L = len(st)
     if isinstance(stage_sizes, (int, np.integer)) and not isinstance(stage_sizes, bool):
         sizes = np.full(L, check_int(stage_sizes, func=func, param="stage_sizes", min=1,

@@ -17,6 +17,7 @@ from .._validation import (
     check_bool,
     check_choice,
     check_float,
+    check_generated_size,
     check_int,
     check_rng,
     param_error,
@@ -333,6 +334,8 @@ def _check_methods(methods: Any) -> Mapping[str, float]:
 def _check_counts(counts: Any, kind: str) -> dict[str, int]:
     stages = STAGES if kind == "traditional" else ONLINE_STAGES
     allowed = (*(STAGE_ROLES[s] for s in stages), *_OTHER_ROLES)
+    if counts is not None and not isinstance(counts, Mapping):
+        raise param_error(_FUNC, "counts", "None or a mapping from role to count", counts)
     counts = dict(counts or {})
     for key, val in counts.items():
         if key not in allowed:
@@ -356,6 +359,8 @@ def _check_params(kw: dict[str, Any]) -> _Params:
                       min=0.0, min_open=True)
     bottom_share = check_prob(kw["bottom_share"], func=f, param="bottom_share")
     bpc = check_float(kw["bookings_per_client"], func=f, param="bookings_per_client", min=1.0)
+    check_generated_size(n, n * bpc, func=f, param="bookings_per_client",
+                         value=kw["bookings_per_client"])
     cross_group_p = check_prob(kw["cross_group_p"], func=f, param="cross_group_p")
     apv = check_float(kw["ads_per_victim"], func=f, param="ads_per_victim", min=1.0)
     app = check_float(kw["accounts_per_person"], func=f, param="accounts_per_person", min=1.0)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .._validation import check_bool, check_choice, param_error
 from ..exceptions import GraphFormatError, NetcrimeWarning
-from ..graph import MULTIEDGE_RULES, Graph, as_graph
+from ..graph import LOOP_RULES, MULTIEDGE_RULES, Graph, as_graph
 from ._common import (
     check_encoding,
     check_path,
@@ -311,6 +311,16 @@ def _convert_labels(p: Path, table: pd.DataFrame, cols: tuple[str, ...], label_d
     return table
 
 
+def _check_columns_files(func: str, *, source: Any, target: Any, node_key: Any,
+                         paths: tuple[Path, Any]) -> None:
+    for name, v in (("source", source), ("target", target), ("node_key", node_key)):
+        if not isinstance(v, str) or not v:
+            raise param_error(func, name, "a column name (a non-empty str)", v)
+    for name, path in zip(("path", "nodes_path"), paths):
+        if path is not None and not check_path(path, func, name).is_file():
+            raise param_error(func, name, "an existing file", str(path))
+
+
 def read_csv(
     path: str | os.PathLike,
     *,
@@ -396,6 +406,9 @@ def read_csv(
         raise param_error(func, "label_dtype", "None or a type such as str", label_dtype)
     encoding = check_encoding(encoding, func)
     check_choice(multiedges, MULTIEDGE_RULES, func=func, param="multiedges")
+    check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
+    _check_columns_files(func, source=source, target=target, node_key=node_key,
+                         paths=(p, nodes_path))
     edges, starts = _read_table(p, sep, (source, target), "edge list", encoding, func)
     nodes, nstarts, q = None, [], p
     if nodes_path is not None:

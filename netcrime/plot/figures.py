@@ -38,7 +38,17 @@ from .palettes import (
 __all__ = ["draw_network", "plot_brokerage_profile", "plot_profiles", "plot_removal_curves"]
 
 
-def _figure_axes(ax: Any, *, figsize: tuple[float, float], polar: bool = False) -> Any:
+def _check_axes(ax: Any, func: str) -> None:
+    from matplotlib.axes import Axes
+
+    if ax is not None and not isinstance(ax, Axes):
+        raise param_error(func, "ax", "None or a matplotlib Axes", ax)
+
+
+def _figure_axes(ax: Any, *, figsize: tuple[float, float], polar: bool = False,
+                 func: str | None = None) -> Any:
+    if func is not None:
+        _check_axes(ax, func)
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -225,7 +235,7 @@ def draw_network(
     check_rng(rng, func=func)  # validated here; only the spring layout draws from it
     xy, layout_name, layout_info = resolve_layout(g, layout, rng, func)
     sizes = _node_sizes(g, node_size, func)
-    ax = _figure_axes(ax, figsize=(8.0, 6.0))
+    ax = _figure_axes(ax, figsize=(8.0, 6.0), func=func)
     colouring = _node_colouring(g, color_by, func)
     styles, style_legend = _edge_styles(g, edge_style_by)
     _draw_edges(ax, g, xy, sizes, styles)
@@ -636,6 +646,7 @@ def plot_removal_curves(
     func = "plot_removal_curves"
     if threshold is not None and not (isinstance(threshold, (int, float)) and 0 < threshold < 1):
         raise param_error(func, "threshold", "a float in (0, 1)", threshold)
+    _check_axes(ax, func)
     if isinstance(results, AttackResult):
         return _plot_single(results, ax, metric, label, title, threshold, kwargs, func)
     if label is not None:
