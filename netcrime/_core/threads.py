@@ -35,19 +35,20 @@ __all__ = ["SERIAL_WORK", "plan_threads"]
 #: far above it.
 SERIAL_WORK = 2_000_000
 
-_STATE = {"t": -1.0, "cpus": 1, "free": 1, "worker": False}
+_STATE = {"t": -1.0, "cpus": 1, "free": 1, "worker": False, "pid": -1}
 
 
 def _refresh() -> None:
     now = time.monotonic()
-    if now - _STATE["t"] < 1.0:
+    # a forked child inherits the parent's reading: refresh it in a new process at once
+    if now - _STATE["t"] < 1.0 and _STATE["pid"] == os.getpid():
         return
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not on Linux
         cpus = os.cpu_count() or 1
     busy = _others_running()
-    _STATE.update(t=now, cpus=cpus, free=max(1, cpus - busy),
+    _STATE.update(t=now, cpus=cpus, free=max(1, cpus - busy), pid=os.getpid(),
                   worker=multiprocessing.parent_process() is not None)
 
 
