@@ -23,7 +23,14 @@ import numpy as np
 import pandas as pd
 
 from ._core import union_labels
-from ._validation import check_choice, check_float, check_int, check_rng, param_error
+from ._validation import (
+    MAX_REPEATS,
+    check_choice,
+    check_float,
+    check_int,
+    check_rng,
+    param_error,
+)
 from .exceptions import UndefinedMetricError
 from .graph import Graph, as_graph
 
@@ -413,7 +420,7 @@ def consensus(g: Any, /, *, reps: int = 50, rng: Any = None, method: str = "leid
     ----------
     g : graph-like
         Directed graphs are read as undirected (see :func:`detect`).
-    reps : int >= 1, default 50
+    reps : int in [1, 10**6], default 50
         Number of runs.
     rng : None, int or numpy.random.Generator
     method, resolution, weight
@@ -441,7 +448,7 @@ def consensus(g: Any, /, *, reps: int = 50, rng: Any = None, method: str = "leid
     func = "consensus"
     g = as_graph(g, func=func, param="g")
     resolution = _check_common(method, resolution, func)
-    reps = check_int(reps, func=func, param="reps", min=1)
+    reps = check_int(reps, func=func, param="reps", min=1, cap=MAX_REPEATS)
     w = _weights(g, weight, func)
     gen = check_rng(rng, func=func)
     seeds = [int(np.random.default_rng(s).integers(2**31 - 1))
