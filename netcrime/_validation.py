@@ -8,6 +8,7 @@ Every public function checks its parameters with these helpers, so every message
 from __future__ import annotations
 
 import contextlib
+import math
 import numbers
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -21,6 +22,7 @@ __all__ = [
     "check_choice",
     "check_executor",
     "check_float",
+    "check_hashable",
     "check_int",
     "check_rng",
     "param_error",
@@ -142,13 +144,29 @@ def check_float(
     min_open: bool = False,
     max_open: bool = False,
 ) -> float:
-    """Return ``value`` as a finite ``float`` within the stated interval, else raise."""
+    """Return ``value`` as a finite ``float`` within the stated interval, else raise.
+
+    Any real number is accepted (Python and numpy ints and floats, not bools); an int too
+    large for a float (``10**400``) is refused with the rule, like NaN and infinities.
+
+    Examples
+    --------
+    >>> check_float(10**30, func="f", param="x")
+    1e+30
+    >>> check_float(10**400, func="f", param="x", min=0.0)
+    Traceback (most recent call last):
+    ...
+    netcrime.exceptions.ParameterError: The 'x' parameter of f() must be a float >= 0. Got 1000...
+    """
     ok = isinstance(value, (numbers.Real, np.floating, np.integer)) and not isinstance(
         value, (bool, np.bool_)
     )
     if ok:
-        v = float(value)
-        if np.isfinite(v):
+        try:
+            v = float(value)  # an int beyond the float range overflows: refused below
+        except (OverflowError, ValueError, TypeError):
+            v = float("nan")
+        if math.isfinite(v):
             lo_ok = min is None or (v > min if min_open else v >= min)
             hi_ok = max is None or (v < max if max_open else v <= max)
             if lo_ok and hi_ok:
@@ -177,15 +195,50 @@ def check_choice(value: Any, choices: Sequence[Any], *, func: str, param: str) -
     raise param_error(func, param, rule, value)
 
 
+def check_hashable(value: Any, *, func: str, param: str, rule: str = "a hashable value"
+                   ) -> Any:
+    """Return ``value`` if it can be hashed (a label, a name, a dict key), else raise.
+
+    A tuple holding a list is unhashable too, so ``hash()`` decides, not the type.
+
+    Examples
+    --------
+    >>> check_hashable(("a", 1), func="f", param="name")
+    ('a', 1)
+    >>> check_hashable(["a"], func="f", param="name")
+    Traceback (most recent call last):
+    ...
+    netcrime.exceptions.ParameterError: The 'name' parameter of f() must be a hashable value. ...
+    """
+    try:
+        hash(value)
+    except TypeError:
+        raise param_error(func, param, rule, value) from None
+    return value
+
+
+#: the rule of ``rng=``
+RNG_RULE = "None, a non-negative int or a numpy Generator"
+
+
 def check_rng(rng: Any, *, func: str, param: str = "rng") -> np.random.Generator:
-    """Normalise ``rng`` (None, int seed, SeedSequence or Generator) to a Generator."""
+    """Normalise ``rng`` (None, int seed, SeedSequence or Generator) to a Generator.
+
+    An int seed lies in ``[0, 2**63 - 1]``: as for every int parameter, an int beyond the
+    int64 range is refused (``10**30`` is a typo far more often than a seed); a larger
+    seed is passed as ``np.random.default_rng(seed)`` or a ``SeedSequence``.
+    """
     if rng is None or isinstance(rng, (np.random.Generator, np.random.SeedSequence)):
         return np.random.default_rng(rng)
-    if isinstance(rng, (numbers.Integral, np.integer)) and not isinstance(rng, bool):
+    if isinstance(rng, (numbers.Integral, np.integer)) and not isinstance(rng, (bool, np.bool_)):
         if int(rng) < 0:
-            raise param_error(func, param, "None, a non-negative int or a numpy Generator", rng)
+            raise param_error(func, param, RNG_RULE, rng)
+        if int(rng) > INT64_MAX:
+            raise param_error(func, param, RNG_RULE + f" (an int seed at most {INT64_MAX}, "
+                              "the int64 range; wrap a larger seed as "
+                              "np.random.default_rng(seed))", rng)
         return np.random.default_rng(int(rng))
-    raise param_error(func, param, "None, a non-negative int or a numpy Generator", rng)
+    raise param_error(func, param, RNG_RULE, rng)
 
 
 def check_probabilities(

@@ -57,7 +57,7 @@ from ._validation import (
     check_rng,
     param_error,
 )
-from .exceptions import ConvergenceError, UndefinedMetricError
+from .exceptions import ConvergenceError, ParameterError, UndefinedMetricError
 from .graph import Graph, as_graph
 
 __all__ = [
@@ -775,20 +775,23 @@ def katz(
         rho = spectral_radius(a, symmetric=not g.directed)
         alpha = 0.9 / rho if rho > 1e-12 else 0.9
     else:
-        is_num = isinstance(alpha, (int, float, np.integer, np.floating)) and not isinstance(
-            alpha, (bool, np.bool_)) and bool(np.isfinite(alpha)) and alpha > 0
+        try:  # a number checked as one (a huge int is refused, not a TypeError)
+            alpha_v: float | None = check_float(alpha, func=func, param="alpha", min=0.0,
+                                                min_open=True)
+        except ParameterError:
+            alpha_v = None
         # cheap upper bound on rho(A) first; the eigen-solve only when it is inconclusive
-        ok = is_num and alpha * radius_upper_bound(a) < 1.0
-        if is_num and not ok:
+        ok = alpha_v is not None and alpha_v * radius_upper_bound(a) < 1.0
+        if alpha_v is not None and not ok:
             rho = spectral_radius(a, symmetric=not g.directed)
-            ok = alpha * rho < 1.0
+            ok = alpha_v * rho < 1.0
         if not ok:
             rho = spectral_radius(a, symmetric=not g.directed)
             limit = 1.0 / rho if rho > 1e-12 else np.inf
             rule = (f"a float in (0, 1/rho(A)) = (0, {limit:.6g})" if np.isfinite(limit)
                     else "a positive float")
             raise param_error(func, "alpha", rule, alpha)
-        alpha = float(alpha)
+        alpha = float(alpha_v)
     x = katz_solve(a, alpha, np.full(n, beta), not g.directed, ConvergenceError)
     if normalized:
         x = x / np.linalg.norm(x)

@@ -35,6 +35,7 @@ from ._validation import (
     check_bool,
     check_choice,
     check_float,
+    check_hashable,
     check_int,
     check_rng,
     param_error,
@@ -613,6 +614,7 @@ def profile(
     """
     func = "profile"
     g = as_graph(g, func=func, param="g")
+    check_hashable(name, func=func, param="name", rule="None or a hashable row label")
     largest_component = check_bool(largest_component, func=func, param="largest_component")
     if nodes is not None:
         pos = g.node_index(nodes, func=func, param="nodes")

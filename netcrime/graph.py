@@ -31,7 +31,7 @@ from ._core import (
     undirected_csr,
     undirected_edge_array,
 )
-from ._validation import check_bool, check_choice, param_error
+from ._validation import check_bool, check_choice, param_error, readdressed
 from .exceptions import GraphFormatError, NetcrimeError, NodeNotFoundError
 
 __all__ = ["Graph", "as_graph", "check_node_labels", "label_index"]
@@ -81,8 +81,26 @@ def label_index(labels: Iterable[Hashable]) -> pd.Index:
 
 
 
+#: pandas' inferred types whose values are always hashable (no Python-level check needed)
+_HASHABLE_KINDS = frozenset({"string", "bytes", "integer", "floating", "mixed-integer-float",
+                             "boolean", "decimal", "complex", "datetime64", "datetime",
+                             "date", "time", "timedelta64", "timedelta", "period", "empty"})
+
+
+def _first_unhashable(labels: pd.Index) -> tuple[bool, Any]:
+    """``(True, label)`` for the first label that cannot be hashed, else ``(False, None)``;
+    only object columns of mixed kinds are walked in Python."""
+    if labels.dtype != object or labels.inferred_type in _HASHABLE_KINDS:
+        return False, None
+    for x in labels:
+        if not _hashable(x):
+            return True, x
+    return False, None
+
+
 def check_node_labels(labels: pd.Index, *, func: str, param: str) -> None:
-    """Raise GraphFormatError unless the labels are unique and none is NaN/None.
+    """Raise GraphFormatError unless the labels are unique and none is NaN/None
+    (a ParameterError for a label that cannot be hashed, e.g. a list).
 
     ``func`` and ``param`` name the caller's function and parameter in the message (e.g.
     ``func="from_networkx", param="G"``). :meth:`Graph.from_positions` runs this check
@@ -96,6 +114,9 @@ def check_node_labels(labels: pd.Index, *, func: str, param: str) -> None:
     ...
     netcrime.exceptions.GraphFormatError: The 'path' parameter of reader() must hold unique ...
     """
+    bad, x = _first_unhashable(labels)
+    if bad:  # before is_unique, which may hash (TypeError) or compare lists (no error)
+        raise param_error(func, param, "hashable node labels", x)
     if not labels.is_unique:
         dup = labels[labels.duplicated()][:5].tolist()
         raise GraphFormatError(
@@ -901,14 +922,16 @@ class Graph:
         :func:`netcrime.interop.from_networkx`."""
         from .interop import from_networkx
 
-        return from_networkx(G, multiedges=multiedges)
+        with readdressed("Graph.from_networkx", "from_networkx"):
+            return from_networkx(G, multiedges=multiedges)
 
     @classmethod
     def from_igraph(cls, G: Any, *, multiedges: str = "error") -> Graph:
         """Build from an igraph graph. See :func:`netcrime.interop.from_igraph`."""
         from .interop import from_igraph
 
-        return from_igraph(G, multiedges=multiedges)
+        with readdressed("Graph.from_igraph", "from_igraph"):
+            return from_igraph(G, multiedges=multiedges)
 
     @classmethod
     def from_scipy(
@@ -918,7 +941,8 @@ class Graph:
         :func:`netcrime.interop.from_scipy`."""
         from .interop import from_scipy
 
-        return from_scipy(A, directed=directed, nodes=nodes)
+        with readdressed("Graph.from_scipy", "from_scipy"):  # messages name this method
+            return from_scipy(A, directed=directed, nodes=nodes)
 
     def to_networkx(self) -> Any:
         """Convert to a networkx ``Graph``/``DiGraph``. See :func:`netcrime.interop.to_networkx`."""

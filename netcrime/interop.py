@@ -244,6 +244,8 @@ def from_scipy(A: Any, *, directed: bool, nodes: Iterable[Hashable] | None = Non
 
     func = "from_scipy"
     directed = check_bool(directed, func=func, param="directed")
+    if nodes is not None and (isinstance(nodes, (str, bytes)) or not isinstance(nodes, Iterable)):
+        raise param_error(func, "nodes", "None or a sequence of one label per row of A", nodes)
     if isinstance(A, (list, tuple)):
         try:
             A = np.asarray(A, dtype=float)

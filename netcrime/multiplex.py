@@ -260,13 +260,13 @@ def from_layers(graphs: Mapping[str, Any], /, *, weight: str | None = None) -> G
     if len(directed) > 1:
         raise param_error("from_layers", "graphs", "graphs of one direction", graphs,
                           shown="a mix of directed and undirected graphs")
+    if weight is not None and not isinstance(weight, str):
+        raise param_error("from_layers", "weight", "None or the name (a str) of an edge "
+                          "attribute of every layer", weight)
     frames, tables = [], []
     for r, h in gs.items():
         s, t = h.edge_array()
-        if weight is not None and weight not in h.edge_attrs.columns:
-            raise param_error("from_layers", "weight", "None or an edge attribute of every "
-                              f"layer; layer {r!r} has {list(h.edge_attrs.columns)!r}", weight)
-        w = np.ones(h.n_edges) if weight is None else h.edge_attrs[weight].to_numpy(np.float64)
+        w = np.ones(h.n_edges) if weight is None else _layer_values(h, weight, r)
         frames.append(pd.DataFrame({"source": h.nodes[s], "target": h.nodes[t],
                                     "relation": r, "value": w}))
         tables.append(h.node_attrs.set_axis(h.nodes))
@@ -282,6 +282,22 @@ def from_layers(graphs: Mapping[str, Any], /, *, weight: str | None = None) -> G
     return Graph.from_positions(g.n_nodes, s, t, directed=g.directed, nodes=nodes,
                                 node_attrs=na, edge_attrs=ea, meta={"relations": rels},
                                 func="from_layers", param="graphs")
+
+
+def _layer_values(h: Graph, weight: str, r: Any) -> np.ndarray:
+    """The finite numbers of the edge attribute ``weight`` of layer ``r`` (edge order)."""
+    cols = list(h.edge_attrs.columns)
+    if weight not in cols:
+        raise param_error("from_layers", "weight", "None or an edge attribute of every "
+                          f"layer; layer {r!r} has {cols!r}", weight)
+    col = h.edge_attrs[weight]
+    vals = (col.to_numpy(np.float64, na_value=np.nan) if pd.api.types.is_numeric_dtype(col)
+            and not pd.api.types.is_bool_dtype(col) else None)
+    if vals is None or not np.isfinite(vals).all():
+        raise param_error("from_layers", "weight", "the name of an edge attribute of finite "
+                          "numbers in every layer", None, shown=f"{weight!r}, which does not "
+                          f"hold finite numbers in layer {r!r},")
+    return vals
 
 
 # ----------------------------------------------------------------------------- analysis

@@ -113,6 +113,154 @@ def test_node_sets_hashable_and_present(removed):
     assert "reach()" in msg
 
 
+# sweep3: the sixteen defects that were listed in api_sweep.OPEN
+@pytest.mark.parametrize("alpha", [10**30, 10**400, float("nan"), "0.1", True, -1])
+def test_katz_alpha_is_checked_as_a_number(alpha):
+    msg = _msg(lambda: nc.centrality.katz(nx.path_graph(4), alpha=alpha))
+    assert "'alpha' parameter of katz()" in msg
+
+
+def test_check_float_takes_huge_ints_cleanly():
+    from netcrime._validation import check_float
+
+    assert check_float(10**30, func="f", param="x") == 1e30
+    for value in (10**400, -(10**400)):
+        with pytest.raises(nc.ParameterError, match=r"'x' parameter of f\(\) must be a float"):
+            check_float(value, func="f", param="x", min=0.0)
+
+
+@pytest.mark.parametrize("name", [["a"], {"a": 1}, ("a", ["b"])])
+def test_profile_name_must_be_hashable(name):
+    assert "'name' parameter of profile()" in _msg(
+        lambda: nc.covert.profile(nx.path_graph(4), name=name))
+
+
+@pytest.mark.parametrize("label", [nx.path_graph(3), ["a"], 3])
+def test_attack_plot_label_must_be_a_str(label):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    res = nc.disruption.attack(nx.path_graph(5), strategy="degree")
+    assert "'label' parameter of plot()" in _msg(lambda: res.plot(label=label))
+    assert "'label' parameter of plot_removal_curves()" in _msg(
+        lambda: nc.plot.plot_removal_curves(res, label=label))
+
+
+@pytest.mark.parametrize("metrics", [None, 3, [["lcc"]], ["nope"], ["lcc", "lcc"]])
+def test_as_metrics_names_itself_and_attack_names_attack(metrics):
+    from netcrime.disruption.metrics import as_metrics
+
+    assert "'metrics' parameter of as_metrics()" in _msg(lambda: as_metrics(metrics))
+    assert "'metrics' parameter of attack()" in _msg(
+        lambda: nc.disruption.attack(nx.path_graph(4), strategy="degree", metrics=metrics))
+
+
+@pytest.mark.parametrize("nodes", [[["a"], "b"], ["a", ["b"]], [["a"], ["b"]],
+                                   ["a", ("b", [1])]])
+def test_node_lists_must_be_hashable(nodes):
+    import pandas as pd
+
+    edges = pd.DataFrame({"source": ["a"], "target": ["b"]})
+    msg = _msg(lambda: nc.Graph.from_edges(edges, directed=False, nodes=nodes))
+    assert "'nodes' parameter of Graph.from_edges()" in msg
+    # [["a"], ["b"]] sorts as unique in pandas without hashing: checked before
+    msg = _msg(lambda: nc.Graph.from_arrays(2, [0], [1], directed=False, nodes=nodes))
+    assert "'nodes' parameter of Graph.from_arrays()" in msg
+
+
+@pytest.mark.parametrize("nodes", [-1, 2.5, object(), "ab", [["a"], ["b"]]])
+def test_from_scipy_nodes(nodes):
+    A = np.eye(2)
+    assert "'nodes' parameter of Graph.from_scipy()" in _msg(
+        lambda: nc.Graph.from_scipy(A, directed=True, nodes=nodes))
+    msg = _msg(lambda: nc.interop.from_scipy(A, directed=True, nodes=nodes))
+    assert "'nodes' parameter of from_scipy()" in msg and "Graph." not in msg
+
+
+@pytest.mark.parametrize("param", ["source", "target"])
+def test_read_csv_missing_column_names_the_parameter(tmp_path, param):
+    f = tmp_path / "g.csv"
+    f.write_text("source,target\na,b\n")
+    with pytest.raises(nc.GraphFormatError) as info:
+        nc.io.read_csv(f, directed=False, **{param: "abc"})
+    msg = str(info.value)
+    assert msg.startswith("g.csv, line 1:") and "'abc'" in msg
+    assert f"'{param}' parameter of read_csv()" in msg
+    v = tmp_path / "v.csv"
+    v.write_text("name\na\nb\n")
+    with pytest.raises(nc.GraphFormatError, match=r"^v\.csv, line 1: .*'node' column.*"
+                       r"'node_key' parameter of read_csv\(\)"):
+        nc.io.read_csv(f, directed=False, nodes_path=v)
+
+
+@pytest.mark.parametrize("sep", ["3", "a", "\u00e9", '"', "\n", ",,", "", None])
+def test_read_csv_sep(tmp_path, sep):
+    f = tmp_path / "g.csv"
+    f.write_text("source,target\na,b\n")
+    assert "'sep' parameter of read_csv()" in _msg(
+        lambda: nc.io.read_csv(f, directed=False, sep=sep))
+    g = tmp_path / "t.tsv"
+    g.write_text("source\ttarget\na\tb\n")
+    assert nc.io.read_csv(g, directed=False, sep="\t").n_edges == 1
+
+
+@pytest.mark.parametrize("weight", [[["a"]], [], ["x"], 3, "kind"])
+def test_from_layers_weight(weight):
+    import pandas as pd
+
+    edges = pd.DataFrame({"source": [0, 1], "target": [1, 2], "kind": ["x", "y"]})
+    g = nc.Graph.from_edges(edges, directed=False)
+    msg = _msg(lambda: nc.multiplex.from_layers({"a": g, "b": g}, weight=weight))
+    assert "'weight' parameter of from_layers()" in msg
+
+
+@pytest.mark.parametrize("layout", [[["a"]], ["__nope__"], object(), nx.path_graph(3),
+                                    {0: ("a", "b"), 1: (0, 0), 2: (1, 1)}, np.zeros((3, 3)),
+                                    [[0, 0], [1, 1], [float("nan"), 2]]])
+def test_draw_network_layout(layout):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    assert "'layout' parameter of draw_network()" in _msg(
+        lambda: nc.plot.draw_network(nx.path_graph(3), layout=layout))
+
+
+@pytest.mark.parametrize("style", [[["a"]], ["__nope__"], 3])
+def test_draw_network_edge_style_by(style):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    assert "'edge_style_by' parameter of draw_network()" in _msg(
+        lambda: nc.plot.draw_network(nx.path_graph(3), edge_style_by=style))
+
+
+def test_rng_seeds_within_int64_everywhere():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    G = nx.path_graph(4)
+    for rng in (10**30, 2**63):
+        msg = _msg(lambda rng=rng: nc.plot.draw_network(G, layout="spring", rng=rng))
+        assert "'rng' parameter of draw_network()" in msg and "int64" in msg
+        msg = _msg(lambda rng=rng: nc.generators.kenney_chain(stage_sizes=2, rng=rng))
+        assert "'rng' parameter of kenney_chain()" in msg
+    # a seed beyond networkx's 2**32 range draws the spring seed (was a raw ValueError)
+    big = 2**40
+    a = nc.plot.draw_network(G, layout="spring", rng=big).collections[-1].get_offsets()
+    b = nc.plot.draw_network(G, layout="spring", rng=big).collections[-1].get_offsets()
+    assert np.array_equal(np.asarray(a), np.asarray(b))
+    assert nc.generators.kenney_chain(stage_sizes=2, rng=np.random.default_rng(10**30))
+
+
+@pytest.mark.parametrize("param", ["stage", "group"])
+@pytest.mark.parametrize("value", [[["a"]], [], 3])
+def test_chain_layout_attribute_names(param, value):
+    g = nc.generators.kenney_chain(stage_sizes=2, rng=1)
+    assert f"'{param}' parameter of chain_layout()" in _msg(
+        lambda: nc.plot.chain_layout(g, **{param: value}))
+    assert len(nc.plot.chain_layout(g, group=None)) == g.n_nodes
+
+
 # ---------------------------------------------------------------------------- sweep2 fixes
 @pytest.mark.parametrize("ax", ["abc", 3, object()])
 def test_plot_ax_must_be_axes(ax):

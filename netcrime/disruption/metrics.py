@@ -83,7 +83,18 @@ class Metric:
         return f"Metric({self.name!r}{', ' + p if p else ''})"
 
 
-def as_metrics(metrics: Any, *, func: str = "attack") -> list[Metric]:
+def as_metrics(metrics: Any, *, func: str = "as_metrics") -> list[Metric]:
+    """``metrics`` (a name, a :class:`Metric` or a sequence of them) as a list of Metrics.
+
+    ``func`` is the function named in error messages: ``as_metrics`` itself, or the public
+    function that received ``metrics`` (``attack`` passes ``func="attack"``).
+
+    Examples
+    --------
+    >>> from netcrime.disruption.metrics import as_metrics
+    >>> as_metrics(["lcc", "efficiency"])
+    [Metric('lcc'), Metric('efficiency')]
+    """
     if isinstance(metrics, (str, Metric)):
         metrics = (metrics,)
     try:

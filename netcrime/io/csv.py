@@ -239,10 +239,11 @@ def _check_endpoints(p: Path, edges: pd.DataFrame, nodes: pd.DataFrame | None,
                      source: str, target: str, node_key: str, nodes_path: Any,
                      starts: list[int]) -> None:
     """Both endpoint columns exist, name listed nodes (with a node list), are not empty."""
-    for col in (source, target):
+    for col, pname in ((source, "source"), (target, "target")):
         if col not in edges.columns:
             raise file_error(p, 1, f"the edge list has no {col!r} column (columns: "
-                             f"{list(edges.columns)!r}).")
+                             f"{list(edges.columns)!r}), which the '{pname}' parameter of "
+                             "read_csv() names.")
     if nodes is not None and len(edges):
         known = set(nodes[node_key].tolist())
         for col in (source, target):
@@ -357,7 +358,8 @@ def read_csv(
     multiedges, self_loops : str
         Policies for repeated pairs and self-loops, as in :meth:`netcrime.Graph.from_edges`.
     sep : str
-        Field separator, one character.
+        Field separator: one character, not a letter, a digit, a quote or a line break
+        (``","``, ``";"``, ``"\\t"``, ``"|"`` ...).
     encoding : str
         Text encoding of both files (default UTF-8, with or without a byte-order mark).
 
@@ -399,9 +401,9 @@ def read_csv(
     func = "read_csv"
     p = check_path(path, func)
     directed = check_bool(directed, func=func, param="directed")
-    if not isinstance(sep, str) or len(sep) != 1 or sep in "\"\r\n":
-        raise param_error(func, "sep", "one character other than a quote or a line break",
-                          sep)
+    if not isinstance(sep, str) or len(sep) != 1 or sep in "\"\r\n" or sep.isalnum():
+        raise param_error(func, "sep", "one character other than a letter, a digit, a quote "
+                          "or a line break", sep)
     if label_dtype is not None and not callable(label_dtype):
         raise param_error(func, "label_dtype", "None or a type such as str", label_dtype)
     encoding = check_encoding(encoding, func)
@@ -416,7 +418,8 @@ def read_csv(
         nodes, nstarts = _read_table(q, sep, (node_key,), "node list", encoding, func)
         if node_key not in nodes.columns:
             raise file_error(q, 1, f"the node list has no {node_key!r} column (columns: "
-                             f"{list(nodes.columns)!r}).")
+                             f"{list(nodes.columns)!r}), which the 'node_key' parameter of "
+                             f"{func}() names.")
     if label_dtype is None:
         label_dtype = _label_type([edges[c] for c in (source, target) if c in edges.columns]
                                   + ([nodes[node_key]] if nodes is not None else []))

@@ -200,9 +200,10 @@ def draw_network(
         ties are solid, ``online`` ties dashed and ``platform`` ties dotted (added to the
         legend). Ignored when the graph has no such edge attribute.
     rng : int, numpy Generator or None
-        Randomness of the spring layout: a non-negative int is the seed of
-        :func:`networkx.spring_layout` (default 0, so a figure is reproducible); a Generator
-        draws that seed; None uses fresh entropy. Other layouts use no randomness.
+        Randomness of the spring layout: a non-negative int below ``2**32`` is the seed of
+        :func:`networkx.spring_layout` (default 0, so a figure is reproducible); a larger
+        int (up to ``2**63 - 1``, the rule of every ``rng=``) or a Generator draws that seed;
+        None uses fresh entropy. Other layouts use no randomness.
 
     Returns
     -------
@@ -211,8 +212,9 @@ def draw_network(
     Raises
     ------
     ParameterError
-        For an unknown ``color_by`` attribute, layout name or bad ``node_size``/``labels``/
-        ``rng``.
+        For an unknown ``color_by`` attribute, layout name, positions that are not a
+        finite ``(n, 2)`` table of numbers, or bad ``node_size``/``labels``/``rng``/
+        ``edge_style_by`` (a str or None).
     GraphFormatError
         If ``layout="wheel"``/``"chain"`` is asked for a graph without the needed attributes.
 
@@ -233,6 +235,9 @@ def draw_network(
     g = as_graph(g, func=func, param="g")
     legend = check_bool(legend, func=func, param="legend")
     check_rng(rng, func=func)  # validated here; only the spring layout draws from it
+    if edge_style_by is not None and not isinstance(edge_style_by, str):
+        raise param_error(func, "edge_style_by", "None or an edge attribute name (a str)",
+                          edge_style_by)
     xy, layout_name, layout_info = resolve_layout(g, layout, rng, func)
     sizes = _node_sizes(g, node_size, func)
     ax = _figure_axes(ax, figsize=(8.0, 6.0), func=func)
@@ -644,6 +649,8 @@ def plot_removal_curves(
     ('degree (static)', 'fraction of nodes removed', 'largest component / intact (LCC / LCC₀)')
     """
     func = "plot_removal_curves"
+    if label is not None and not isinstance(label, str):
+        raise param_error(func, "label", "None or a str (the legend text)", label)
     if threshold is not None and not (isinstance(threshold, (int, float)) and 0 < threshold < 1):
         raise param_error(func, "threshold", "a float in (0, 1)", threshold)
     _check_axes(ax, func)

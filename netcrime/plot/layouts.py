@@ -339,7 +339,8 @@ def _place_outsiders(x: np.ndarray, y: np.ndarray, tier: np.ndarray | None,
 
 
 # --------------------------------------------------------------------------- chain
-def chain_layout(g: Any, /, *, stage: str = "stage", group: str = "group") -> pd.DataFrame:
+def chain_layout(g: Any, /, *, stage: str = "stage", group: str | None = "group"
+                 ) -> pd.DataFrame:
     """Positions for a chain: stages left to right, groups stacked top to bottom.
 
     Parameters
@@ -352,9 +353,9 @@ def chain_layout(g: Any, /, *, stage: str = "stage", group: str = "group") -> pd
         exploitation, advertising, finance, after a ``core`` column); other values follow
         in sorted order; numeric stages are ordered by value. Nodes without a stage form the
         last column.
-    group : str
+    group : str or None
         Node attribute holding the group (one horizontal band per group, in sorted order);
-        if the graph has no such attribute, all nodes form one band.
+        if it is None or the graph has no such attribute, all nodes form one band.
 
     Returns
     -------
@@ -365,6 +366,8 @@ def chain_layout(g: Any, /, *, stage: str = "stage", group: str = "group") -> pd
 
     Raises
     ------
+    ParameterError
+        If ``stage`` is not a str or ``group`` neither a str nor None.
     GraphFormatError
         If the graph has no ``stage`` attribute.
 
@@ -380,13 +383,17 @@ def chain_layout(g: Any, /, *, stage: str = "stage", group: str = "group") -> pd
     """
     func = "chain_layout"
     g = as_graph(g, func=func, param="g")
+    if not isinstance(stage, str):
+        raise param_error(func, "stage", "a node attribute name (a str)", stage)
+    if group is not None and not isinstance(group, str):
+        raise param_error(func, "group", "None or a node attribute name (a str)", group)
     st = node_attr(g, stage)
     if st is None:
         raise GraphFormatError(
             f"chain_layout() needs the node attribute {stage!r} (the stage of each actor); the "
             "graph has none. Use layout='spring' instead."
         )
-    gr = node_attr(g, group)
+    gr = node_attr(g, group) if group is not None else None
     n = g.n_nodes
     stages = _chain_stages(g, st, stage)
     col = {s: i for i, s in enumerate(stages)}
@@ -538,12 +545,14 @@ def _named_layout(g: Graph, layout: str, rng: Any, func: str) -> tuple[pd.DataFr
 
 
 def _spring_seed(rng: Any, func: str) -> int | None:
-    """The seed of :func:`networkx.spring_layout` for ``rng=``: a non-negative int is used
-    as it is; a Generator or SeedSequence draws one; None gives None (fresh entropy)."""
+    """The seed of :func:`networkx.spring_layout` for ``rng=`` (checked by
+    :func:`check_rng`, the rule of every ``rng=``): an int below ``2**32`` (networkx's seed
+    range) is used as it is; a larger int, a Generator or a SeedSequence draws one; None
+    gives None (fresh entropy)."""
     if rng is None:
         return None
     gen = check_rng(rng, func=func)
-    if isinstance(rng, (int, np.integer)):
+    if isinstance(rng, (int, np.integer)) and int(rng) < 2**32:
         return int(rng)
     return int(gen.integers(2**32))
 
@@ -565,16 +574,27 @@ def resolve_layout(g: Graph, layout: Any, rng: Any,
         if len(missing):
             raise param_error(func, "layout", "positions for every node", f"no position for "
                               f"{list(missing[:3])!r}")
-        return layout.loc[g.nodes, ["x", "y"]].to_numpy(float), "given", {}
+        return _given_xy(g, layout.loc[g.nodes, ["x", "y"]], func), "given", {}
     if isinstance(layout, Mapping):
         try:
-            xy = np.array([layout[v] for v in g.nodes], float).reshape(-1, 2)
+            rows = [layout[v] for v in g.nodes]
         except KeyError as e:
             raise param_error(func, "layout", "positions for every node",
                               f"no position for {e.args[0]!r}") from None
-        return xy, "given", {}
-    arr = np.asarray(layout, dtype=float)
+        return _given_xy(g, rows, func), "given", {}
+    return _given_xy(g, layout, func), "given", {}
+
+
+def _given_xy(g: Graph, values: Any, func: str) -> np.ndarray:
+    """Explicit positions as a finite ``(n, 2)`` float array, else a ParameterError."""
+    rule = (f"a layout name, a DataFrame with columns 'x' and 'y', a dict node -> (x, y) or "
+            f"a finite ({g.n_nodes}, 2) array of numbers")
+    try:
+        arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise param_error(func, "layout", rule, values) from None
     if arr.shape != (g.n_nodes, 2) or not np.isfinite(arr).all():
-        raise param_error(func, "layout", f"a layout name or a finite ({g.n_nodes}, 2) array",
-                          arr.shape)
-    return arr, "given", {}
+        raise param_error(func, "layout", rule, None, shown=(
+            f"an array of shape {arr.shape}" if arr.shape != (g.n_nodes, 2)
+            else "positions that are not all finite"))
+    return arr

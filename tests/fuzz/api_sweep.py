@@ -63,40 +63,7 @@ SKIP = {
 #: open defects: (callable, parameter) pairs the sweep still reports (fixes pending, see the
 #: issue); tests/test_api_sweep.py fails on any defect outside this list. The goal is an
 #: empty list: the release run (``python tests/fuzz/api_sweep.py``) shows what remains.
-OPEN: dict[tuple[str, str], str] = {
-    ("netcrime.centrality.katz", "alpha"):
-        "raw exception: huge -> TypeError: ufunc 'isfinite' not supported for the input types, ",
-    ("netcrime.covert.profile", "name"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.disruption.attack.AttackResult.plot", "label"):
-        "raw exception: nx_graph -> ValueError: label must be scalar or have the same length as",
-    ("netcrime.disruption.metrics.as_metrics", "metrics"):
-        "unclear error: none -> The 'metrics' parameter of attack() must be a sequence of metri",
-    ("netcrime.graph.Graph.from_edges", "nodes"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.graph.Graph.from_scipy", "nodes"):
-        "raw exception: neg -> TypeError: 'int' object is not iterable",
-    ("netcrime.interop.from_scipy", "nodes"):
-        "raw exception: neg -> TypeError: 'int' object is not iterable",
-    ("netcrime.io.csv.read_csv", "source"):
-        "unclear error: str -> g.csv, line 1: the edge list has no 'abc' column (columns: [...",
-    ("netcrime.io.csv.read_csv", "target"):
-        "unclear error: str -> g.csv, line 1: the edge list has no 'abc' column (columns: [...",
-    ("netcrime.io.csv.read_csv", "sep"):
-        "unclear error: str_num -> g.csv, line 3: this row of the edge list has 3 fields; the h",
-    ("netcrime.multiplex.from_layers", "weight"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.plot.figures.draw_network", "layout"):
-        "raw exception: unhashable -> ValueError: could not convert string to float: 'a'",
-    ("netcrime.plot.figures.draw_network", "edge_style_by"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.plot.figures.draw_network", "rng"):
-        "silently accepted: huge -> rng=1000000000000000000000000000000",
-    ("netcrime.plot.layouts.chain_layout", "stage"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-    ("netcrime.plot.layouts.chain_layout", "group"):
-        "raw exception: unhashable -> TypeError: unhashable type: 'list'",
-}
+OPEN: dict[tuple[str, str], str] = {}
 
 #: parameters not swept (reason)
 SKIP_PARAMS = {
