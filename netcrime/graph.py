@@ -31,7 +31,7 @@ from ._core import (
     undirected_csr,
     undirected_edge_array,
 )
-from ._validation import check_bool, check_choice, param_error, readdressed
+from ._validation import check_bool, check_choice, param_error
 from .exceptions import GraphFormatError, NetcrimeError, NodeNotFoundError
 
 __all__ = ["Graph", "as_graph", "check_node_labels", "label_index"]
@@ -922,16 +922,14 @@ class Graph:
         :func:`netcrime.interop.from_networkx`."""
         from .interop import from_networkx
 
-        with readdressed("Graph.from_networkx", "from_networkx"):
-            return from_networkx(G, multiedges=multiedges)
+        return from_networkx(G, multiedges=multiedges)
 
     @classmethod
     def from_igraph(cls, G: Any, *, multiedges: str = "error") -> Graph:
         """Build from an igraph graph. See :func:`netcrime.interop.from_igraph`."""
         from .interop import from_igraph
 
-        with readdressed("Graph.from_igraph", "from_igraph"):
-            return from_igraph(G, multiedges=multiedges)
+        return from_igraph(G, multiedges=multiedges)
 
     @classmethod
     def from_scipy(
@@ -941,8 +939,7 @@ class Graph:
         :func:`netcrime.interop.from_scipy`."""
         from .interop import from_scipy
 
-        with readdressed("Graph.from_scipy", "from_scipy"):  # messages name this method
-            return from_scipy(A, directed=directed, nodes=nodes)
+        return from_scipy(A, directed=directed, nodes=nodes)
 
     def to_networkx(self) -> Any:
         """Convert to a networkx ``Graph``/``DiGraph``. See :func:`netcrime.interop.to_networkx`."""
