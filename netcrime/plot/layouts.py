@@ -581,18 +581,21 @@ def resolve_layout(g: Graph, layout: Any, rng: Any,
         except KeyError as e:
             raise param_error(func, "layout", "positions for every node",
                               f"no position for {e.args[0]!r}") from None
-        return _given_xy(g, rows, func), "given", {}
+        return _given_xy(g, rows, func, per_node=True), "given", {}
     return _given_xy(g, layout, func), "given", {}
 
 
-def _given_xy(g: Graph, values: Any, func: str) -> np.ndarray:
-    """Explicit positions as a finite ``(n, 2)`` float array, else a ParameterError."""
+def _given_xy(g: Graph, values: Any, func: str, *, per_node: bool = False) -> np.ndarray:
+    """Explicit positions as a finite ``(n, 2)`` float array, else a ParameterError
+    (``per_node``: one position per node, e.g. ``[[x, y]]``, flattened to ``(x, y)``)."""
     rule = (f"a layout name, a DataFrame with columns 'x' and 'y', a dict node -> (x, y) or "
             f"a finite ({g.n_nodes}, 2) array of numbers")
     try:
         arr = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
         raise param_error(func, "layout", rule, values) from None
+    if per_node and arr.size == 2 * g.n_nodes:
+        arr = arr.reshape(-1, 2)
     if arr.shape != (g.n_nodes, 2) or not np.isfinite(arr).all():
         raise param_error(func, "layout", rule, None, shown=(
             f"an array of shape {arr.shape}" if arr.shape != (g.n_nodes, 2)
