@@ -45,7 +45,7 @@ from ._core import (
     katz_solve,
     node_betweenness,
     pagerank_power,
-    perron_vector,
+    perron_vector_csr,
     radius_upper_bound,
     spectral_radius,
 )
@@ -579,13 +579,13 @@ def eigenvector(
     func = "eigenvector"
     g = as_graph(g, func=func, param="g")
     w = _strengths(g, weight, func)
-    a = adjacency(g.indptr, g.indices, w, g.n_nodes)
-    if g.n_nodes == 0 or a.count_nonzero() == 0:
+    if g.n_nodes == 0 or len(g.indices) == 0 or (w is not None and not w.any()):
         raise UndefinedMetricError(
             "eigenvector() is undefined on a graph without edges (every vector is an "
             "eigenvector of the zero matrix)."
         )
-    x, _ = perron_vector(a, symmetric=not g.directed, undefined=UndefinedMetricError)
+    x, _ = perron_vector_csr(g.indptr, g.indices, w, g.n_nodes, symmetric=not g.directed,
+                             undefined=UndefinedMetricError)
     return _series(g, x, "eigenvector")
 
 

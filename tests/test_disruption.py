@@ -494,6 +494,46 @@ def test_compare_strategies_thread_executor_matches_serial():
     assert det.groupby("repeat")["node"].apply(lambda s: tuple(s.iloc[1:])).nunique() == 1
 
 
+def _compare_by_public_attacks(G, strategies, repeats, rng, **kw):
+    """compare_strategies' documented contract, written with the public attack(): one
+    SeedSequence child per (strategy, repeat), curves stacked with strategy/repeat/
+    fraction_removed columns."""
+    root = np.random.SeedSequence(int(np.random.default_rng(rng).integers(2**63)))
+    seeds = root.spawn(len(strategies) * repeats)
+    frames = []
+    for i, s in enumerate(strategies):
+        for rep in range(repeats):
+            res = D.attack(G, strategy=s, rng=seeds[i * repeats + rep], **kw)
+            cur = res.curve.copy()
+            cur.insert(1, "fraction_removed", cur["step"] / res.n_nodes)
+            cur.insert(0, "repeat", rep)
+            cur.insert(0, "strategy", s)
+            frames.append(cur)
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.mark.parametrize("kw", [{}, {"mode": "adaptive"}, {"mode": "block", "block_size": 3},
+                                {"metrics": ["lcc", "efficiency"], "max_removals": 8},
+                                {"lcc_only": True, "max_removals": 5},
+                                {"recovery": "triadic", "max_removals": 5}])
+def test_compare_strategies_batch_path_equals_public_attacks(kw):
+    # the batch path (curve columns assembled once) against one public attack() per repeat:
+    # same values, same dtypes, same order -- fast-path and frame-path curves alike
+    G = nc.datasets.load("caviar_undirected")
+    if kw.get("recovery") == "triadic":
+        kw = {**kw, "recovery": D.Recovery(0.5, triadic_closure=0.3)}
+    strategies = ["degree", "random", "betweenness"]
+    got = D.compare_strategies(G, strategies=strategies, repeats=3, rng=7, **kw)
+    exp = _compare_by_public_attacks(G, strategies, 3, 7, **kw)
+    pd.testing.assert_frame_equal(got, exp)
+
+
+def test_compare_strategies_unknown_attack_option_is_named():
+    with pytest.raises(ParameterError, match=r"'attack_kwargs' parameter of "
+                       r"compare_strategies\(\).*options of attack\(\).*'modee'"):
+        D.compare_strategies(nx.path_graph(4), strategies=["degree"], modee="static")
+
+
 def test_compare_strategies_dask_local_cluster():
     distributed = pytest.importorskip("dask.distributed")
     G = nx.karate_club_graph()

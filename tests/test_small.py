@@ -140,3 +140,42 @@ def test_plan_threads_is_serial_in_a_pool_worker():
 
     with ProcessPoolExecutor(max_workers=1) as ex:
         assert ex.submit(_plan_big).result() == 1
+
+
+def _perron_rule_numpy(G, weight=None):
+    """The documented eigenvector rule computed with networkx components and numpy's eigh:
+    each component's leading eigenpair; components whose eigenvalue ties the largest share
+    ``sum_c <1, v_c> v_c``, normalised; the others get 0."""
+    n = G.number_of_nodes()
+    A = nx.to_numpy_array(G, nodelist=range(n), weight=weight)
+    pairs = []
+    for comp in nx.connected_components(G):
+        idx = np.array(sorted(comp))
+        vals, vecs = np.linalg.eigh(A[np.ix_(idx, idx)])
+        v = vecs[:, -1] * np.sign(vecs[:, -1].sum())
+        pairs.append((vals[-1], idx, v))
+    best = max(p[0] for p in pairs)
+    x = np.zeros(n)
+    for lam, idx, v in pairs:
+        if lam >= best * (1 - 1e-9):
+            x[idx] = v.sum() * v
+    return x / np.linalg.norm(x)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_eigenvector_dense_small_path_equals_numpy(seed):
+    # the compiled dense path (perron_vector_csr): one or several components, ties, weights
+    rng = np.random.default_rng(seed)
+    G = nx.disjoint_union_all([nx.gnm_random_graph(k, 2 * k, seed=int(rng.integers(1e6)))
+                               for k in rng.integers(2, 40, size=int(rng.integers(1, 4)))])
+    if seed % 3 == 0:  # two identical components: tied leading eigenvalues
+        G = nx.disjoint_union(G, G)
+    if seed % 2:
+        for u, v in G.edges:
+            G.edges[u, v]["w"] = float(rng.uniform(0.5, 3.0))
+    G.remove_nodes_from([v for v in list(G) if G.degree(v) == 0][:1])
+    G = nx.convert_node_labels_to_integers(G)
+    g = nc.as_graph(G)
+    got = C.eigenvector(g, weight="w" if seed % 2 else None)
+    exp = _perron_rule_numpy(G, weight="w" if seed % 2 else None)
+    np.testing.assert_allclose(got.to_numpy(), exp, atol=1e-12)

@@ -71,6 +71,7 @@ from .spectral import (
     katz_solve,
     pagerank_power,
     perron_vector,
+    perron_vector_csr,
     radius_upper_bound,
     spectral_radius,
 )
@@ -126,6 +127,7 @@ __all__ = [
     "occupied",
     "pagerank_power",
     "perron_vector",
+    "perron_vector_csr",
     "plan_threads",
     "project_upper",
     "radius_upper_bound",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
@@ -348,8 +349,13 @@ def _fast_order(run: _Run) -> tuple[np.ndarray, np.ndarray] | None:
 
 
 def _curve_from_order(run: _Run, order: np.ndarray, got: np.ndarray) -> AttackResult:
-    """The curve of a known removal order: component metrics from one reverse union-find
-    pass, other metrics on the residual network of every step."""
+    """The curve of a known removal order as the attack's result."""
+    return run.result(pd.DataFrame(_curve_columns(run, order, got)))
+
+
+def _curve_columns(run: _Run, order: np.ndarray, got: np.ndarray) -> dict[str, Any]:
+    """The curve's columns for a known removal order: component metrics from one reverse
+    union-find pass, other metrics on the residual network of every step."""
     g, r = run.g, run.r
     if run.bar is not None:
         run.bar.update(r - run.bar.n)
@@ -369,7 +375,7 @@ def _curve_from_order(run: _Run, order: np.ndarray, got: np.ndarray) -> AttackRe
     for m in run.mets:
         cols[m.name] = (comp[m.name] if m.name in COMPONENT_METRICS
                         else [row[m.name] for row in per_step])
-    return run.result(pd.DataFrame(cols))
+    return cols
 
 
 # ---------------------------------------------------------------------------- generic loop
@@ -615,6 +621,18 @@ def attack(
     >>> round(nc.disruption.attack(nx.star_graph(4), strategy="degree").robustness, 4)  # (N-1)/N^2
     0.16
     """
+    run = _setup(g, strategy, mode, block_size, max_removals, lcc_only, recovery, metrics,
+                 tie_break, tie_tol, rng, progress)
+    fast = _fast_order(run)
+    if fast is not None:
+        return _curve_from_order(run, *fast)
+    return _generic(run)
+
+
+def _setup(g: Any, strategy: Any, mode: str, block_size: int, max_removals: int | None,
+           lcc_only: bool, recovery: Recovery | None, metrics: Any, tie_break: str,
+           tie_tol: float, rng: Any, progress: bool) -> _Run:
+    """:func:`attack`'s parameters validated into a :class:`_Run` (messages name attack())."""
     func = "attack"
     g = as_graph(g, func=func, param="g")
     strat = as_strategy(strategy, func=func)
@@ -631,16 +649,33 @@ def attack(
     check_choice(tie_break, TIE_BREAKS, func=func, param="tie_break")
     tie_tol = check_float(tie_tol, func=func, param="tie_tol", min=0.0, max=1e-3)
     rng_strat, rng_metric, rng_rec = _streams(rng, recovery, func)
-    run = _Run(g=g, strat=strat, mode=mode, block_size=block_size, r=r, lcc_only=lcc_only,
-               recovery=recovery, mets=mets, tie_break=tie_break,
-               keys=tie_keys(g.nodes, tie_break), tol=tie_tolerances(tie_tol),
-               rng_strat=rng_strat,
-               rng_metric=rng_metric, rng_rec=rng_rec, stages=_stages(g, mets),
-               comp0=_intact_stats(g), bar=_progress(r, progress, "attack"))
+    return _Run(g=g, strat=strat, mode=mode, block_size=block_size, r=r, lcc_only=lcc_only,
+                recovery=recovery, mets=mets, tie_break=tie_break,
+                keys=tie_keys(g.nodes, tie_break), tol=tie_tolerances(tie_tol),
+                rng_strat=rng_strat,
+                rng_metric=rng_metric, rng_rec=rng_rec, stages=_stages(g, mets),
+                comp0=_intact_stats(g), bar=_progress(r, progress, "attack"))
+
+
+def curve_columns(g: Graph, strategy: Any, rng: Any, kwargs: dict[str, Any]
+                  ) -> dict[str, Any] | pd.DataFrame:
+    """``attack(g, strategy=strategy, rng=rng, **kwargs).curve`` for the batch path of
+    :func:`~netcrime.disruption.compare_strategies`: the curve's columns (numpy arrays and
+    lists) when the removal order has a fast path -- no AttackResult, no frame, no copy --
+    else the curve frame of the full attack. ``kwargs`` are bound to attack()'s signature
+    (an unknown name raises TypeError, as a call would)."""
+    bound = _ATTACK_SIGNATURE.bind(g, strategy=strategy, rng=rng, **kwargs)
+    bound.apply_defaults()
+    run = _setup(**bound.arguments)
     fast = _fast_order(run)
     if fast is not None:
-        return _curve_from_order(run, *fast)
-    return _generic(run)
+        if run.bar is not None:
+            run.bar.close()
+        return _curve_columns(run, *fast)
+    return _generic(run).curve
+
+
+_ATTACK_SIGNATURE = inspect.signature(attack)
 
 
 def _label_column(g: Graph, order: np.ndarray) -> pd.Series:

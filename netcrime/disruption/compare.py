@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -10,18 +11,51 @@ import pandas as pd
 
 from .._validation import MAX_REPEATS, check_executor, check_int, check_rng, param_error
 from ..graph import as_graph
-from .attack import attack
+from .attack import attack, curve_columns
 from .strategies import Strategy, as_strategy
 
 __all__ = ["compare_strategies"]
 
 
+#: attack() options compare_strategies passes through (its own rng= and strategies= aside)
+_ATTACK_OPTIONS = frozenset(inspect.signature(attack).parameters) - {"g", "strategy", "rng"}
+
+
 def _run_one(g: Any, strat: Any, seed: np.random.SeedSequence, kwargs: dict[str, Any]
-             ) -> pd.DataFrame:
-    res = attack(g, strategy=strat, rng=seed, **kwargs)
-    cur = res.curve.copy()
-    cur.insert(1, "fraction_removed", cur["step"] / res.n_nodes)
-    return cur
+             ) -> dict[str, Any] | pd.DataFrame:
+    """One repetition: the curve's columns (the fast path) or its frame."""
+    return curve_columns(g, strat, seed, kwargs)
+
+
+def _assemble(curves: list[dict[str, Any] | pd.DataFrame], labels: list[str], repeats: int,
+              n: int) -> pd.DataFrame:
+    """The tidy frame of all repetitions: built once from the columns when every curve came
+    as columns, else by concatenating per-repetition frames (same values and dtypes)."""
+    lengths = np.array([len(c["step"]) for c in curves], np.int64)
+    head = {
+        "strategy": np.repeat(np.array(labels, dtype=object), lengths),
+        "repeat": np.repeat(np.arange(len(curves), dtype=np.int64) % repeats, lengths),
+    }
+    if all(isinstance(c, dict) for c in curves):
+        names = list(curves[0])
+        step = np.concatenate([np.asarray(c["step"]) for c in curves])
+        cols: dict[str, Any] = {**head, "step": step, "fraction_removed": step / n}
+        for name in names[1:]:
+            parts = [c[name] for c in curves]
+            cols[name] = (np.concatenate(parts) if all(isinstance(p, np.ndarray) for p in parts)
+                          else [v for p in parts for v in p])
+        if "node" in cols:
+            cols["node"] = pd.Series(cols["node"], dtype=object)
+        return pd.DataFrame(cols)
+    frames = []
+    for c in curves:
+        cur = pd.DataFrame(c) if isinstance(c, dict) else c.copy()
+        cur.insert(1, "fraction_removed", cur["step"] / n)
+        frames.append(cur)
+    out = pd.concat(frames, ignore_index=True)
+    out.insert(0, "repeat", head["repeat"])
+    out.insert(0, "strategy", head["strategy"])
+    return out
 
 
 def compare_strategies(
@@ -80,6 +114,11 @@ def compare_strategies(
     repeats = check_int(repeats, func=func, param="repeats", min=1, cap=MAX_REPEATS)
     if "rng" in attack_kwargs:
         raise param_error(func, "attack_kwargs", "free of 'rng' (pass rng= itself)", "rng")
+    unknown = sorted(set(attack_kwargs) - _ATTACK_OPTIONS)
+    if unknown:
+        raise param_error(func, "attack_kwargs",
+                          "options of attack(): " + ", ".join(sorted(_ATTACK_OPTIONS)),
+                          unknown[0])
     if isinstance(strategies, (str, Strategy)) or callable(strategies):
         strategies = [strategies]
     if not isinstance(strategies, (Mapping, Iterable)):
@@ -110,12 +149,6 @@ def compare_strategies(
                 jobs.append(_run_one(g, st, seed, attack_kwargs))
             else:
                 jobs.append(executor.submit(_run_one, g, st, seed, attack_kwargs))
-    frames = []
-    for j, job in enumerate(jobs):
-        cur = job if executor is None else job.result()
-        lab = items[j // repeats][0]
-        cur = cur.copy()
-        cur.insert(0, "repeat", j % repeats)
-        cur.insert(0, "strategy", lab)
-        frames.append(cur)
-    return pd.concat(frames, ignore_index=True)
+    curves = [job if executor is None else job.result() for job in jobs]
+    labels = [items[j // repeats][0] for j in range(len(jobs))]
+    return _assemble(curves, labels, repeats, g.n_nodes)
