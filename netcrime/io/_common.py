@@ -26,6 +26,7 @@ __all__ = [
     "MULTIEDGE_RULES",
     "check_count",
     "check_encoding",
+    "check_file",
     "check_path",
     "decimal_number",
     "file_error",
@@ -45,6 +46,15 @@ def check_path(path: Any, func: str, param: str = "path") -> Path:
     if isinstance(path, (str, os.PathLike)):
         return Path(path)
     raise param_error(func, param, "a file path (str or os.PathLike)", path)
+
+
+def check_file(path: Any, func: str, param: str = "path") -> Path:
+    """``path`` as a :class:`~pathlib.Path` of an existing file; a ParameterError naming
+    ``func`` if it is not a path or no file is there (missing, or a directory)."""
+    p = check_path(path, func, param)
+    if not p.is_file():
+        raise param_error(func, param, "an existing file", str(path))
+    return p
 
 
 MAX_UNLISTED = 10_000

@@ -25,6 +25,7 @@ from ._common import (
     MULTIEDGE_RULES,
     check_count,
     check_encoding,
+    check_file,
     check_path,
     decimal_number,
     file_error,
@@ -366,7 +367,7 @@ def read_pajek(
     [['Don Vito', 'Sonny', 3.0], ['Don Vito', 'Tom', 1.0]]
     """
     func = "read_pajek"
-    p = check_path(path, func)
+    p = check_file(path, func)
     check_choice(multiedges, MULTIEDGE_RULES, func=func, param="multiedges")
     check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
     encoding = check_encoding(encoding, func)
