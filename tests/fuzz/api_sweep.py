@@ -161,6 +161,8 @@ BASELINE: dict[str, Callable[[Fixtures], dict[str, Any]]] = {
     "netcrime.multiplex.layer_overlap": lambda fx: {"g": fx.multiplex},
     "netcrime.multiplex.layers": lambda fx: {"g": fx.multiplex},
     "netcrime.observation.sensitivity": lambda fx: {"node_missing": [0.0, 0.3], "reps": 2},
+    # a few replicates keep the sweep quick (the default is 100)
+    "netcrime.observation.plan_on_observed": lambda fx: {"reps": 5},
     "netcrime.online.block_plan": lambda fx: {"g": fx.trafficking["online"]},
     "netcrime.online.compare_block_vs_raid": lambda fx: {
         "g": fx.trafficking["online"], "budgets": [1, 2]},
