@@ -396,3 +396,16 @@ def test_write_report_arguments(tmp_path):
 
     assert "'result' parameter of write_report()" in _msg(
         lambda: netcrime.report.write_report(None, tmp_path))
+
+
+def test_writers_need_a_file_path(tmp_path):
+    g = nc.as_graph(nx.path_graph(3))
+    for func in ("write_pajek", "write_ucinet_dl", "write_graphml", "write_csv"):
+        for path in (tmp_path, tmp_path / "no" / "g.x"):  # a directory; a missing parent
+            msg = _msg(lambda func=func, path=path: getattr(nc.io, func)(g, path))
+            assert f"'path' parameter of {func}()" in msg
+    assert "'nodes_path' parameter of write_csv()" in _msg(
+        lambda: nc.io.write_csv(g, tmp_path / "e.csv", nodes_path=tmp_path))
+    assert not (tmp_path / "e.csv").exists()  # checked before anything is written
+    (tmp_path / "d.net").mkdir()
+    assert "'path' parameter of write()" in _msg(lambda: nc.io.write(g, tmp_path / "d.net"))

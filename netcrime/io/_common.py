@@ -28,6 +28,7 @@ __all__ = [
     "check_encoding",
     "check_file",
     "check_path",
+    "check_target",
     "decimal_number",
     "file_error",
     "first_repeat",
@@ -54,6 +55,17 @@ def check_file(path: Any, func: str, param: str = "path") -> Path:
     p = check_path(path, func, param)
     if not p.is_file():
         raise param_error(func, param, "an existing file", str(path))
+    return p
+
+
+def check_target(path: Any, func: str, param: str = "path") -> Path:
+    """``path`` as a :class:`~pathlib.Path` a writer can create or replace: not a directory,
+    in an existing directory (else a ParameterError naming ``func``)."""
+    p = check_path(path, func, param)
+    if p.is_dir():
+        raise param_error(func, param, "a file path (not a directory)", str(path))
+    if not p.parent.is_dir():
+        raise param_error(func, param, "a file path in an existing directory", str(path))
     return p
 
 

@@ -26,7 +26,7 @@ from ._common import (
     check_count,
     check_encoding,
     check_file,
-    check_path,
+    check_target,
     decimal_number,
     file_error,
     format_value,
@@ -979,7 +979,7 @@ def write_ucinet_dl(
     <BLANKLINE>
     """
     func = "write_ucinet_dl"
-    p = check_path(path, func)
+    p = check_target(path, func)
     fmt = check_choice(format, _WRITE_FORMATS, func=func, param="format")
     graphs, mlabels = _dl_inputs(g, func)
     out = _dl_header(graphs, mlabels, fmt, func)

@@ -26,7 +26,7 @@ from ._common import (
     check_count,
     check_encoding,
     check_file,
-    check_path,
+    check_target,
     decimal_number,
     file_error,
     first_repeat,
@@ -454,7 +454,7 @@ def write_pajek(
     """
     func = "write_pajek"
     g = as_graph(g, func=func, param="g")
-    p = check_path(path, func)
+    p = check_target(path, func)
     if name is None:
         name = g.meta.get("name") if isinstance(g.meta.get("name"), str) else None
     elif not isinstance(name, str):
