@@ -240,9 +240,10 @@ def read_call_records(
     Raises
     ------
     ParameterError
-        A bad parameter, ``aggregate="sum"`` without ``weight``.
+        A bad parameter, ``aggregate="sum"`` without ``weight``, no file at ``path``, a
+        ``source``/``target``/``weight`` that is not a column of the file.
     GraphFormatError
-        The file lacks a column, a number column is not integer, has missing values or a
+        A number column is not integer, has missing values or a
         number above ``2**63 - 1``, or there are more than ``2**31 - 1`` distinct numbers;
         the message names the file.
 
