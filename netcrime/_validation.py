@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 import numbers
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -49,6 +50,24 @@ def check_generated_size(nodes: float, ties: float, *, func: str, param: str,
         raise param_error(func, param, f"small enough that the network has at most "
                           f"{MAX_GENERATED:,} nodes + ties (estimated {nodes + ties:.3g})",
                           value)
+
+
+def physical_memory() -> int | None:
+    """Bytes of physical memory of this machine (None where the system does not say)."""
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not POSIX
+        return None
+
+
+def check_fits_memory(nbytes: float, *, func: str, param: str, value: Any, what: str) -> None:
+    """Raise before allocating if an estimate of ``nbytes`` for ``what`` exceeds the
+    machine's physical memory (a size no computation here could hold)."""
+    total = physical_memory()
+    if total is not None and nbytes > total:
+        raise param_error(func, param, f"small enough that {what} fit in memory (about "
+                          f"{nbytes / 2**30:.3g} GiB needed, {total / 2**30:.3g} GiB of "
+                          "memory on this machine)", value)
 
 
 def _show(value: Any) -> str:

@@ -24,7 +24,7 @@ passed, in which case the dropped rows are counted in ``Snapshots.meta["dropped"
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -70,7 +70,18 @@ class Snapshots(Mapping):
     def __init__(self, graphs: Mapping[Hashable, Graph], universe: Any,
                  meta: Mapping[str, Any] | None = None) -> None:
         func = "Snapshots"
-        uni = pd.Index(list(universe))
+        if not isinstance(graphs, Mapping):
+            raise param_error(func, "graphs", "a mapping window -> netcrime.Graph", graphs)
+        if isinstance(universe, (str, bytes)) or not isinstance(universe, Iterable):
+            raise param_error(func, "universe", "an iterable of node labels", universe)
+        if meta is not None and not isinstance(meta, Mapping):
+            raise param_error(func, "meta", "None or a mapping", meta)
+        labels = list(universe)
+        unhashable = [x for x in labels if not isinstance(x, Hashable)]
+        if unhashable:
+            raise param_error(func, "universe", "an iterable of hashable node labels",
+                              unhashable[0])
+        uni = pd.Index(labels)
         if not uni.is_unique:
             raise param_error(func, "universe", "unique node labels",
                               list(uni[uni.duplicated()])[:3])

@@ -31,7 +31,7 @@ from ._core import (
     undirected_csr,
     undirected_edge_array,
 )
-from ._validation import check_bool, check_choice, param_error
+from ._validation import INT64_MAX, check_bool, check_choice, check_fits_memory, param_error
 from .exceptions import GraphFormatError, NetcrimeError, NodeNotFoundError
 
 __all__ = ["Graph", "as_graph", "check_node_labels", "label_index"]
@@ -96,6 +96,44 @@ def _first_unhashable(labels: pd.Index) -> tuple[bool, Any]:
         if not _hashable(x):
             return True, x
     return False, None
+def _node_count(n: Any, func: str, param: str, rule: str, bytes_per_node: int) -> int:
+    """``n`` as an int if it is a node count whose arrays fit in memory, else raise."""
+    if not isinstance(n, (int, np.integer)) or isinstance(n, (bool, np.bool_)) or n < 0:
+        raise param_error(func, param, rule, n)
+    if n > INT64_MAX:
+        raise param_error(func, param, f"{rule} (at most {INT64_MAX}, the int64 range)", n)
+    n = int(n)
+    check_fits_memory(bytes_per_node * (n + 1.0), func=func, param=param, value=n,
+                      what=f"the arrays of {n} nodes")
+    return n
+
+
+def _check_constructor_args(func: str, nodes: Any, meta: Any, tables: dict[str, Any],
+                            mappings: bool) -> None:
+    """``nodes`` None or an iterable (not a str), ``meta`` None or a mapping, each table
+    None or a DataFrame (or, with ``mappings``, a mapping column -> values)."""
+    if nodes is not None and (isinstance(nodes, (str, bytes)) or not isinstance(nodes, Iterable)):
+        raise param_error(func, "nodes", "None or an iterable of node labels", nodes)
+    if meta is not None and not isinstance(meta, Mapping):
+        raise param_error(func, "meta", "None or a mapping", meta)
+    kinds = (pd.DataFrame, Mapping) if mappings else (pd.DataFrame,)
+    rule = "None, a DataFrame or a mapping column -> values" if mappings else \
+        "None or a DataFrame"
+    for name, table in tables.items():
+        if table is not None and not isinstance(table, kinds):
+            raise param_error(func, name, rule, None,
+                              shown=f"an object of type {type(table).__name__}")
+
+
+def _frame(table: Any, func: str, param: str) -> pd.DataFrame:
+    """``pd.DataFrame(table)`` for a mapping column -> values, a ParameterError if pandas
+    cannot build it (e.g. all scalar values)."""
+    try:
+        return pd.DataFrame(table)
+    except (ValueError, TypeError) as exc:
+        raise param_error(func, param, "a DataFrame or a mapping column -> equal-length "
+                          "values", None, shown=f"a mapping pandas cannot tabulate ({exc})") \
+            from None
 
 
 def check_node_labels(labels: pd.Index, *, func: str, param: str) -> None:
@@ -114,6 +152,12 @@ def check_node_labels(labels: pd.Index, *, func: str, param: str) -> None:
     ...
     netcrime.exceptions.GraphFormatError: The 'path' parameter of reader() must hold unique ...
     """
+    if not isinstance(labels, pd.Index):
+        raise param_error("check_node_labels", "labels", "a pandas Index (see label_index)",
+                          None, shown=f"an object of type {type(labels).__name__}")
+    for name, v in (("func", func), ("param", param)):
+        if not isinstance(v, str):
+            raise param_error("check_node_labels", name, "a str (named in messages)", v)
     bad, x = _first_unhashable(labels)
     if bad:  # before is_unique, which may hash (TypeError) or compare lists (no error)
         raise param_error(func, param, "hashable node labels", x)
@@ -485,10 +529,11 @@ class Graph:
         (3, 2, [1, 2, 1])
         """
         func = "Graph.from_arrays"
-        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 0:
-            raise param_error(func, "n", "a non-negative int", n)
-        n = int(n)
+        # the default labels 0..n-1 are a list of Python ints first (about 64 bytes a node)
+        n = _node_count(n, func, "n", "a non-negative int", 16 if nodes is not None else 64)
         directed = check_bool(directed, func=func, param="directed")
+        _check_constructor_args(func, nodes, meta, {"node_attrs": node_attrs,
+                                                    "edge_attrs": edge_attrs}, True)
         src = np.asarray(source)
         dst = np.asarray(target)
         if src.ndim != 1:
@@ -513,14 +558,14 @@ class Graph:
         check_node_labels(nodes_idx, func=func, param="nodes")
         na = None
         if node_attrs is not None:
-            na = pd.DataFrame(node_attrs)
+            na = _frame(node_attrs, func, "node_attrs")
             if len(na) != n:
                 raise param_error(func, "node_attrs", f"a table with one row per node ({n})",
                                   None, shown=f"{len(na)} rows")
             na = na.reset_index(drop=True)
         ea = None
         if edge_attrs is not None:
-            ea = pd.DataFrame(edge_attrs)
+            ea = _frame(edge_attrs, func, "edge_attrs")
             if len(ea) != len(src):
                 raise param_error(func, "edge_attrs",
                                   f"a table with one row per edge ({len(src)})", None,
@@ -635,10 +680,14 @@ class Graph:
         0      a      b
         1      b      c
         """
-        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 0:
-            raise param_error(func, param, "a graph with a non-negative number of nodes", n)
-        n = int(n)
+        for pname, v in (("func", func), ("param", param)):
+            if not isinstance(v, str):
+                raise param_error("Graph.from_positions", pname, "a str (named in messages)",
+                                  v)
+        n = _node_count(n, func, param, "a graph with a non-negative number of nodes", 16)
         directed = check_bool(directed, func=func, param="directed")
+        _check_constructor_args(func, nodes, meta, {"node_attrs": node_attrs,
+                                                    "edge_attrs": edge_attrs}, False)
         src, dst = np.asarray(source), np.asarray(target)
         if src.ndim != 1 or dst.shape != src.shape:
             raise param_error(func, param, "two 1-d endpoint arrays of the same length", None,
@@ -1152,9 +1201,9 @@ class Graph:
         >>> h == g
         True
         """
-        from .io.native import save_graph
+        from .io.native import write_parts
 
-        save_graph(self, path)
+        write_parts(self, path, func="Graph.save", graph_param="self")
 
     @classmethod
     def load(cls, path: Any, /, *, mmap: bool = True, verify: bool = False) -> Graph:
@@ -1174,13 +1223,16 @@ class Graph:
 
         Raises
         ------
+        ParameterError
+            ``path`` is not a directory (nothing there, or a file), ``mmap`` or ``verify``
+            not a bool.
         GraphFormatError
             A missing or unreadable manifest or file, another format version, a size,
             dtype, shape or checksum mismatch, an unsound CSR; the message names the file.
         """
-        from .io.native import read_parts
+        from .io.native import open_parts
 
-        parts = read_parts(path, mmap=mmap, verify=verify)
+        parts = open_parts(path, mmap=mmap, verify=verify, func="Graph.load")
         self = object.__new__(cls)
         self._indptr = _readonly(parts["indptr"])
         self._indices = _readonly(parts["indices"])
@@ -1212,6 +1264,11 @@ class Graph:
         if not isinstance(name, str):  # before the cache lookup (an unhashable name)
             raise param_error(func, param, "None or the name of an edge attribute "
                               f"{list(self._edge_attrs.columns)!r}", name)
+        if not isinstance(positive, (bool, np.bool_)):
+            raise param_error("Graph.edge_values", "positive", "a bool", positive)
+        for pname, v in (("func", func), ("param", param)):
+            if not isinstance(v, str):
+                raise param_error("Graph.edge_values", pname, "a str (named in messages)", v)
         key = ("edge_values", name, positive)
         hit = self._cache.get(key)
         if hit is not None:

@@ -37,13 +37,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._validation import check_choice, param_error
+from ._validation import check_bool, check_choice, param_error, readdressed
 from .exceptions import GraphFormatError
 from .graph import Graph, as_graph, label_index
 
@@ -191,6 +191,21 @@ def from_edges(
     for p, c in (("source", source), ("target", target), ("relation", relation)):
         if not isinstance(c, str) or c not in df.columns:
             raise param_error("from_edges", p, f"a column of df {list(df.columns)!r}", c)
+    directed = check_bool(directed, func="from_edges", param="directed")
+    if weight is not None and (not isinstance(weight, str) or weight not in df.columns
+                               or not pd.api.types.is_numeric_dtype(df[weight])
+                               or pd.api.types.is_bool_dtype(df[weight])):
+        raise param_error("from_edges", "weight", "None or a numeric column of df "
+                          f"{list(df.columns)!r}", weight)
+    if nodes is not None:
+        if isinstance(nodes, (str, bytes)) or not isinstance(nodes, Iterable):
+            raise param_error("from_edges", "nodes", "None or an iterable of node labels",
+                              nodes)
+        nodes = list(nodes)
+        bad = [x for x in nodes if not isinstance(x, Hashable)]
+        if bad:
+            raise param_error("from_edges", "nodes", "an iterable of hashable node labels",
+                              bad[0])
     if df[relation].isna().any():
         row = df.index[df[relation].isna().to_numpy()][0]
         raise GraphFormatError(f"The 'df' parameter of from_edges() must have a relation in "
@@ -478,7 +493,9 @@ def by_layer(g: Any, /, *, metric: Any, relation: Any = None, **kw: Any) -> pd.D
     g = as_graph(g, func="by_layer")
     f = _metric_function(metric)
     out = {}
-    for r, h in layers(g, relation=relation).items():
+    with readdressed("by_layer", "layers"):
+        split = layers(g, relation=relation)
+    for r, h in split.items():
         out[r] = pd.Series(f(h, **kw)).reindex(g.nodes).astype(np.float64)
     df = pd.DataFrame(out, index=g.nodes)
     df.columns.name = "relation"

@@ -1226,6 +1226,10 @@ def sensitivity(
     ms = metric if isinstance(metric, (list, tuple)) else [metric]
     if not ms:
         raise param_error(func, "metric", "a metric or a non-empty list of metrics", metric)
+    if groups is not None and (not isinstance(groups, str)
+                               or groups not in g.node_attrs.columns):
+        raise param_error(func, "groups", "None or the name of a node attribute "
+                          f"{list(g.node_attrs.columns)!r}", groups)
     metrics = [_metric(m, g, groups, func) for m in ms]
     given = {"node_missing": node_missing, "tie_missing": tie_missing,
              "spurious_ties": spurious_ties, "wiretap": wiretap,

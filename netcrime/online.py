@@ -26,7 +26,7 @@ booked through them; persons are ``kind == "person"`` with a ``role`` attribute 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -813,14 +813,19 @@ def compare_block_vs_raid(g: Any, /, *, budgets: Sequence[int], method: str = "g
     >>> t[["action", "k"]].values.tolist()
     [['block', 1], ['block', 3], ['arrest', 1], ['arrest', 3]]
     """
-    from .disruption import attack
+    from .disruption import STRATEGIES, attack
     from .generators import members
 
     func = "compare_block_vs_raid"
     g = as_graph(g, func=func, param="g")
-    if isinstance(budgets, (int, np.integer)) or not len(budgets):
+    ks_in = [] if isinstance(budgets, (str, bytes)) or not isinstance(budgets, Iterable) \
+        else list(budgets)
+    if not ks_in:
         raise param_error(func, "budgets", "a non-empty list of ints >= 1", budgets)
+    budgets = ks_in
     ks = [check_int(k, func=func, param="budgets", min=1) for k in budgets]
+    check_choice(method, PLAN_METHODS, func=func, param="method")
+    check_choice(raid, STRATEGIES, func=func, param="raid")
     kinds = _online_kinds(g, func, "g")
     have = [t for t in TARGET_KINDS if (kinds == t).any()]
     bp = block_plan(g, budget=max(ks), targets=have, method=method)

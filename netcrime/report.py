@@ -987,7 +987,12 @@ def write_report(result: DemoResult, out: str | os.PathLike, *, format: str = "m
     Returns the report's path; ``result.files`` lists every file written.
     """
     func = "write_report"
+    if not isinstance(result, DemoResult):
+        raise param_error(func, "result", "a DemoResult (see build_demo)", None,
+                          shown=f"an object of type {type(result).__name__}")
     check_choice(format, ("md", "html"), func=func, param="format")
+    if not isinstance(out, (str, os.PathLike)):
+        raise param_error(func, "out", "a directory path (str or os.PathLike)", out)
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise param_error(func, "out", "a directory (or a path that does not exist yet)",

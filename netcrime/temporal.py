@@ -322,10 +322,10 @@ def replacement(snaps: Any, /, *, removed: Hashable, window: Hashable) -> pd.Dat
     """
     func = "replacement"
     snaps = _as_snapshots(snaps, func)
-    if window not in snaps:
+    if not isinstance(window, Hashable) or window not in snaps:
         raise param_error(func, "window", f"a window of snaps ({snaps.windows[:6]}...)", window)
     g0 = snaps[window]
-    if removed not in g0.nodes:
+    if not isinstance(removed, Hashable) or removed not in g0.nodes:
         raise param_error(func, "removed", f"a node present in window {window!r}", removed)
     nbrs = _neighbours(g0, removed)
     e0 = _pairs(g0)

@@ -506,7 +506,7 @@ def load_phases(name: str) -> Snapshots:
     ((4, 6, 7, 8, 9, 10, 11), True)
     """
     func = "load_phases"
-    if name not in _PHASED:
+    if not isinstance(name, str) or name not in _PHASED:
         raise param_error(func, "name", f"a family with phases ({sorted(_PHASED)})", name)
     graphs = {k: load(name, phase=k) for k in range(1, _PHASED[name] + 1)}
     universe = sorted(set().union(*(set(g.nodes) for g in graphs.values())))

@@ -8,7 +8,7 @@ closure among orphans, preferential attachment, recruitment of a newcomer into t
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import numpy as np
@@ -20,6 +20,30 @@ from ..graph import Graph
 __all__ = ["Recovery"]
 
 _REPLACEMENT = ("random", "degree", "distance")
+
+
+def _check_step(h: Any, removed: Any, removed_attrs: Any, orphan_ties: Any, rng: Any,
+                new_label: Any) -> None:
+    """The arguments of :meth:`Recovery.apply` (one step of the attack loop)."""
+    func = "Recovery.apply"
+    if not isinstance(h, Graph):
+        raise param_error(func, "h", "a netcrime Graph", None,
+                          shown=f"an object of type {type(h).__name__}")
+    for pname, v in (("removed", removed), ("new_label", new_label)):
+        if not isinstance(v, Hashable) or v in h.nodes:
+            raise param_error(func, pname, "a hashable label that is not a node of h", v)
+    if not isinstance(removed_attrs, Mapping):
+        raise param_error(func, "removed_attrs", "a mapping attribute -> value", removed_attrs)
+    if not isinstance(orphan_ties, (list, tuple)):
+        raise param_error(func, "orphan_ties", "a list of (label, out, in, weight) tuples",
+                          orphan_ties)
+    for t in orphan_ties:
+        if not (isinstance(t, tuple) and len(t) == 4 and isinstance(t[0], Hashable)
+                and t[0] in h.nodes and isinstance(t[3], (int, float, np.number))):
+            raise param_error(func, "orphan_ties", "a list of (label of h, out, in, weight) "
+                              "tuples", t)
+    if not isinstance(rng, np.random.Generator):
+        raise param_error(func, "rng", "a numpy Generator", rng)
 
 
 class Recovery:
@@ -110,7 +134,15 @@ class Recovery:
         ``orphan_ties``: per former neighbour ``(label, out, in, weight)``: whether it had an
         arc to / from the removed node (both True when undirected) and the tie's weight.
         Returns the new graph and the log ``[(source, target, kind), ...]``.
+
+        Raises
+        ------
+        ParameterError
+            ``h`` is not a Graph, ``removed`` or ``new_label`` is not a hashable label
+            absent from ``h``, ``removed_attrs`` is not a mapping, an orphan tie is not
+            ``(label of h, bool, bool, weight)``, ``rng`` is not a numpy Generator.
         """
+        _check_step(h, removed, removed_attrs, orphan_ties, rng, new_label)
         ties = _Ties(h)
         orphans = [ties.pos[o[0]] for o in orphan_ties]
         recruit_pos = -1

@@ -27,7 +27,7 @@ and are removed only after every node with a finite score (ties among them by th
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +45,14 @@ from .._core import (
     row_ids,
     tolerance_groups,
 )
-from .._validation import check_choice, check_float, check_int, param_error, readdressed
+from .._validation import (
+    check_bool,
+    check_choice,
+    check_float,
+    check_int,
+    param_error,
+    readdressed,
+)
 from ..exceptions import NetcrimeWarning, UndefinedMetricError
 from ..graph import Graph
 from .residual import neighbours
@@ -103,10 +110,21 @@ class Strategy:
     def __init__(self, name: str, scorer: Callable[..., Any], *, target: str = "node",
                  stochastic: bool = False, params: dict[str, Any] | None = None,
                  family: str | None = None, limit: Callable[[Graph], int] | None = None) -> None:
+        func = "Strategy"
+        if not isinstance(name, str):
+            raise param_error(func, "name", "a str", name)
+        for pname, v, rule in (("scorer", scorer, "a callable (g, rng) -> scores"),
+                               ("limit", limit, "None or a callable (g) -> int")):
+            if not callable(v) and not (pname == "limit" and v is None):
+                raise param_error(func, pname, rule, v)
+        if params is not None and not isinstance(params, Mapping):
+            raise param_error(func, "params", "None or a mapping", params)
+        if family is not None and not isinstance(family, str):
+            raise param_error(func, "family", "None or a str", family)
         self.name = name
         self.scorer = scorer
-        self.target = check_choice(target, TARGETS, func="Strategy", param="target")
-        self.stochastic = stochastic
+        self.target = check_choice(target, TARGETS, func=func, param="target")
+        self.stochastic = check_bool(stochastic, func=func, param="stochastic")
         self.params = dict(params or {})
         self.family = family or name
         self.limit = limit
@@ -136,8 +154,14 @@ class Strategy:
         Raises
         ------
         ParameterError
-            If the scoring function returns the wrong number of scores.
+            If the scoring function returns the wrong number of scores, or ``g`` or ``rng``
+            is not a netcrime Graph or a numpy Generator.
         """
+        if not isinstance(g, Graph):
+            raise param_error("Strategy.scores", "g", "a netcrime Graph", None,
+                              shown=f"an object of type {type(g).__name__}")
+        if not isinstance(rng, np.random.Generator):
+            raise param_error("Strategy.scores", "rng", "a numpy Generator", rng)
         if self.target == "edge":
             out = self.scorer(g, rng)
             if isinstance(out, pd.Series):

@@ -54,7 +54,7 @@ from typing import Any
 
 from .._validation import check_choice, param_error, readdressed
 from ..graph import Graph
-from ._common import check_path
+from ._common import check_file, check_path
 from .calls import read_call_records
 from .csv import read_csv, write_csv
 from .dl import read_ucinet_dl, read_ucinet_dl_matrices, write_ucinet_dl
@@ -120,18 +120,15 @@ def read(path: str | os.PathLike, *, format: str | None = None, **kw: Any) -> Gr
     >>> list(h.nodes), h.n_edges
     (['a', 'b', 'c'], 2)
     """
-    p = check_path(path, "read")
+    p = check_file(path, "read")
     fmt = _pick_format(p, format, "read")
-    if fmt == "ucinet":
-        return read_ucinet_dl(p, **kw)
-    if fmt == "pajek":
-        return read_pajek(p, **kw)
-    if fmt == "graphml":
-        return read_graphml(p, **kw)
-    if "directed" not in kw:
+    reader = {"ucinet": read_ucinet_dl, "pajek": read_pajek,
+              "graphml": read_graphml}.get(fmt, read_csv)
+    if reader is read_csv and "directed" not in kw:
         raise param_error("read", "directed", "given (True or False) for a CSV edge list, "
                           "whose direction is never guessed", None)
-    return read_csv(p, **kw)
+    with readdressed("read", reader.__name__):
+        return reader(p, **kw)
 
 
 def write(g: Any, path: str | os.PathLike, *, format: str | None = None, **kw: Any) -> None:

@@ -26,7 +26,9 @@ __all__ = [
     "MULTIEDGE_RULES",
     "check_count",
     "check_encoding",
+    "check_file",
     "check_path",
+    "check_target",
     "decimal_number",
     "file_error",
     "first_repeat",
@@ -45,6 +47,26 @@ def check_path(path: Any, func: str, param: str = "path") -> Path:
     if isinstance(path, (str, os.PathLike)):
         return Path(path)
     raise param_error(func, param, "a file path (str or os.PathLike)", path)
+
+
+def check_file(path: Any, func: str, param: str = "path") -> Path:
+    """``path`` as a :class:`~pathlib.Path` of an existing file; a ParameterError naming
+    ``func`` if it is not a path or no file is there (missing, or a directory)."""
+    p = check_path(path, func, param)
+    if not p.is_file():
+        raise param_error(func, param, "an existing file", str(path))
+    return p
+
+
+def check_target(path: Any, func: str, param: str = "path") -> Path:
+    """``path`` as a :class:`~pathlib.Path` a writer can create or replace: not a directory,
+    in an existing directory (else a ParameterError naming ``func``)."""
+    p = check_path(path, func, param)
+    if p.is_dir():
+        raise param_error(func, param, "a file path (not a directory)", str(path))
+    if not p.parent.is_dir():
+        raise param_error(func, param, "a file path in an existing directory", str(path))
+    return p
 
 
 MAX_UNLISTED = 10_000

@@ -27,7 +27,7 @@ import pandas as pd
 from .._core import capacity_limit, factorize_into, grow, new_table, scatter_add
 from .._validation import check_bool, check_choice, check_int, param_error
 from ..graph import Graph
-from ._common import check_path, file_error
+from ._common import check_file, file_error
 
 __all__ = ["read_call_records"]
 
@@ -52,10 +52,6 @@ def _batches(p: Path, fmt: str, cols: list[str], weight: str | None,
     pa = _pyarrow("read_call_records")
     if fmt == "parquet":
         pf = pa.parquet.ParquetFile(p)
-        missing = [c for c in cols if c not in pf.schema_arrow.names]
-        if missing:
-            raise file_error(p, None, f"no column {missing[0]!r}; the columns are "
-                             f"{pf.schema_arrow.names!r}")
         yield from pf.iter_batches(batch_size=chunksize, columns=cols)
         return
     types = {c: pa.int64() for c in cols if c != weight}
@@ -66,6 +62,22 @@ def _batches(p: Path, fmt: str, cols: list[str], weight: str | None,
         convert_options=pa.csv.ConvertOptions(include_columns=cols, column_types=types),
     )
     yield from reader
+
+
+def _check_columns(p: Path, fmt: str, func: str, named: dict[str, Any]) -> None:
+    """Each of ``named`` (parameter -> column name) is a column of the file (else a
+    ParameterError naming the parameter and listing the columns)."""
+    pa = _pyarrow(func)
+    try:
+        if fmt == "parquet":
+            names = list(pa.parquet.ParquetFile(p).schema_arrow.names)
+        else:
+            names = list(pa.csv.open_csv(p).schema.names)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        raise file_error(p, None, f"cannot be read as {fmt}: {exc}") from None
+    for param, col in named.items():
+        if col is not None and col not in names:
+            raise param_error(func, param, f"a column of {p.name} {names!r}"[:300], col)
 
 
 def _column(p: Path, batch: Any, name: str, numeric: bool) -> np.ndarray:
@@ -228,9 +240,10 @@ def read_call_records(
     Raises
     ------
     ParameterError
-        A bad parameter, ``aggregate="sum"`` without ``weight``.
+        A bad parameter, ``aggregate="sum"`` without ``weight``, no file at ``path``, a
+        ``source``/``target``/``weight`` that is not a column of the file.
     GraphFormatError
-        The file lacks a column, a number column is not integer, has missing values or a
+        A number column is not integer, has missing values or a
         number above ``2**63 - 1``, or there are more than ``2**31 - 1`` distinct numbers;
         the message names the file.
 
@@ -253,20 +266,21 @@ def read_call_records(
     (dtype('int64'), 5000)
     """
     func = "read_call_records"
-    p = check_path(path, func)
+    p = check_file(path, func)
     directed = check_bool(directed, func=func, param="directed")
     aggregate = check_choice(aggregate, _AGGREGATES, func=func, param="aggregate")
     chunksize = check_int(chunksize, func=func, param="chunksize", min=1)
     for name, v in (("source", source), ("target", target)):
         if not isinstance(v, str):
             raise param_error(func, name, "a column name (str)", v)
+    if weight is not None and not isinstance(weight, str):
+        raise param_error(func, "weight", "None or a column name (str)", weight)
     if aggregate == "sum" and not isinstance(weight, str):
         raise param_error(func, "weight", "a column name when aggregate='sum'", weight)
     if aggregate == "count":
         weight = None
     fmt = _format(p, format, func)
-    if not p.is_file():
-        raise file_error(p, None, "no such file")
+    _check_columns(p, fmt, func, {"source": source, "target": target, "weight": weight})
     cols = list(dict.fromkeys([source, target] + ([weight] if weight else [])))
     acc = _Accumulator(directed, weight is not None)
     empty = np.zeros(0, np.float64)

@@ -19,6 +19,7 @@ from ..graph import LOOP_RULES, MULTIEDGE_RULES, Graph, as_graph
 from ._common import (
     check_encoding,
     check_path,
+    check_target,
     file_error,
     first_repeat,
     read_text,
@@ -63,13 +64,15 @@ def write_csv(
     """
     func = "write_csv"
     g = as_graph(g, func=func, param="g")
-    p = check_path(path, func)
+    p = check_target(path, func)
+    if nodes_path is not None:
+        check_target(nodes_path, func, "nodes_path")
     edges = g.to_pandas()
     edges.attrs = {}
     edges.to_csv(p, index=False)
     na = g.node_attrs
     if nodes_path is not None:
-        q = check_path(nodes_path, func, "nodes_path")
+        q = check_target(nodes_path, func, "nodes_path")
         if "node" in na.columns:
             raise param_error(func, "g", "a graph without a node attribute named 'node' "
                               "(the label column of the node list)", "node")

@@ -25,7 +25,8 @@ from ._common import (
     LOOP_RULES,
     check_count,
     check_encoding,
-    check_path,
+    check_file,
+    check_target,
     decimal_number,
     file_error,
     format_value,
@@ -725,8 +726,14 @@ def read_ucinet_dl_matrices(
     >>> {k: v.to_pandas().values.tolist() for k, v in mats.items()}
     {'calls': [['ann', 'bob', 4.0]], 'meetings': [['bob', 'cy']]}
     """
-    func = "read_ucinet_dl_matrices"
-    p = check_path(path, func)
+    return _read_matrices(path, directed, weight, self_loops, encoding,
+                          "read_ucinet_dl_matrices")
+
+
+def _read_matrices(path: Any, directed: Any, weight: Any, self_loops: Any, encoding: Any,
+                   func: str) -> dict[str, Graph]:
+    """:func:`read_ucinet_dl_matrices`, its messages naming ``func`` (the function called)."""
+    p = check_file(path, func)
     directed = check_bool(directed, func=func, param="directed")
     check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
     if weight is not None and not isinstance(weight, str):
@@ -800,9 +807,8 @@ def read_ucinet_dl(
     [['bill', 'jan', 1.0], ['jan', 'jim', 2.0]]
     """
     func = "read_ucinet_dl"
-    p = check_path(path, func)
-    mats = read_ucinet_dl_matrices(p, directed=directed, weight=weight,
-                                   self_loops=self_loops, encoding=encoding)
+    p = check_file(path, func)
+    mats = _read_matrices(p, directed, weight, self_loops, encoding, func)
     keys = list(mats)
     if matrix is None:
         if len(keys) == 1:
@@ -973,7 +979,7 @@ def write_ucinet_dl(
     <BLANKLINE>
     """
     func = "write_ucinet_dl"
-    p = check_path(path, func)
+    p = check_target(path, func)
     fmt = check_choice(format, _WRITE_FORMATS, func=func, param="format")
     graphs, mlabels = _dl_inputs(g, func)
     out = _dl_header(graphs, mlabels, fmt, func)

@@ -19,7 +19,7 @@ import numpy as np
 from .._validation import check_choice, param_error
 from ..exceptions import GraphFormatError
 from ..graph import MULTIEDGE_RULES, Graph, as_graph
-from ._common import check_encoding, check_path, file_error, split_lines
+from ._common import check_encoding, check_file, check_target, file_error, split_lines
 
 __all__ = ["read_graphml", "write_graphml"]
 
@@ -55,7 +55,7 @@ def write_graphml(g: Any, path: str | os.PathLike, **kw: Any) -> None:
 
     func = "write_graphml"
     g = as_graph(g, func=func, param="g")
-    p = check_path(path, func)
+    p = check_target(path, func)
     G = g.to_networkx()
     G.graph = {k: v for k, v in G.graph.items()
                if isinstance(v, (str, int, float, bool)) and not isinstance(v, np.generic)}
@@ -390,7 +390,7 @@ def read_graphml(
     import networkx as nx
 
     func = "read_graphml"
-    p = check_path(path, func)
+    p = check_file(path, func)
     if not callable(node_type):
         raise param_error(func, "node_type", "a type or callable converting node ids",
                           node_type)

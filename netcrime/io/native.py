@@ -53,6 +53,7 @@ import pandas as pd
 from .._core import csr_problem
 from .._validation import check_bool, param_error
 from ..exceptions import GraphFormatError
+from ..graph import Graph, as_graph
 from ._common import check_path
 
 __all__ = ["FORMAT_VERSION", "read_parts", "save_graph"]
@@ -100,10 +101,10 @@ def _column_kind(s: pd.Series | pd.Index) -> str | None:
 
 
 def _write_column(d: Path, name: str, col: pd.Series | pd.Index, what: str,
-                  arrays: dict) -> dict:
+                  arrays: dict, where: tuple[str, str]) -> dict:
     kind = _column_kind(col)
     if kind is None:
-        raise param_error("Graph.save", "self",
+        raise param_error(*where,
                           "a graph whose labels and attributes are numbers, bools, "
                           "datetime64[ns] or text (see netcrime.io.native)", None,
                           shown=f"{what} of dtype {col.dtype}")
@@ -121,16 +122,23 @@ def _write_column(d: Path, name: str, col: pd.Series | pd.Index, what: str,
 def save_graph(g: Any, path: str | os.PathLike) -> Path:
     """Write ``g`` to the directory ``path`` (created; its files are replaced); the layout
     is stated in the module docstring. Returns the directory."""
+    func = "save_graph"
+    return write_parts(as_graph(g, func=func, param="g"), path, func=func, graph_param="g")
+
+
+def write_parts(g: Graph, path: Any, *, func: str, graph_param: str) -> Path:
+    """:func:`save_graph` (for :meth:`Graph.save`), its messages naming ``func`` and the
+    graph's parameter ``graph_param``."""
     from .. import __version__
 
-    d = check_path(path, "Graph.save")
+    d = check_path(path, func)
     if d.exists() and not d.is_dir():
-        raise param_error("Graph.save", "path", "a directory path (not an existing file)",
+        raise param_error(func, "path", "a directory path (not an existing file)",
                           str(d.name))
     try:
         meta = json.loads(json.dumps(dict(g.meta)))
     except (TypeError, ValueError):
-        raise param_error("Graph.save", "self", "a graph whose meta values are JSON values "
+        raise param_error(func, graph_param, "a graph whose meta values are JSON values "
                           "(str, numbers, bools, lists, dicts)", None,
                           shown=f"meta keys {sorted(g.meta)!r}") from None
     d.mkdir(parents=True, exist_ok=True)
@@ -139,16 +147,18 @@ def save_graph(g: Any, path: str | os.PathLike) -> Path:
     _write_array(d, "indices", g.indices, arrays)
     if not g.directed:
         _write_array(d, "edge_ids", g.edge_ids, arrays)
-    nodes = {**_write_column(d, "nodes", g.nodes, "the node labels", arrays),
+    where = (func, graph_param)
+    nodes = {**_write_column(d, "nodes", g.nodes, "the node labels", arrays, where),
              "name": g.nodes.name}
     tables = {}
     for prefix, table in (("node_attr", g.node_attrs), ("edge_attr", g.edge_attrs)):
         cols = []
         for i, c in enumerate(table.columns):
             if not isinstance(c, str):
-                raise param_error("Graph.save", "self", "a graph whose attribute names are "
+                raise param_error(func, graph_param, "a graph whose attribute names are "
                                   "str", None, shown=f"{prefix} column {c!r}")
-            kind = _write_column(d, f"{prefix}.{i}", table[c], f"{prefix} {c!r}", arrays)
+            kind = _write_column(d, f"{prefix}.{i}", table[c], f"{prefix} {c!r}", arrays,
+                                 where)
             cols.append({"name": c, **kind})
         tables[prefix] = cols
     manifest = {
@@ -260,9 +270,17 @@ def read_parts(path: str | os.PathLike, *, mmap: bool = True,
     """The checked parts of a saved graph (for :meth:`Graph.load`): ``indptr``, ``indices``,
     ``edge_ids`` (None if directed), ``m``, ``directed``, ``nodes``, ``node_attrs``,
     ``edge_attrs``, ``meta``."""
-    d = check_path(path, "Graph.load")
-    mmap = check_bool(mmap, func="Graph.load", param="mmap")
-    verify = check_bool(verify, func="Graph.load", param="verify")
+    return open_parts(path, mmap=mmap, verify=verify, func="read_parts")
+
+
+def open_parts(path: Any, *, mmap: Any, verify: Any, func: str) -> dict[str, Any]:
+    """:func:`read_parts` (for :meth:`Graph.load`), its messages naming ``func``."""
+    d = check_path(path, func)
+    mmap = check_bool(mmap, func=func, param="mmap")
+    verify = check_bool(verify, func=func, param="verify")
+    if not d.is_dir():
+        raise param_error(func, "path", "a directory written by Graph.save (none there)",
+                          str(path))
     man = _manifest(d)
     n, m, directed = int(man["n_nodes"]), int(man["n_edges"]), bool(man["directed"])
     indptr = _open(d, man, "indptr", mmap, verify)

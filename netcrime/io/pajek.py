@@ -25,7 +25,8 @@ from ._common import (
     MULTIEDGE_RULES,
     check_count,
     check_encoding,
-    check_path,
+    check_file,
+    check_target,
     decimal_number,
     file_error,
     first_repeat,
@@ -366,7 +367,7 @@ def read_pajek(
     [['Don Vito', 'Sonny', 3.0], ['Don Vito', 'Tom', 1.0]]
     """
     func = "read_pajek"
-    p = check_path(path, func)
+    p = check_file(path, func)
     check_choice(multiedges, MULTIEDGE_RULES, func=func, param="multiedges")
     check_choice(self_loops, LOOP_RULES, func=func, param="self_loops")
     encoding = check_encoding(encoding, func)
@@ -453,7 +454,7 @@ def write_pajek(
     """
     func = "write_pajek"
     g = as_graph(g, func=func, param="g")
-    p = check_path(path, func)
+    p = check_target(path, func)
     if name is None:
         name = g.meta.get("name") if isinstance(g.meta.get("name"), str) else None
     elif not isinstance(name, str):

@@ -8,7 +8,7 @@ it; matplotlib is imported inside the functions.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -43,6 +43,11 @@ def _check_axes(ax: Any, func: str) -> None:
 
     if ax is not None and not isinstance(ax, Axes):
         raise param_error(func, "ax", "None or a matplotlib Axes", ax)
+
+
+def _check_title(title: Any, func: str) -> None:
+    if title is not None and not isinstance(title, str):
+        raise param_error(func, "title", "None or a str", title)
 
 
 def _figure_axes(ax: Any, *, figsize: tuple[float, float], polar: bool = False,
@@ -835,6 +840,10 @@ def plot_brokerage_profile(
         raise param_error(func, "gf", "a GouldFernandezResult or a DataFrame of brokerage "
                           "role counts per node", None,
                           shown=f"an object of type {type(gf).__name__}")
+    if labels is not None and not isinstance(labels, Mapping):
+        raise param_error(func, "labels", "None or a mapping node -> text", labels)
+    _check_axes(ax, func)
+    _check_title(title, func)
     roles = [c for c in df.columns if norm_key(c) in _GF_ROLES]
     if not roles:
         raise param_error(func, "gf", "a table with Gould–Fernandez role columns ("
@@ -844,7 +853,7 @@ def plot_brokerage_profile(
     order = np.lexsort((np.arange(len(total)), -total.to_numpy()))[:top]
     order = [i for i in order if total.iloc[i] > 0] or list(order)
     sub = vals.iloc[order]
-    ax = _figure_axes(ax, figsize=(8.0, max(3.0, 0.45 * len(sub) + 1.5)))
+    ax = _figure_axes(ax, figsize=(8.0, max(3.0, 0.45 * len(sub) + 1.5)), func=func)
     ypos = np.arange(len(sub))
     left = np.zeros(len(sub))
     for r in roles:
@@ -923,6 +932,8 @@ def plot_profiles(
     """
     func = "plot_profiles"
     check_choice(chart, ("bar", "radar"), func=func, param="chart")
+    _check_axes(ax, func)
+    _check_title(title, func)
     if isinstance(profiles, pd.Series):
         profiles = profiles.to_frame().T
     if not isinstance(profiles, pd.DataFrame):
@@ -933,14 +944,14 @@ def plot_profiles(
     scale = raw.abs().max(axis=0).replace(0.0, 1.0)
     norm = raw / scale
     if chart == "radar":
-        ax = _figure_axes(ax, figsize=(7.5, 6.5), polar=True)
+        ax = _figure_axes(ax, figsize=(7.5, 6.5), polar=True, func=func)
         if getattr(ax, "name", "") != "polar":
             raise param_error(func, "ax", "a polar Axes for chart='radar'", ax.name)
         _profile_radar(ax, norm, title)
     else:
         n_nets = len(raw.index)
         ax = _figure_axes(ax, figsize=(8.5, max(3.5, 0.55 * len(cols) * max(n_nets, 2) / 2
-                                                + 1.5)))
+                                                + 1.5)), func=func)
         _profile_bars(ax, raw, norm, title)
     return ax
 
@@ -958,8 +969,11 @@ def _profile_measures(profiles: pd.DataFrame, measures: Sequence[str] | None,
             if np.isfinite(v.to_numpy(float)).any():
                 cols.append(c)
     else:
+        if isinstance(measures, (str, bytes)) or not isinstance(measures, Iterable):
+            raise param_error(func, "measures", "None or a list of columns of profiles",
+                              measures)
         cols = list(measures)
-        bad = [c for c in cols if c not in profiles.columns]
+        bad = [c for c in cols if not isinstance(c, Hashable) or c not in profiles.columns]
         if bad:
             raise param_error(func, "measures", "columns of profiles", bad)
     if not cols:

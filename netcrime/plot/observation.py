@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import param_error
-from .figures import _figure_axes
+from .figures import _check_title, _figure_axes
 from .palettes import category_color
 
 __all__ = ["plot_sensitivity"]
@@ -67,7 +67,8 @@ def plot_sensitivity(
         raise param_error(func, "results", "a sensitivity() frame (columns error, level, "
                           "metric, rep and statistics)", None,
                           shown=f"an object of type {type(results).__name__}")
-    if statistic not in results.columns or statistic in need | {"rep"} or \
+    if not isinstance(statistic, str) or statistic not in results.columns \
+            or statistic in need | {"rep"} or \
             not pd.api.types.is_numeric_dtype(results[statistic]):
         raise param_error(func, "statistic", "a numeric statistic column of the frame",
                           statistic)
@@ -77,7 +78,8 @@ def plot_sensitivity(
               and 0 <= band[0] < band[1] <= 1)
         if not ok:
             raise param_error(func, "band", "None or two quantiles lo < hi in [0, 1]", band)
-    ax = _figure_axes(ax, figsize=(6.4, 4.2))
+    _check_title(title, func)
+    ax = _figure_axes(ax, figsize=(6.4, 4.2), func=func)
     several = results["error"].nunique() > 1
     for (err, met), part in results.groupby(["error", "metric"], sort=False):
         label = f"{met} ({err})" if several else str(met)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_int, param_error
-from .figures import _figure_axes
+from .figures import _check_title, _figure_axes
 from .palettes import category_color
 
 __all__ = ["plot_block_vs_raid", "plot_linked_operations"]
@@ -56,7 +56,8 @@ def plot_linked_operations(linked: Any, /, *, top: int = 12, ax: Any = None,
         raise param_error(func, "linked", "a netcrime.online.LinkResult", None,
                           shown=f"an object of type {type(linked).__name__}")
     top = check_int(top, func=func, param="top", min=1)
-    ax = _figure_axes(ax, figsize=(8, 6))
+    _check_title(title, func)
+    ax = _figure_axes(ax, figsize=(8, 6), func=func)
     op = linked.operation.to_numpy()
     links = linked.links
     keep_ad = op[links["ad"].to_numpy()] < top
@@ -128,7 +129,8 @@ def plot_block_vs_raid(comparison: Any, /, *, ax: Any = None, title: str | None 
         raise param_error(func, "comparison", "a compare_block_vs_raid frame (columns "
                           "action, k, victims_share)", None,
                           shown=f"an object of type {type(comparison).__name__}")
-    ax = _figure_axes(ax, figsize=(6, 4))
+    _check_title(title, func)
+    ax = _figure_axes(ax, figsize=(6, 4), func=func)
     df = comparison.copy()
     if "label" not in df.columns:
         df["label"] = ""

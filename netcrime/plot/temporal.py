@@ -9,13 +9,14 @@ nodes that left below it) with the Jaccard similarity of the tie sets as a line.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._validation import param_error
+from .figures import _check_axes
 from .palettes import FALLBACK_COLORS
 
 __all__ = ["plot_trajectories", "plot_turnover"]
@@ -25,7 +26,8 @@ EVENT_COLORS = {"seizure": "#d62728", "arrest": "#1f1f1f"}
 _EVENT_DEFAULT = "#7f7f7f"
 
 
-def _axes(ax: Any, figsize: tuple[float, float]) -> Any:
+def _axes(ax: Any, figsize: tuple[float, float], func: str) -> Any:
+    _check_axes(ax, func)
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -99,12 +101,14 @@ def plot_trajectories(traj_df: pd.DataFrame, *, nodes: Any = None, events: Any =
     if nodes is None:
         nodes = wide.max().sort_values(ascending=False, kind="stable").index[:5].tolist()
     else:
+        if isinstance(nodes, (str, bytes)) or not isinstance(nodes, Iterable):
+            raise param_error(func, "nodes", "None or an iterable of nodes of traj_df", nodes)
         nodes = list(nodes)
-        missing = [v for v in nodes if v not in wide.columns]
+        missing = [v for v in nodes if not isinstance(v, Hashable) or v not in wide.columns]
         if missing:
             raise param_error(func, "nodes", "nodes of traj_df", missing[:3])
     marks = _events(events, func)
-    ax = _axes(ax, (9.0, 4.8))
+    ax = _axes(ax, (9.0, 4.8), func)
     x = np.arange(len(windows))
     for i, v in enumerate(nodes):
         ax.plot(x, wide[v].to_numpy(float), "o-", lw=2, ms=5,
@@ -163,7 +167,7 @@ def plot_turnover(turnover_df: pd.DataFrame, *, ax: Any = None) -> Any:
     if not isinstance(turnover_df, pd.DataFrame) or not need <= set(turnover_df.columns):
         raise param_error(func, "turnover_df", f"a turnover table with columns {sorted(need)}",
                           turnover_df, shown=f"an object of type {type(turnover_df).__name__}")
-    ax = _axes(ax, (9.0, 4.8))
+    ax = _axes(ax, (9.0, 4.8), func)
     x = np.arange(len(turnover_df))
     kept = turnover_df["persisted"].to_numpy(float)
     ent = turnover_df["entered"].to_numpy(float)

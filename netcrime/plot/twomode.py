@@ -19,15 +19,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_bool, check_int
+from .._validation import check_bool, check_int, readdressed
 from ..graph import as_graph
 from ..twomode import incidence
+from .figures import _check_axes, _check_title
 
 __all__ = ["draw_twomode", "twomode_layout"]
 
 _ACTOR_COLOR = "#1f77b4"
 _EVENT_COLOR = "#d62728"
 _EDGE_COLOR = "#8a8a8a"
+#: cap on the barycentre sweeps of :func:`twomode_layout` (they stop at a fixed point long
+#: before)
+MAX_SWEEPS = 1000
 
 
 def _spread(k: int) -> np.ndarray:
@@ -46,9 +50,12 @@ def _barycentre_order(B: Any, sweeps: int) -> tuple[np.ndarray, np.ndarray]:
     de = np.asarray(Bt.sum(axis=1)).ravel()
     for _ in range(sweeps):
         bc = np.where(de > 0, (Bt @ ra) / np.maximum(de, 1), re_)
-        re_ = np.argsort(np.argsort(bc, kind="stable"), kind="stable").astype(np.float64)
-        ba = np.where(da > 0, (Bb @ re_) / np.maximum(da, 1), ra)
-        ra = np.argsort(np.argsort(ba, kind="stable"), kind="stable").astype(np.float64)
+        re_new = np.argsort(np.argsort(bc, kind="stable"), kind="stable").astype(np.float64)
+        ba = np.where(da > 0, (Bb @ re_new) / np.maximum(da, 1), ra)
+        ra_new = np.argsort(np.argsort(ba, kind="stable"), kind="stable").astype(np.float64)
+        if np.array_equal(ra_new, ra) and np.array_equal(re_new, re_):
+            break  # a fixed point: further sweeps change nothing
+        ra, re_ = ra_new, re_new
     return ra.astype(np.int64), re_.astype(np.int64)
 
 
@@ -60,8 +67,10 @@ def twomode_layout(g: Any, /, *, max_iter: int = 8) -> pd.DataFrame:
     g : Graph or graph-like
         A two-mode graph (node attribute ``mode``; see
         :func:`netcrime.twomode.from_affiliations`).
-    max_iter : int
-        Barycentre sweeps (0 keeps the graph's node order). Default 8.
+    max_iter : int in [0, 1000]
+        Barycentre sweeps (0 keeps the graph's node order). Default 8. The sweeps stop
+        early at a fixed point (a sweep that moves nothing); the cap of 1000 is far beyond
+        what the heuristic uses.
 
     Returns
     -------
@@ -78,9 +87,11 @@ def twomode_layout(g: Any, /, *, max_iter: int = 8) -> pd.DataFrame:
     >>> nc.plot.twomode_layout(g).loc[["ann", "m1"], "x"].tolist()
     [0.0, 1.0]
     """
-    g = as_graph(g, func="twomode_layout")
-    sweeps = check_int(max_iter, func="twomode_layout", param="max_iter", min=0)
-    inc = incidence(g)
+    func = "twomode_layout"
+    g = as_graph(g, func=func)
+    sweeps = check_int(max_iter, func=func, param="max_iter", min=0, max=MAX_SWEEPS)
+    with readdressed(func, "incidence"):
+        inc = incidence(g)
     ra, re_ = _barycentre_order(inc.matrix.tocsr(), sweeps)
     ya = _spread(len(inc.actors))[ra]
     ye = _spread(len(inc.events))[re_]
@@ -132,10 +143,14 @@ def draw_twomode(
     >>> len(ax.collections)  # ties, actors, events
     3
     """
-    g = as_graph(g, func="draw_twomode")
-    check_bool(legend, func="draw_twomode", param="legend")
-    pos = twomode_layout(g)
-    inc = incidence(g, weight=weight)
+    func = "draw_twomode"
+    g = as_graph(g, func=func)
+    check_bool(legend, func=func, param="legend")
+    _check_axes(ax, func)
+    _check_title(title, func)
+    with readdressed(func, "incidence", "twomode_layout"):
+        pos = twomode_layout(g)
+        inc = incidence(g, weight=weight)
     na, ne = len(inc.actors), len(inc.events)
     if ax is None:
         import matplotlib.pyplot as plt

@@ -26,6 +26,7 @@ A callable whose baseline call fails is listed as ``no baseline`` and not swept.
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import json
 import os
@@ -37,6 +38,7 @@ import time
 import tracemalloc
 import warnings
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,144 @@ OPEN: dict[tuple[str, str], str] = {}
 SKIP_PARAMS = {
     "progress": "a display switch (bool or callback)",
 }
+
+
+#: per-callable baseline values (by parameter), over ``Fixtures.valid``'s by-name table: the
+#: callables that need a file, a two-mode / multiplex / online graph, snapshots, a result
+#: object... A parameter listed here is set in the baseline even when it has a default.
+BASELINE: dict[str, Callable[[Fixtures], dict[str, Any]]] = {
+    "netcrime.datasets.load": lambda fx: {"name": "caviar"},
+    "netcrime.datasets.load_phases": lambda fx: {"name": "caviar"},
+    "netcrime.disruption.edges.attack_edges": lambda fx: {"strategy": "betweenness"},
+    "netcrime.disruption.edges.edge_strategy": lambda fx: {"name": "betweenness"},
+    "netcrime.disruption.metrics.Metric": lambda fx: {"name": "lcc"},
+    "netcrime.disruption.strategies.Strategy": lambda fx: {
+        "name": "zeros", "scorer": _zero_scores},
+    "netcrime.disruption.strategies.Strategy.scores": lambda fx: {
+        "g": fx.g, "rng": _generator()},
+    "netcrime.events.Snapshots": lambda fx: {
+        "graphs": {"a": fx.g, "b": fx.g}, "universe": fx.labels},
+    "netcrime.events.snapshots": lambda fx: {"phase": "time"},
+    "netcrime.generators.layers.members": lambda fx: {"g": fx.trafficking["traditional"]},
+    "netcrime.generators.layers.organisation": lambda fx: {"g": fx.trafficking["online"]},
+    "netcrime.graph.Graph.edge_values": lambda fx: {"name": "weight"},
+    "netcrime.graph.Graph.from_arrays": lambda fx: {
+        "n": 4, "source": [0, 1, 2], "target": [1, 2, 3]},
+    "netcrime.graph.Graph.from_positions": lambda fx: {
+        "n": 4, "source": _int_array([0, 1, 2]), "target": _int_array([1, 2, 3])},
+    "netcrime.graph.Graph.from_igraph": lambda fx: {"G": _igraph(fx)},
+    "netcrime.interop.from_igraph": lambda fx: {"G": _igraph(fx)},
+    "netcrime.graph.Graph.load": lambda fx: {"path": fx.files["saved"]},
+    "netcrime.io.native.read_parts": lambda fx: {"path": fx.files["saved"]},
+    "netcrime.graph.Graph.save": lambda fx: {"path": str(fx.tmp / "saved_out")},
+    "netcrime.io.native.save_graph": lambda fx: {"path": str(fx.tmp / "saved_out")},
+    "netcrime.graph.check_node_labels": lambda fx: {"labels": _index(fx.labels)},
+    "netcrime.groups.compare": lambda fx: {"a": [0, 0, 1, 1], "b": [0, 0, 1, 2]},
+    "netcrime.io.calls.read_call_records": lambda fx: {
+        "path": fx.files["calls"], "source": "caller", "target": "callee"},
+    "netcrime.io.dl.read_ucinet_dl": lambda fx: {"path": fx.files["dl"]},
+    "netcrime.io.dl.read_ucinet_dl_matrices": lambda fx: {"path": fx.files["dl"]},
+    "netcrime.io.graphml.read_graphml": lambda fx: {"path": fx.files["graphml"]},
+    "netcrime.io.pajek.read_pajek": lambda fx: {"path": fx.files["pajek"]},
+    "netcrime.io.read": lambda fx: {"path": fx.files["pajek"]},
+    "netcrime.linkpred.scores": lambda fx: {"top": 3},
+    "netcrime.multiplex.from_edges": lambda fx: {
+        "df": fx.relations, "relation": "relation"},
+    "netcrime.multiplex.by_layer": lambda fx: {"g": fx.multiplex},
+    "netcrime.multiplex.flatten": lambda fx: {"g": fx.multiplex},
+    "netcrime.multiplex.layer_overlap": lambda fx: {"g": fx.multiplex},
+    "netcrime.multiplex.layers": lambda fx: {"g": fx.multiplex},
+    "netcrime.observation.sensitivity": lambda fx: {"node_missing": [0.0, 0.3], "reps": 2},
+    # a few replicates keep the sweep quick (the default is 100)
+    "netcrime.observation.plan_on_observed": lambda fx: {"reps": 5},
+    "netcrime.online.block_plan": lambda fx: {"g": fx.trafficking["online"]},
+    "netcrime.online.compare_block_vs_raid": lambda fx: {
+        "g": fx.trafficking["online"], "budgets": [1, 2]},
+    "netcrime.online.evaluate_linkage": lambda fx: {
+        "found": _series([0, 0, 1, 2]), "truth": _series([5, 5, 6, 6])},
+    "netcrime.disruption.recovery.Recovery.apply": lambda fx: {
+        "h": fx.g.take(list(range(1, 12))), "removed": "v0",
+        "removed_attrs": {"role": "leader"}, "orphan_ties": [("v1", True, True, 1.0)],
+        "rng": _generator(), "new_label": "recruit"},
+    "netcrime.online.link_traces": lambda fx: {
+        "data": fx.ads, "id_cols": ["phone", "account"], "max_share": 1.0},
+    "netcrime.plot.figures.plot_brokerage_profile": lambda fx: {
+        "gf": _instance("GouldFernandezResult", fx)},
+    "netcrime.plot.figures.plot_profiles": lambda fx: {"profiles": _profiles(fx)},
+    "netcrime.plot.figures.plot_removal_curves": lambda fx: {
+        "results": _instance("AttackResult", fx)},
+    "netcrime.plot.observation.plot_sensitivity": lambda fx: {"results": fx.sensitivity},
+    "netcrime.plot.online.plot_block_vs_raid": lambda fx: {"comparison": _call(
+        "online.compare_block_vs_raid", fx.trafficking["online"], budgets=[1, 2])},
+    "netcrime.plot.online.plot_linked_operations": lambda fx: {"linked": _call(
+        "online.link_traces", fx.trafficking["online"])},
+    "netcrime.plot.temporal.plot_trajectories": lambda fx: {"traj_df": _call(
+        "temporal.trajectory", fx.snaps, metric="degree")},
+    "netcrime.plot.temporal.plot_turnover": lambda fx: {"turnover_df": _call(
+        "temporal.turnover", fx.snaps)},
+    "netcrime.plot.twomode.draw_twomode": lambda fx: {"g": fx.twomode},
+    "netcrime.plot.twomode.twomode_layout": lambda fx: {"g": fx.twomode},
+    "netcrime.report.write_report": lambda fx: {"result": fx.demo},
+    "netcrime.temporal.rank_stability": lambda fx: {"snaps": fx.snaps},
+    "netcrime.temporal.replacement": lambda fx: {
+        "snaps": fx.snaps, "removed": "v0", "window": 1},
+    "netcrime.temporal.trajectory": lambda fx: {"snaps": fx.snaps},
+    "netcrime.temporal.turnover": lambda fx: {"snaps": fx.snaps},
+    "netcrime.twomode.degree": lambda fx: {"g": fx.twomode},
+    "netcrime.twomode.density": lambda fx: {"g": fx.twomode},
+    "netcrime.twomode.from_affiliations": lambda fx: {
+        "df": fx.affiliations, "actor": "person", "event": "meeting"},
+    "netcrime.twomode.incidence": lambda fx: {"g": fx.twomode},
+    "netcrime.twomode.project": lambda fx: {"g": fx.twomode},
+}
+
+
+def _zero_scores(g: Any, rng: Any) -> Any:
+    import numpy as np
+
+    return np.zeros(g.n_nodes)
+
+
+def _generator() -> Any:
+    import numpy as np
+
+    return np.random.default_rng(1)
+
+
+def _int_array(values: list[int]) -> Any:
+    import numpy as np
+
+    return np.asarray(values, dtype=np.int64)
+
+
+def _series(values: list) -> Any:
+    import pandas as pd
+
+    return pd.Series(values)
+
+
+def _index(values: list) -> Any:
+    import pandas as pd
+
+    return pd.Index(values)
+
+
+def _igraph(fx: Fixtures) -> Any:
+    return fx.g.to_igraph()
+
+
+def _call(path: str, *args: Any, **kwargs: Any) -> Any:
+    """``netcrime.<path>(*args, **kwargs)`` with warnings silenced (fixture results)."""
+    import importlib
+
+    mod, name = path.rsplit(".", 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return getattr(importlib.import_module(f"netcrime.{mod}"), name)(*args, **kwargs)
+
+
+def _profiles(fx: Fixtures) -> Any:
+    return _call("covert.compare_profiles", {"a": fx.g, "b": fx.trafficking["traditional"]})
 
 
 def _bad(bid: str, nx_graph: Any) -> Any:
@@ -113,6 +253,99 @@ class Fixtures:
         self.events = pd.DataFrame({"source": ["v0", "v1", "v2", "v0"],
                                     "target": ["v1", "v2", "v3", "v3"],
                                     "time": [1, 2, 3, 4]})
+
+    # lazily built inputs of the callables that need more than a plain graph (BASELINE)
+    @functools.cached_property
+    def files(self) -> dict[str, str]:
+        """One small valid file (or saved graph) per reader, in the worker's tmp dir."""
+        import pandas as pd
+
+        t = self.tmp
+        (t / "g.net").write_text('*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n*Edges\n1 2\n2 3 2\n')
+        (t / "g.dl").write_text("DL N=3\nFORMAT = EDGELIST1\nLABELS:\na,b,c\nDATA:\n"
+                                "1 2\n2 3\n")
+        (t / "g.graphml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+            '<key id="w" for="edge" attr.name="weight" attr.type="double"/>\n'
+            '<graph edgedefault="undirected">\n<node id="a"/><node id="b"/><node id="c"/>\n'
+            '<edge source="a" target="b"><data key="w">2.0</data></edge>\n'
+            '<edge source="b" target="c"><data key="w">1.0</data></edge>\n</graph>\n'
+            '</graphml>\n')
+        calls = pd.DataFrame({"caller": [5551, 5551, 5552, 5553], "callee": [5552, 5553,
+                              5553, 5551], "seconds": [10.0, 20.0, 5.0, 7.0]})
+        calls.to_csv(t / "calls.csv", index=False)
+        self.g.save(t / "saved")
+        return {"pajek": str(t / "g.net"), "dl": str(t / "g.dl"),
+                "graphml": str(t / "g.graphml"), "calls": str(t / "calls.csv"),
+                "saved": str(t / "saved")}
+
+    @functools.cached_property
+    def affiliations(self) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame({"person": ["ann", "bob", "bob", "cy", "cy", "dee"],
+                             "meeting": ["m1", "m1", "m2", "m2", "m3", "m3"]})
+
+    @functools.cached_property
+    def twomode(self) -> Any:
+        import netcrime as nc
+
+        return nc.twomode.from_affiliations(self.affiliations, actor="person",
+                                            event="meeting")
+
+    @functools.cached_property
+    def snaps(self) -> Any:
+        import netcrime as nc
+
+        return nc.events.snapshots(self.events, source="source", target="target",
+                                   directed=False, phase="time")
+
+    @functools.cached_property
+    def relations(self) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame({"source": ["v0", "v0", "v1", "v2", "v3"],
+                             "target": ["v1", "v1", "v2", "v3", "v0"],
+                             "relation": ["kin", "work", "kin", "work", "work"]})
+
+    @functools.cached_property
+    def multiplex(self) -> Any:
+        import netcrime as nc
+
+        return nc.multiplex.from_edges(self.relations, source="source", target="target",
+                                       relation="relation", directed=False)
+
+    @functools.cached_property
+    def trafficking(self) -> dict[str, Any]:
+        import netcrime as nc
+
+        return {kind: nc.generators.trafficking_network(n=60, kind=kind, rng=1)
+                for kind in ("traditional", "online")}
+
+    @functools.cached_property
+    def ads(self) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame({"phone": ["p1", "p1", "p2", None, "p3"],
+                             "account": ["a1", None, "a2", "a2", "a3"]})
+
+    @functools.cached_property
+    def sensitivity(self) -> Any:
+        import netcrime as nc
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return nc.observation.sensitivity(self.g, metric="degree",
+                                              node_missing=[0.0, 0.3], reps=2, rng=1)
+
+    @functools.cached_property
+    def demo(self) -> Any:
+        import netcrime.report
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return netcrime.report.build_demo(n=30, seed=1)
 
     def valid(self, name: str, qual: str) -> Any:
         import numpy as np
@@ -186,6 +419,7 @@ def _instance(owner: str, fx: Fixtures) -> Any:
 
 def _baseline(qual: str, f: Any, fx: Fixtures) -> tuple[Any, str, dict, list[str]]:
     call, name = _target(qual, f, fx)
+    over = BASELINE[qual](fx) if qual in BASELINE else {}
     sig = inspect.signature(call)
     kwargs: dict[str, Any] = {}
     pos: list[str] = []
@@ -194,7 +428,9 @@ def _baseline(qual: str, f: Any, fx: Fixtures) -> tuple[Any, str, dict, list[str
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or p.name in ("self", "cls"):
             continue
         names.append(p.name)
-        if p.default is inspect.Parameter.empty:
+        if p.name in over:
+            kwargs[p.name] = over[p.name]
+        elif p.default is inspect.Parameter.empty:
             kwargs[p.name] = fx.valid(p.name, qual)
         if p.kind == p.POSITIONAL_ONLY:
             pos.append(p.name)
