@@ -31,6 +31,7 @@ from ._common import (
     decimal_number,
     file_error,
     format_value,
+    long_block,
     node_number,
     number_block,
     read_text,
@@ -597,7 +598,7 @@ def _list_block(path: Path, h: _DLHeader, lab: _Labeller, block: list[str], ln0:
                 k: int, cells: _Cells) -> None:
     """The lines of matrix ``k`` (``block[0]`` is line ``ln0``): at once when plain, else
     line by line."""
-    if not lab.embedded and _plain_lists(h, block, ln0, cells):
+    if not lab.embedded and long_block(len(block)) and _plain_lists(h, block, ln0, cells):
         return
     for idx, text in enumerate(block):
         if text.strip():

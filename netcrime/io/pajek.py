@@ -33,6 +33,7 @@ from ._common import (
     file_error,
     first_repeat,
     format_value,
+    long_block,
     node_number,
     number_block,
     read_text,
@@ -135,7 +136,7 @@ class _PajekReader:
         if b <= a:
             return
         fast = _BLOCK_READERS.get(self.section)
-        if fast is not None and fast(self, lines[a:b], a + 1):
+        if fast is not None and long_block(b - a) and fast(self, lines[a:b], a + 1):
             return
         for idx in range(a, b):
             text = lines[idx].strip()
