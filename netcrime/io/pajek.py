@@ -179,7 +179,7 @@ class _PajekReader:
         self.chunks.append((s, t, w, np.full(len(s), kind == "edges"), ln))
 
     # ---------------------------------------------------------------- plain blocks
-    def _plain_vertices(self, block: list[str], ln0: int) -> bool:
+    def plain_vertices(self, block: list[str], ln0: int) -> bool:
         """Vertex lines ``i label`` (the label quoted or one word), all of them: read at
         once. False (nothing read) for any other block."""
         found = _PLAIN_VERTEX.findall("\n".join(block))
@@ -198,7 +198,7 @@ class _PajekReader:
             return None
         return v - 1
 
-    def _plain_ties(self, block: list[str], ln0: int) -> bool:
+    def plain_ties(self, block: list[str], ln0: int) -> bool:
         """``*Arcs``/``*Edges`` lines ``i j [value]`` of plain numbers: read at once."""
         blk = number_block(block)
         if blk is None:
@@ -220,7 +220,7 @@ class _PajekReader:
         self.add_block(a, b, val, self.section, rows + ln0)
         return True
 
-    def _plain_lists(self, block: list[str], ln0: int) -> bool:
+    def plain_lists(self, block: list[str], ln0: int) -> bool:
         """``*Arcslist``/``*Edgeslist`` lines ``i j k ...`` of plain numbers: read at once."""
         blk = number_block(block)
         if blk is None:
@@ -389,11 +389,11 @@ class _PajekReader:
 
 
 _BLOCK_READERS = {
-    "vertices": _PajekReader._plain_vertices,
-    "arcs": _PajekReader._plain_ties,
-    "edges": _PajekReader._plain_ties,
-    "arcslist": _PajekReader._plain_lists,
-    "edgeslist": _PajekReader._plain_lists,
+    "vertices": _PajekReader.plain_vertices,
+    "arcs": _PajekReader.plain_ties,
+    "edges": _PajekReader.plain_ties,
+    "arcslist": _PajekReader.plain_lists,
+    "edgeslist": _PajekReader.plain_lists,
 }
 
 _LINE_HANDLERS = {
