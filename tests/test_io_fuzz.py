@@ -18,6 +18,7 @@ release run sets it to 10000 (see CONTRIBUTING.md, "Fuzzing"), and
 from __future__ import annotations
 
 import os
+import random
 import signal
 import sys
 import tracemalloc
@@ -29,6 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netcrime as nc
+import netcrime.io._common as _io_common
 from netcrime.exceptions import GraphFormatError, ParameterError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
@@ -90,6 +92,81 @@ def test_fixed_mutants(tmp_path, fmt):
         outcome, detail, peak = watched(fmt, path, data)
         assert outcome in ("parsed", "clean error"), (seed, outcome, detail)
         assert peak < PEAK_BOUND, (seed, peak)
+
+
+# ---------------------------------------------------------------------------- block path
+# The DL and Pajek readers read long blocks of plain lines at once (netcrime.io._common.
+# number_block, issue 15) and fall back to the line-by-line path for anything else. The
+# same oracles hold on both paths: long mutated files, and the small mutants with every
+# block, however short, tried at once.
+@pytest.mark.parametrize("fmt", ["ucinet", "pajek"])
+@settings(max_examples=EXAMPLES, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**64))  # a long file needs many draws: seed a Random
+def test_long_mutated_files_parse_right_or_fail_cleanly(tmp_path, fmt, seed):
+    data = corpus.long_mutant_from(fmt, random.Random(seed))
+    path = tmp_path / f"long{corpus.EXT[fmt]}"
+    path.write_bytes(data)
+    outcome, detail, peak = watched(fmt, path, data)
+    assert outcome in ("parsed", "clean error"), f"{outcome}: {detail}\nfile: {data[:300]!r}"
+    assert peak < PEAK_BOUND, f"peak {peak / 2**20:.0f} MB"
+
+
+@pytest.mark.parametrize("fmt", ["ucinet", "pajek"])
+@settings(max_examples=EXAMPLES, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(rnd=st.randoms(use_true_random=False))
+def test_small_mutants_through_the_block_path(tmp_path, monkeypatch, fmt, rnd):
+    monkeypatch.setattr(_io_common, "BLOCK_MIN_LINES", 1)
+    data = corpus.mutant_from(fmt, rnd)
+    path = tmp_path / f"mutant{corpus.EXT[fmt]}"
+    path.write_bytes(data)
+    outcome, detail, _ = watched(fmt, path, data)
+    assert outcome in ("parsed", "clean error"), f"{outcome}: {detail}\nfile: {data[:300]!r}"
+
+
+@pytest.mark.parametrize("fmt", ["ucinet", "pajek"])
+def test_long_files_read_as_the_reference_reads_them(tmp_path, monkeypatch, fmt):
+    """Long valid files go through the block path and give the reference's graph."""
+    calls = []
+    ints = _io_common.NumberBlock.ints
+    monkeypatch.setattr(_io_common.NumberBlock, "ints",
+                        lambda self, idx: calls.append(len(idx)) or ints(self, idx))
+    for seed in range(30):
+        data = corpus.long_seed(fmt, random.Random(seed))
+        path = tmp_path / f"l{seed}{corpus.EXT[fmt]}"
+        path.write_bytes(data)
+        verdict, ref = corpus.REFERENCES[fmt](data)
+        assert verdict == "ok", (seed, ref)
+        assert corpus.graph_summary(corpus.read_with_netcrime(fmt, path)) == ref, seed
+    assert len(calls) >= 30 and sum(calls) > 30 * 140
+
+
+_LONG_BAD = ["nan", "-inf", "1e999", "0x1F", "1_0", "1.2.3", "--1", "1e", ".", "\uff11",
+             "\u0663", "1" * 1001, '"2', "2'", "+-2"]
+_LONG_CASES = [(where, bad) for where in ("value", "source", "target")
+               for bad in [*_LONG_BAD, "0", "301", "1" * 19, "-2", "2.0", "+"]
+               if where != "value" or corpus.ref_number(bad) is None]
+
+
+@pytest.mark.parametrize("fmt", ["ucinet", "pajek"])
+@pytest.mark.parametrize("where, bad", _LONG_CASES)
+def test_long_files_errors_name_their_line(tmp_path, fmt, where, bad):
+    """A bad entry deep inside a long block is reported at its line, as in a short file."""
+    rnd = random.Random(7)
+    ties = [(rnd.randint(1, 300), rnd.randint(1, 300), repr(rnd.random())) for _ in range(500)]
+    k = 417
+    a, b, v = ties[k]
+    ties[k] = {"value": (a, b, bad), "source": (bad, b, v), "target": (a, bad, v)}[where]
+    lines = [f"{a} {b} {v}" for a, b, v in ties]
+    if fmt == "pajek":
+        head = ["*Vertices 300", *(f'{i} "v {i}"' for i in range(1, 301)), "*Arcs"]
+    else:
+        head = ["DL N=300", "FORMAT = EDGELIST1", "DATA:"]
+    name = f"bad{corpus.EXT[fmt]}"
+    p = put(tmp_path, name, ("\n".join(head + lines) + "\n").encode())
+    msg = refused(p, multiedges="sum") if fmt == "pajek" else refused(p)
+    assert msg.startswith(f"{name}, line {len(head) + k + 1}:"), msg
 
 
 # ============================================================================ the oracles

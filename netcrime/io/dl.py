@@ -4,7 +4,9 @@
 The reader works in three steps, one function or class per section of the file: the
 header (:class:`_HeaderReader`, keyword by keyword), the data (:class:`_FullMatrix` for
 the fullmatrix layout, :func:`_read_lists` for edgelist1/nodelist1), then one Graph per
-matrix (:func:`_dl_graph`).
+matrix (:func:`_dl_graph`). Edgelist1/nodelist1 data made of plain numbers are read a
+block at a time (:func:`_plain_lists`) with the same result as line by line; any other
+block, and every error, takes the line-by-line path.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from ._common import (
     decimal_number,
     file_error,
     format_value,
+    long_block,
     node_number,
+    number_block,
     read_text,
     split_lines,
     text_label,
@@ -61,6 +65,9 @@ def _number(path: Path, tok: str, line: int, what: str) -> float:
 
 def _tokens(path: Path, text: str, line: int, pattern: re.Pattern = _TOKEN) -> list[Token]:
     """The tokens of one line; a quote that does not close on its line is an error."""
+    if '"' not in text and "'" not in text:  # no quote: words (group 3) and symbols
+        return [("word" if m.lastindex == 3 else "sym", m.group(0), line)
+                for m in pattern.finditer(text)]
     out = []
     end = 0
     for m in pattern.finditer(text):
@@ -91,13 +98,15 @@ def _data_tokens(path: Path, text: str, line: int) -> list[str]:
 
 
 class _Cells:
-    """Non-zero cells of one matrix, in file order: row, column, value and line."""
+    """Non-zero cells of one matrix, in file order: row, column, value and line (added one
+    by one to the lists, or a block at a time to ``chunks``)."""
 
     def __init__(self) -> None:
         self.s: list[int] = []
         self.t: list[int] = []
         self.v: list[float] = []
         self.ln: list[int] = []
+        self.chunks: list[tuple[np.ndarray, ...]] = []
 
     def add(self, i: int, j: int, v: float, ln: int) -> None:
         self.s.append(i)
@@ -105,12 +114,24 @@ class _Cells:
         self.v.append(v)
         self.ln.append(ln)
 
+    def _flush(self) -> None:
+        if self.s:
+            self.chunks.append((np.asarray(self.s, np.int64), np.asarray(self.t, np.int64),
+                                np.asarray(self.v, float), np.asarray(self.ln, np.int64)))
+            self.s, self.t, self.v, self.ln = [], [], [], []
+
+    def add_block(self, s: np.ndarray, t: np.ndarray, v: np.ndarray, ln: np.ndarray) -> None:
+        self._flush()
+        self.chunks.append((s, t, v, ln))
+
     def arrays(self, path: Path, n: int, what: str) -> tuple[np.ndarray, ...]:
         """Arrays sorted by (row, column), repeated cells merged, zero cells dropped."""
-        s = np.asarray(self.s, np.int64)
-        t = np.asarray(self.t, np.int64)
-        v = np.asarray(self.v, float)
-        ln = np.asarray(self.ln, np.int64)
+        self._flush()
+        if self.chunks:
+            s, t, v, ln = (np.concatenate(c) for c in zip(*self.chunks))
+        else:
+            s, t = np.zeros(0, np.int64), np.zeros(0, np.int64)
+            v, ln = np.zeros(0), np.zeros(0, np.int64)
         key = s * max(n, 1) + t
         order = np.argsort(key, kind="stable")
         s, t, v, ln, key = s[order], t[order], v[order], ln[order], key[order]
@@ -540,22 +561,70 @@ def _list_line(path: Path, h: _DLHeader, lab: _Labeller, text: str, ln: int,
     return [(i, lab(t, ln), 1.0) for t in toks[1:]]
 
 
-def _read_lists(path: Path, h: _DLHeader, data: list[tuple[int, str]], mats: list[_Cells],
+def _plain_lists(h: _DLHeader, block: list[str], ln0: int, cells: _Cells) -> bool:
+    """Edgelist1 (``i j [value]``) or nodelist1 (``i j k ...``) lines of plain numbers
+    (node numbers, no labels), all of them: read into ``cells`` at once. False (nothing
+    read) for any other block."""
+    blk = number_block(block, commas=True)
+    if blk is None:
+        return False
+    counts = blk.counts
+    if h.format == "edgelist1":
+        if not np.all((counts == 0) | (counts == 2) | (counts == 3)):
+            return False
+        rows = np.flatnonzero(counts)
+        first = blk.first[rows]
+        valued = counts[rows] == 3
+        nodes = blk.ints(np.concatenate([first, first + 1]))
+        w = blk.floats(first[valued] + 2)
+        if nodes is None or w is None or (len(nodes) and (nodes.min() < 1
+                                                          or nodes.max() > h.n)):
+            return False
+        v = np.ones(len(rows))
+        v[valued] = w
+        cells.add_block(nodes[:len(rows)] - 1, nodes[len(rows):] - 1, v, rows + ln0)
+        return True
+    nodes = blk.ints(np.arange(len(blk.starts)))
+    if nodes is None or (len(nodes) and (nodes.min() < 1 or nodes.max() > h.n)):
+        return False
+    line_of = np.repeat(np.arange(len(counts)), counts)
+    tail = np.ones(len(nodes), bool)
+    tail[blk.first[counts > 0]] = False
+    cells.add_block(nodes[blk.first[line_of[tail]]] - 1, nodes[tail] - 1,
+                    np.ones(int(tail.sum())), line_of[tail] + ln0)
+    return True
+
+
+def _list_block(path: Path, h: _DLHeader, lab: _Labeller, block: list[str], ln0: int,
+                k: int, cells: _Cells) -> None:
+    """The lines of matrix ``k`` (``block[0]`` is line ``ln0``): at once when plain, else
+    line by line."""
+    if not lab.embedded and long_block(len(block)) and _plain_lists(h, block, ln0, cells):
+        return
+    for idx, text in enumerate(block):
+        if text.strip():
+            ln = ln0 + idx
+            for i, j, v in _list_line(path, h, lab, text, ln, k):
+                cells.add(i, j, v, ln)
+
+
+def _read_lists(path: Path, h: _DLHeader, body: list[str], ln0: int, mats: list[_Cells],
                 end_line: int) -> list[Any]:
-    """Fill ``mats`` from edgelist1/nodelist1 data (``!`` starts the next matrix); return
-    the node labels."""
+    """Fill ``mats`` from edgelist1/nodelist1 data ``body`` (``body[0]`` is line ``ln0``;
+    a line ``!`` starts the next matrix); return the node labels."""
     nm = len(mats)
     lab = _Labeller(path, h, h.row_embedded or h.col_embedded)
-    k = 0
-    for ln, text in data:
-        if text.strip() == "!":
+    bangs = [i for i, text in enumerate(body) if "!" in text and text.strip() == "!"] \
+        if any("!" in text for text in body) else []
+    k, start = 0, 0
+    for stop in [*bangs, len(body)]:
+        _list_block(path, h, lab, body[start:stop], ln0 + start, k, mats[k])
+        if stop < len(body):  # the "!" line
             k += 1
             if k >= nm:
-                raise file_error(path, ln, f"more matrices than NM = {nm} (each '!' starts "
-                                 "a new matrix).")
-            continue
-        for i, j, v in _list_line(path, h, lab, text, ln, k):
-            mats[k].add(i, j, v, ln)
+                raise file_error(path, ln0 + stop, f"more matrices than NM = {nm} (each '!' "
+                                 "starts a new matrix).")
+        start = stop + 1
     if k + 1 != nm:
         raise file_error(path, end_line, f"missing section: NM = {nm} but the data hold "
                          f"{k + 1} matrix(es) (separate matrices with a line holding '!').")
@@ -568,12 +637,13 @@ def _parse_dl(path: Path, encoding: str,
     text = read_text(path, encoding, func)
     lines = split_lines(text)
     h, data_at, rest = _parse_dl_header(path, lines, len(text))
-    data = list(_data_lines(lines, data_at, rest))
     mats = [_Cells() for _ in range(h.nm)]
     if h.format == "fullmatrix":
+        data = list(_data_lines(lines, data_at, rest))
         nodes = _FullMatrix(path, h, data, len(lines)).read(mats)
     else:
-        nodes = _read_lists(path, h, data, mats, len(lines))
+        body = [rest, *lines[data_at + 1:]]
+        nodes = _read_lists(path, h, body, data_at + 1, mats, len(lines))
     mlabels = h.matrix_labels if h.matrix_labels is not None else [
         str(k + 1) for k in range(h.nm)]
     if len(set(mlabels)) != len(mlabels):

@@ -1,9 +1,12 @@
 """Pajek network files (``.net``, a ``.paj`` project holding one network):
 :func:`read_pajek`, :func:`write_pajek`.
 
-The reader walks the file line by line (:class:`_PajekReader`): a ``*`` line opens a
-section (one handler per section keyword), every other line goes to the handler of the
-current section (vertices, arcs/edges, arcs/edges lists, matrix).
+The reader (:class:`_PajekReader`) splits the file at its ``*`` lines, each of which opens
+a section (one handler per section keyword). The lines of a section go to the handler of
+the section (vertices, arcs/edges, arcs/edges lists, matrix) one by one -- unless the
+whole block is plain (vertex lines ``i label``, tie lines of plain numbers), which is
+read at once with the same result; any other block, and every error, takes the
+line-by-line path.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from ._common import (
     file_error,
     first_repeat,
     format_value,
+    long_block,
     node_number,
+    number_block,
     read_text,
     split_lines,
     text_label,
@@ -42,6 +47,8 @@ __all__ = ["read_pajek", "write_pajek"]
 
 _PAJEK_TOKEN = re.compile(r'"([^"]*)"|([^\s"]+)')
 _NOT_A_NUMBER = re.compile(r"[+-]?(nan|inf|infinity)", flags=re.I)
+_PLAIN_VERTEX = re.compile(r'^[ \t]*([0-9]{1,18})[ \t]+(?:"([^"\n]*)"|([^\s"]+))[ \t]*$',
+                           flags=re.M)
 _TIE_SECTIONS = ("*arcs", "*edges", "*arcslist", "*edgeslist", "*matrix")
 _ARC_SECTIONS = ("*arcs", "*arcslist", "*matrix")
 
@@ -62,6 +69,22 @@ def _pajek_tokens(path: Path, text: str, ln: int) -> list[str]:
         out.append(m.group(1) if m.group(1) is not None else m.group(2))
         end = m.end()
     return out
+
+
+def _section_heads(text: str) -> list[int]:
+    """Indices of the lines of ``text`` (lines joined by ``\\n``) whose first character
+    other than white space is ``*``."""
+    heads: list[int] = []
+    line, at, pos = 0, 0, text.find("*")
+    while pos >= 0:  # pos: the first "*" of its line; each character is looked at twice
+        start = text.rfind("\n", 0, pos) + 1
+        if start == pos or text[start:pos].isspace():
+            line += text.count("\n", at, start)
+            at = start
+            heads.append(line)
+        end = text.find("\n", pos)
+        pos = text.find("*", end) if end >= 0 else -1
+    return heads
 
 
 def _number(path: Path, tok: str, ln: int, what: str) -> float:
@@ -92,26 +115,39 @@ class _PajekReader:
         self.val: list[float] = []
         self.kind: list[str] = []  # "arcs" or "edges", per tie
         self.where: list[int] = []  # line of each tie
+        self.chunks: list[tuple[np.ndarray, ...]] = []  # ties read a block at a time
         self.has_value = False
         self.matrix_row = 0
         self.networks = 0
         self.arc_section = False
 
     def read(self, lines: list[str]) -> None:
-        for idx, raw in enumerate(lines):
-            ln = idx + 1
-            text = raw.strip()
+        heads = _section_heads("\n".join(lines))
+        bounds = [*heads, len(lines)]
+        self._block(lines, 0, bounds[0])
+        for k, h in enumerate(heads):
+            self._section(lines[h].strip(), h + 1)
+            self._block(lines, h + 1, bounds[k + 1])
+        if self.n is None:
+            raise file_error(self.path, len(lines) or 1, "missing section: no *Vertices line.")
+
+    def _block(self, lines: list[str], a: int, b: int) -> None:
+        """Lines ``a..b-1`` (0-based) of the current section: at once if the block is
+        plain, else one by one."""
+        if b <= a:
+            return
+        fast = _BLOCK_READERS.get(self.section)
+        if fast is not None and long_block(b - a) and fast(self, lines[a:b], a + 1):
+            return
+        for idx in range(a, b):
+            text = lines[idx].strip()
             if not text or text.startswith("%"):
                 continue
-            if text.startswith("*"):
-                self._section(text, ln)
-                continue
+            ln = idx + 1
             if self.section is None:
                 raise file_error(self.path, ln, "data line outside a section (missing section "
                                  "header such as *Vertices or *Arcs).")
             _LINE_HANDLERS[self.section](self, _pajek_tokens(self.path, text, ln), ln)
-        if self.n is None:
-            raise file_error(self.path, len(lines) or 1, "missing section: no *Vertices line.")
 
     def vertex(self, tok: str, ln: int) -> int:
         # fast path for the common plain number; node_number decides everything else
@@ -128,6 +164,78 @@ class _PajekReader:
         self.val.append(w)
         self.kind.append(kind)
         self.where.append(ln)
+
+    def _flush(self) -> None:
+        """Move the ties added one by one into ``chunks`` (keeping file order)."""
+        if self.src:
+            self.chunks.append((np.asarray(self.src, np.int64), np.asarray(self.dst, np.int64),
+                                np.asarray(self.val, float),
+                                np.asarray([k == "edges" for k in self.kind], bool),
+                                np.asarray(self.where, np.int64)))
+            self.src, self.dst, self.val, self.kind, self.where = [], [], [], [], []
+
+    def add_block(self, s: np.ndarray, t: np.ndarray, w: np.ndarray, kind: str,
+                  ln: np.ndarray) -> None:
+        self._flush()
+        self.chunks.append((s, t, w, np.full(len(s), kind == "edges"), ln))
+
+    # ---------------------------------------------------------------- plain blocks
+    def plain_vertices(self, block: list[str], ln0: int) -> bool:
+        """Vertex lines ``i label`` (the label quoted or one word), all of them: read at
+        once. False (nothing read) for any other block."""
+        found = _PLAIN_VERTEX.findall("\n".join(block))
+        if len(found) != sum(1 for x in block if x.strip()):
+            return False
+        v = np.array([int(f[0]) for f in found], np.int64)
+        if len(v) and (v.min() < 1 or v.max() > self.n or len(np.unique(v)) != len(v)
+                       or any(i in self.labels for i in (v - 1).tolist())):
+            return False
+        self.labels.update(zip((v - 1).tolist(), [f[2] or f[1] for f in found]))
+        return True
+
+    def _plain_vertex_numbers(self, blk: Any, idx: np.ndarray) -> np.ndarray | None:
+        v = blk.ints(idx)
+        if v is None or (len(v) and (v.min() < 1 or v.max() > self.n)):
+            return None
+        return v - 1
+
+    def plain_ties(self, block: list[str], ln0: int) -> bool:
+        """``*Arcs``/``*Edges`` lines ``i j [value]`` of plain numbers: read at once."""
+        blk = number_block(block)
+        if blk is None:
+            return False
+        counts = blk.counts
+        if not np.all((counts == 0) | (counts == 2) | (counts == 3)):
+            return False
+        rows = np.flatnonzero(counts)
+        first = blk.first[rows]
+        a = self._plain_vertex_numbers(blk, first)
+        b = self._plain_vertex_numbers(blk, first + 1)
+        valued = counts[rows] == 3
+        w = blk.floats(first[valued] + 2)
+        if a is None or b is None or w is None:
+            return False
+        val = np.ones(len(rows))
+        val[valued] = w
+        self.has_value = self.has_value or bool(valued.any())
+        self.add_block(a, b, val, self.section, rows + ln0)
+        return True
+
+    def plain_lists(self, block: list[str], ln0: int) -> bool:
+        """``*Arcslist``/``*Edgeslist`` lines ``i j k ...`` of plain numbers: read at once."""
+        blk = number_block(block)
+        if blk is None:
+            return False
+        v = self._plain_vertex_numbers(blk, np.arange(len(blk.starts)))
+        if v is None:
+            return False
+        line_of = np.repeat(np.arange(len(blk.counts)), blk.counts)
+        tail = np.ones(len(v), bool)
+        tail[blk.first[blk.counts > 0]] = False
+        s = v[blk.first[line_of[tail]]]
+        self.add_block(s, v[tail], np.ones(len(s)),
+                       "arcs" if self.section == "arcslist" else "edges", line_of[tail] + ln0)
+        return True
 
     # ---------------------------------------------------------------- section lines
     def _section(self, text: str, ln: int) -> None:
@@ -238,12 +346,11 @@ class _PajekReader:
         """Sources, targets, values and direction; in a directed file an edge becomes two
         arcs. Repeated ties are refused under ``multiedges="error"``."""
         directed = self.arc_section
-        s = np.asarray(self.src, np.int64)
-        t = np.asarray(self.dst, np.int64)
-        w = np.asarray(self.val, float)
-        ln_of = np.asarray(self.where, np.int64)
+        self._flush()
+        s, t, w, und, ln_of = (np.concatenate(c) for c in zip(*self.chunks)) if self.chunks \
+            else (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0, bool),
+                  np.zeros(0, np.int64))
         if directed:
-            und = np.asarray([k == "edges" for k in self.kind], bool)
             if und.any():
                 nl = und & (s != t)
                 s, t, w = (np.concatenate([s, t[nl]]), np.concatenate([t, s[nl]]),
@@ -281,6 +388,14 @@ class _PajekReader:
                 cols[c][v] = x
         return pd.DataFrame(cols)
 
+
+_BLOCK_READERS = {
+    "vertices": _PajekReader.plain_vertices,
+    "arcs": _PajekReader.plain_ties,
+    "edges": _PajekReader.plain_ties,
+    "arcslist": _PajekReader.plain_lists,
+    "edgeslist": _PajekReader.plain_lists,
+}
 
 _LINE_HANDLERS = {
     "vertices": _PajekReader.vertex_line,

@@ -183,6 +183,75 @@ def mutant_from(fmt: str, rnd: random.Random) -> bytes:
     return data
 
 
+# ============================================================================ long files
+_LONG_VALUES = ["2", "-0.5", "1.5e-3", ".5", "1.", "+2", "4E2", "007", "0", "-0", "1e-300",
+                "123456789.123456789", "9.999999999999999e307"]
+
+
+def _long_sep(rnd: random.Random, commas: bool) -> str:
+    return rnd.choice([" ", " ", " ", "\t", "  ", " \t"] + ([",", ", "] if commas else []))
+
+
+def _long_line(rnd: random.Random, toks: list[str], commas: bool) -> str:
+    pad = rnd.choice(["", "", "", " ", "\t"])
+    return pad + "".join(t + _long_sep(rnd, commas) for t in toks[:-1]) + toks[-1] \
+        + rnd.choice(["", "", "", " "])
+
+
+def _long_value(rnd: random.Random) -> str:
+    return rnd.choice(_LONG_VALUES) if rnd.random() < 0.3 else repr(rnd.random() * 10)
+
+
+def long_seed(fmt: str, rnd: random.Random) -> bytes:
+    """A valid file long enough for the block path of the DL and Pajek readers (hundreds
+    of plain lines, see ``netcrime.io._common.BLOCK_MIN_LINES``): Pajek, every vertex
+    labelled and one or two sections of distinct ``*Arcs``/``*Edges``; DL, an edgelist1
+    matrix with or without labels, blanks or commas between entries."""
+    n = rnd.randint(70, 300)
+    pairs = set()
+    while len(pairs) < rnd.randint(70, 400):
+        a, b = rnd.randint(1, n), rnd.randint(1, n)
+        pairs.add((min(a, b), max(a, b)))
+    ties = [(a, b) if rnd.random() < 0.5 else (b, a) for a, b in sorted(pairs)]
+    rnd.shuffle(ties)
+    valued = rnd.random() < 0.6
+    out = []
+    if fmt == "pajek":
+        out.append(f"*Vertices {n}")
+        quoted = rnd.random() < 0.5
+        out += [_long_line(rnd, [str(i), f'"v {i}"' if quoted else f"v{i}"], False)
+                for i in range(1, n + 1)]
+        cut = rnd.randint(1, len(ties) - 1)
+        parts = [("*Arcs", ties[:cut]), ("*Edges", ties[cut:])] if rnd.random() < 0.3 \
+            else [(rnd.choice(["*Arcs", "*Edges"]), ties)]
+        for sec, part in parts:
+            out.append(sec)
+            out += [_long_line(rnd, [str(a), str(b)]
+                               + ([_long_value(rnd)] if valued else []), False)
+                    for a, b in part]
+    else:
+        out += [f"DL N={n}", "FORMAT = EDGELIST1"]
+        if rnd.random() < 0.5:
+            out += ["LABELS:", ", ".join(f"n{i}" for i in range(1, n + 1))]
+        out.append("DATA:")
+        out += [_long_line(rnd, [str(a), str(b)] + ([_long_value(rnd)] if valued else []),
+                           True) for a, b in ties]
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def long_mutant(fmt: str, seed: int) -> bytes:
+    """The long mutated file number ``seed`` of format ``fmt`` (``ucinet`` or ``pajek``)."""
+    return long_mutant_from(fmt, random.Random(f"long:{fmt}:{seed}"))
+
+
+def long_mutant_from(fmt: str, rnd: random.Random) -> bytes:
+    """A long file of ``fmt`` (:func:`long_seed`) with 0 to 3 mutations."""
+    data = long_seed(fmt, rnd)
+    for _ in range(rnd.choice([0, 1, 1, 1, 2, 3])):
+        data = mutate_once(data, rnd)
+    return data
+
+
 # ============================================================================ references
 ODD_SPACE = {c for c in map(chr, range(0x3000 + 1)) if c.isspace()} - set(" \t\n\r")
 

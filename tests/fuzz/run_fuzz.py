@@ -2,13 +2,15 @@
 
     python tests/fuzz/run_fuzz.py --files 500            # 500 mutated files per format
     python tests/fuzz/run_fuzz.py --files 10000 --start 0 --timeout 20   # release run
+    python tests/fuzz/run_fuzz.py --long --formats ucinet pajek --files 2000  # block path
 
 Each format is read by a worker subprocess (one per format, restarted after a hang or a
 crash). For every file the worker reports the outcome of :func:`corpus.classify` and the
 tracemalloc peak of the parse; the parent kills a worker that does not answer within
 ``--timeout`` seconds ("hang"). A MemoryError, a peak above ``--mem-mb`` or a worker
 killed by the system counts as "memory". Mutations are seeded (file ``k`` of a format is
-always the same bytes), so a run is reproducible and ``--start`` resumes.
+always the same bytes), so a run is reproducible and ``--start`` resumes. ``--long``
+mutates long files instead (hundreds of lines, DL and Pajek: the readers' block path).
 
 The script imports the netcrime found on ``PYTHONPATH``; to measure another tree, run it
 from there, e.g. ``cd old_tree && PYTHONPATH=$PWD python <this script>``.
@@ -49,7 +51,7 @@ def worker(mem_mb: int, as_limit_gb: float) -> None:
     for line in sys.stdin:
         job = json.loads(line)
         fmt, seed = job["fmt"], job["seed"]
-        data = corpus.mutant(fmt, seed)
+        data = corpus.long_mutant(fmt, seed) if job.get("long") else corpus.mutant(fmt, seed)
         path = tmp / f"m{seed}{corpus.EXT[fmt]}"
         path.write_bytes(data)
         tracemalloc.reset_peak()
@@ -78,7 +80,8 @@ class Worker:
         if self.proc is None or self.proc.poll() is not None:
             self.start()
         assert self.proc is not None and self.proc.stdin and self.proc.stdout
-        self.proc.stdin.write(json.dumps({"fmt": fmt, "seed": seed}) + "\n")
+        self.proc.stdin.write(json.dumps({"fmt": fmt, "seed": seed,
+                                          "long": self.args.long}) + "\n")
         self.proc.stdin.flush()
         first = self.proc.stdout
         ready, _, _ = select.select([first], [], [], timeout)
@@ -142,8 +145,12 @@ def main() -> None:
     ap.add_argument("--as-limit-gb", type=float, default=0.0,
                     help="address-space limit of the workers (0: none)")
     ap.add_argument("--show", type=int, default=3, help="examples printed per outcome")
+    ap.add_argument("--long", action="store_true",
+                    help="long files (ucinet, pajek): the readers' block path")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.long and set(args.formats) - {"ucinet", "pajek"}:
+        ap.error("--long applies to --formats ucinet pajek")
     if args.worker:
         worker(args.mem_mb, args.as_limit_gb)
         return
