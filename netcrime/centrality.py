@@ -664,7 +664,10 @@ def pagerank(
     -----
     ``x = alpha P^T x + alpha (sum_{dangling u} x_u) d + (1 - alpha) p`` with
     ``P[u, v] = w(u, v) / sum_v w(u, v)``. Power iteration with sparse mat-vecs; the map is
-    an l1 contraction with factor ``alpha``, so the stopping rule bounds the error. The
+    an l1 contraction with factor ``alpha``, so the stopping rule bounds the error. Large
+    graphs (over 200,000 arcs) iterate in pull form over the in-neighbours, in parallel
+    over nodes when cores are free; every sum runs in a fixed order, so the result is the
+    same whatever the number of threads. The
     default ``tol=1e-12`` agrees with igraph's PRPACK (a direct method) to about 1e-13.
     Defined on every non-empty graph; no NaN. Complexity O(m) per iteration.
 
@@ -693,7 +696,8 @@ def pagerank(
     p = (np.full(n, 1.0 / n) if personalization is None
          else _node_distribution(g, personalization, func, "personalization"))
     d = p if dangling is None else _node_distribution(g, dangling, func, "dangling")
-    x, _ = pagerank_power(g.indptr, g.indices, w, alpha, p, d, tol, max_iter, ConvergenceError)
+    x, _ = pagerank_power(g.indptr, g.indices, w, alpha, p, d, tol, max_iter, ConvergenceError,
+                          symmetric=not g.directed)
     return _series(g, x, "pagerank")
 
 

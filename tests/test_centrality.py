@@ -530,6 +530,98 @@ def test_pagerank_convergence_error():
         C.pagerank(nx.karate_club_graph(), max_iter=2)
 
 
+def _random_csr(n, m, directed, weighted, seed):
+    """A seeded random multigraph CSR (rows sorted) with dangling nodes when directed."""
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(seed)
+    s, t = rng.integers(0, n, m), rng.integers(0, n - n // 10, m)  # top tenth: no in-arcs
+    w = rng.random(m) + 0.1 if weighted else np.ones(m)
+    if not directed:
+        s, t, w = np.r_[s, t], np.r_[t, s], np.r_[w, w]
+    a = sp.csr_array((w, (s, t)), shape=(n, n))
+    a.sum_duplicates()
+    a.sort_indices()
+    return (a.indptr.astype(np.int64), a.indices.astype(np.int64),
+            a.data if weighted else None)
+
+
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("weighted", [True, False])
+def test_pagerank_pull_equals_serial_push_loop(directed, weighted):
+    """The large-graph pull iteration (over the in-CSR, fixed-block reductions) against the
+    small-graph serial push loop: the same map, so the same iterate to round-off."""
+    from netcrime._core import spectral as S
+
+    n = 40_000  # several pull blocks
+    ip, ix, w = _random_csr(n, 120_000, directed, weighted, seed=5)
+    rng = np.random.default_rng(6)
+    p = rng.random(n)
+    p /= p.sum()
+    d = np.full(n, 1.0 / n)
+    data = np.ones(len(ix)) if w is None else w
+    x0, it0, _ = S._pagerank_loop(ip, ix, data, 0.85, p, d, 1e-12, 1000)
+    x1, it1, _ = S.pagerank_pull(ip, ix, w, 0.85, p, d, 1e-12, 1000,
+                                 symmetric=not directed, threads=1)
+    assert it0 == it1 > 0
+    np.testing.assert_allclose(x1, x0, rtol=0, atol=1e-15)
+    assert x1.sum() == pytest.approx(1.0, abs=1e-14)
+
+
+_PULL_THREADS = """
+import numpy as np, sys
+sys.path.insert(0, {tests!r})
+from test_centrality import _random_csr
+from netcrime._core import spectral as S
+out = []
+for directed in (True, False):
+    for weighted in (True, False):
+        ip, ix, w = _random_csr(70_000, 300_000, directed, weighted, seed=9)
+        p = np.full(70_000, 1 / 70_000)
+        a = S.pagerank_pull(ip, ix, w, 0.85, p, p, 1e-12, 1000, symmetric=not directed, threads=1)
+        b = S.pagerank_pull(ip, ix, w, 0.85, p, p, 1e-12, 1000, symmetric=not directed, threads=2)
+        out.append(a[1] == b[1] > 0 and a[0].tobytes() == b[0].tobytes() and a[2] == b[2])
+print(all(out))
+"""
+
+
+def test_pagerank_pull_identical_on_one_and_two_threads():
+    """Bitwise the same vector, iteration count and last step on 1 and 2 numba threads (a
+    subprocess: the tests run with NUMBA_NUM_THREADS=1)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, NUMBA_NUM_THREADS="2")
+    code = _PULL_THREADS.format(tests=str(Path(__file__).parent))
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                       text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "True"
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_pagerank_large_graph_path_matches_igraph(directed):
+    """Above the compiled-loop size (200,000 CSR entries) pagerank() runs the pull
+    iteration: against igraph's PRPACK (a direct solve) to 1e-12 at tol=1e-12."""
+    igraph = pytest.importorskip("igraph")
+    from netcrime._core import spectral as S
+
+    n = 30_000
+    ip, ix, _ = _random_csr(n, 210_000, directed, False, seed=11)
+    src = np.repeat(np.arange(n), np.diff(ip))
+    # no self-loops (igraph counts an undirected loop twice); undirected: one arc per pair
+    keep = src != ix if directed else src < ix
+    g = nc.Graph.from_arrays(n, src[keep], ix[keep], directed=directed)
+    assert len(g.indices) > S._PAGERANK_COMPILED_MAX
+    got = C.pagerank(g, tol=1e-12).to_numpy()
+    s, t = g.edge_array()
+    gi = igraph.Graph(n=n, edges=np.column_stack([s, t]), directed=directed)
+    exp = np.array(gi.pagerank(damping=0.85, directed=directed))
+    np.testing.assert_allclose(got, exp, rtol=0, atol=1e-12)
+
+
 # ============================================================ kernels vs slow references
 @st.composite
 def small_graphs(draw, weighted=False):
