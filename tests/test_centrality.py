@@ -562,10 +562,16 @@ def test_pagerank_pull_equals_serial_push_loop(directed, weighted):
     data = np.ones(len(ix)) if w is None else w
     x0, it0, _ = S._pagerank_loop(ip, ix, data, 0.85, p, d, 1e-12, 1000)
     x1, it1, _ = S.pagerank_pull(ip, ix, w, 0.85, p, d, 1e-12, 1000,
-                                 symmetric=not directed, threads=1)
+                                 symmetric=not directed, threads=1, accelerate=False)
     assert it0 == it1 > 0
     np.testing.assert_allclose(x1, x0, rtol=0, atol=1e-15)
     assert x1.sum() == pytest.approx(1.0, abs=1e-14)
+    # Anderson-accelerated (the default): usually fewer iterations, the same l1 bound;
+    # both within 1e-12 (l1) of the fixed point, so within 2e-12 of each other
+    x2, it2, _ = S.pagerank_pull(ip, ix, w, 0.85, p, d, 1e-12, 1000,
+                                 symmetric=not directed, threads=1)
+    assert it2 > 0
+    assert np.abs(x2 - x0).sum() <= 2e-12
 
 
 _PULL_THREADS = """
@@ -578,16 +584,20 @@ for directed in (True, False):
     for weighted in (True, False):
         ip, ix, w = _random_csr(70_000, 300_000, directed, weighted, seed=9)
         p = np.full(70_000, 1 / 70_000)
-        a = S.pagerank_pull(ip, ix, w, 0.85, p, p, 1e-12, 1000, symmetric=not directed, threads=1)
-        b = S.pagerank_pull(ip, ix, w, 0.85, p, p, 1e-12, 1000, symmetric=not directed, threads=2)
-        out.append(a[1] == b[1] > 0 and a[0].tobytes() == b[0].tobytes() and a[2] == b[2])
+        for acc in (True, False):
+            a = S.pagerank_pull(ip, ix, w, 0.85, p, p, 1e-12, 1000, symmetric=not directed,
+                                threads=1, accelerate=acc)
+            b = S.pagerank_pull(ip, ix, w, 0.85, p, p, 1e-12, 1000, symmetric=not directed,
+                                threads=2, accelerate=acc)
+            out.append(a[1] == b[1] > 0 and a[0].tobytes() == b[0].tobytes() and a[2] == b[2])
 print(all(out))
 """
 
 
 def test_pagerank_pull_identical_on_one_and_two_threads():
-    """Bitwise the same vector, iteration count and last step on 1 and 2 numba threads (a
-    subprocess: the tests run with NUMBA_NUM_THREADS=1)."""
+    """Bitwise the same vector, iteration count and last step on 1 and 2 numba threads,
+    plain and Anderson-accelerated (a subprocess: the tests run with
+    NUMBA_NUM_THREADS=1)."""
     import os
     import subprocess
     import sys

@@ -9,7 +9,8 @@ diagonal (networkx's ``adjacency_matrix`` convention).
     power iteration with sparse mat-vecs; stops when the a-posteriori bound
     ``alpha / (1 - alpha) * ||x_{k+1} - x_k||_1`` on the l1 distance to the fixed point is
     below ``tol``. Graphs above 200,000 CSR entries iterate in pull form
-    (:func:`pagerank_pull`) over nodes on numba threads; bitwise the same for any thread count.
+    (:func:`pagerank_pull`) over nodes on numba threads, Anderson-accelerated (the rule
+    checked on a plain step); bitwise the same for any thread count.
 ``spectral_radius(A, symmetric)``
     the Perron root of a non-negative sparse matrix.
 ``perron_vector(A, symmetric)``
@@ -247,63 +248,179 @@ def _ordered_sum(part):
 
 
 @njit(cache=True, parallel=True)
-def _pull_parallel(indptr, indices, data, unit, inv, dang, alpha, p, d, tol, max_iter):
-    """PageRank by power iteration in pull form over the in-CSR (``indptr``/``indices``:
-    row ``v`` lists the in-neighbours ``u`` of ``v``, ``data`` the arc weights; ``unit``:
-    all weights 1, ``data`` unread), blocks of :data:`_PULL_BLOCK` nodes on numba threads.
-    Per node the sum runs over its row in CSR order and every reduction is per block, the
-    block sums then added in block order: the same floating-point operations as
-    :func:`_pull_serial` whatever the number of threads.
-    Returns ``(x, iterations, last l1 step)``; iterations < 0: not converged."""
-    n = len(indptr) - 1
-    nb = (n + _PULL_BLOCK - 1) // _PULL_BLOCK
-    part = np.zeros(nb)
-    x = p.copy()
-    y = np.empty(n)
-    z = np.empty(n)
-    bound_factor = alpha / (1.0 - alpha)
-    err = np.inf
-    for it in range(1, max_iter + 1):
-        for b in prange(nb):
-            _pull_scale(b, n, x, inv, dang, z, part)
-        dm = alpha * _ordered_sum(part)
-        for b in prange(nb):
-            _pull_gather(b, n, indptr, indices, data, unit, z, alpha, p, d, dm, y, part)
-        tot = _ordered_sum(part)
-        for b in prange(nb):
-            _pull_normalise(b, n, tot, x, y, part)
-        err = _ordered_sum(part)
-        x, y = y, x
-        if bound_factor * err <= tol:
-            return x, it, err
-    return x, -max_iter, err
+def _step_parallel(indptr, indices, data, unit, inv, dang, alpha, p, d, x, y, z, part):
+    """One pull iteration ``y = T(x)`` (normalised) over blocks of :data:`_PULL_BLOCK`
+    nodes on numba threads; returns the l1 step ``||y - x||_1``. Per node the sum runs
+    over its in-row in CSR order and every reduction is per block, the block sums then
+    added in block order: the same floating-point operations as :func:`_step_serial`
+    whatever the number of threads."""
+    n = len(x)
+    nb = len(part)
+    for b in prange(nb):
+        _pull_scale(b, n, x, inv, dang, z, part)
+    dm = alpha * _ordered_sum(part)
+    for b in prange(nb):
+        _pull_gather(b, n, indptr, indices, data, unit, z, alpha, p, d, dm, y, part)
+    tot = _ordered_sum(part)
+    for b in prange(nb):
+        _pull_normalise(b, n, tot, x, y, part)
+    return _ordered_sum(part)
 
 
 @njit(cache=True)
-def _pull_serial(indptr, indices, data, unit, inv, dang, alpha, p, d, tol, max_iter):
-    """:func:`_pull_parallel` on the calling thread (no thread launch): the same blocks,
+def _step_serial(indptr, indices, data, unit, inv, dang, alpha, p, d, x, y, z, part):
+    """:func:`_step_parallel` on the calling thread (no thread launch): the same blocks,
     the same operations in the same order, so the same result bitwise."""
-    n = len(indptr) - 1
+    n = len(x)
+    nb = len(part)
+    for b in range(nb):
+        _pull_scale(b, n, x, inv, dang, z, part)
+    dm = alpha * _ordered_sum(part)
+    for b in range(nb):
+        _pull_gather(b, n, indptr, indices, data, unit, z, alpha, p, d, dm, y, part)
+    tot = _ordered_sum(part)
+    for b in range(nb):
+        _pull_normalise(b, n, tot, x, y, part)
+    return _ordered_sum(part)
+
+
+# Anderson acceleration of the pull iteration (type II, memory _AA_MEMORY): from the
+# residuals f_k = T(x_k) - x_k, the next iterate is x_{k+1} = T(x_k) - sum_j gamma_j dG_j
+# with gamma minimising ||f_k - sum_j gamma_j dF_j||_2 (dF_j, dG_j: differences of
+# successive residuals and of successive T(x)). It only chooses where the next plain step
+# starts: the stopping rule is still checked on a plain step y = T(x) from a probability
+# vector x, so the bound alpha / (1 - alpha) ||y - x||_1 >= ||y - x*||_1 holds as before.
+_AA_MEMORY = 4
+
+
+@njit(cache=True, inline="always")
+def _aa_record_block(b, n, x, y, fprev, gprev, dF, dG, slot, count, part):
+    """Block ``b``: store ``dF[slot] = f - f_prev``, ``dG[slot] = y - g_prev`` (``f = y -
+    x``), keep ``f``, ``y``; the block's dots ``dF[slot] . dF[j]`` in ``part[b, j]`` and
+    ``dF[j] . f`` in ``part[b, m + j]`` for ``j < count``."""
+    m = dF.shape[0]
+    for j in range(2 * m):
+        part[b, j] = 0.0
+    for u in range(b * _PULL_BLOCK, min(n, (b + 1) * _PULL_BLOCK)):
+        f = y[u] - x[u]
+        df = f - fprev[u]
+        dF[slot, u] = df
+        dG[slot, u] = y[u] - gprev[u]
+        fprev[u] = f
+        gprev[u] = y[u]
+        for j in range(count):
+            part[b, j] += df * dF[j, u]
+            part[b, m + j] += dF[j, u] * f
+
+
+@njit(cache=True, inline="always")
+def _aa_mix_block(b, n, y, dG, gamma, x):
+    """Block ``b``: ``x = y - sum_j gamma_j dG[j]`` (j in order)."""
+    for u in range(b * _PULL_BLOCK, min(n, (b + 1) * _PULL_BLOCK)):
+        v = y[u]
+        for j in range(len(gamma)):
+            v -= gamma[j] * dG[j, u]
+        x[u] = v
+
+
+@njit(cache=True)
+def _ordered_columns(part):
+    """Column sums of the per-block dots, blocks added in block order."""
+    out = np.zeros(part.shape[1])
+    for b in range(part.shape[0]):
+        for j in range(part.shape[1]):
+            out[j] += part[b, j]
+    return out
+
+
+@njit(cache=True, parallel=True)
+def _aa_record_parallel(x, y, fprev, gprev, dF, dG, slot, count, part):
+    """:func:`_aa_record_block` over all blocks on numba threads; the dots, summed in
+    block order."""
+    n = len(x)
+    for b in prange(part.shape[0]):
+        _aa_record_block(b, n, x, y, fprev, gprev, dF, dG, slot, count, part)
+    return _ordered_columns(part)
+
+
+@njit(cache=True)
+def _aa_record_serial(x, y, fprev, gprev, dF, dG, slot, count, part):
+    """:func:`_aa_record_parallel` on the calling thread."""
+    n = len(x)
+    for b in range(part.shape[0]):
+        _aa_record_block(b, n, x, y, fprev, gprev, dF, dG, slot, count, part)
+    return _ordered_columns(part)
+
+
+@njit(cache=True, parallel=True)
+def _aa_mix_parallel(y, dG, gamma, x, nb):
+    """:func:`_aa_mix_block` over all blocks on numba threads."""
+    n = len(x)
+    for b in prange(nb):
+        _aa_mix_block(b, n, y, dG, gamma, x)
+
+
+@njit(cache=True)
+def _aa_mix_serial(y, dG, gamma, x, nb):
+    """:func:`_aa_mix_parallel` on the calling thread."""
+    n = len(x)
+    for b in range(nb):
+        _aa_mix_block(b, n, y, dG, gamma, x)
+
+
+def _aa_coefficients(gram: np.ndarray, rhs: np.ndarray) -> np.ndarray | None:
+    """``gamma`` solving the (slightly regularised) normal equations, or None when they are
+    singular or the coefficients blow up (the caller then restarts the memory)."""
+    reg = 1e-12 * float(np.trace(gram)) + 1e-300
+    try:
+        gamma = np.linalg.solve(gram + reg * np.eye(len(rhs)), rhs)
+    except np.linalg.LinAlgError:
+        return None
+    if not np.all(np.isfinite(gamma)) or np.abs(gamma).sum() > 1e4:
+        return None
+    return gamma
+
+
+def _pull_iterate(kernels, csr_args, p, tol, max_iter, accelerate):
+    """The pull iteration (plain or Anderson-accelerated) with the given kernels (the
+    parallel or the serial twins). Returns ``(x, iterations, last l1 step)``; iterations
+    < 0: not converged."""
+    step, record, mix = kernels
+    alpha = csr_args[6]
+    n = len(p)
     nb = (n + _PULL_BLOCK - 1) // _PULL_BLOCK
     part = np.zeros(nb)
-    x = p.copy()
-    y = np.empty(n)
-    z = np.empty(n)
+    x, y, z = p.copy(), np.empty(n), np.empty(n)
     bound_factor = alpha / (1.0 - alpha)
-    err = np.inf
+    m = _AA_MEMORY
+    if accelerate:
+        dF, dG = np.empty((m, n)), np.empty((m, n))
+        fprev, gprev = np.empty(n), np.empty(n)
+        parts = np.zeros((nb, 2 * m))
+        gram = np.zeros((m, m))
+    count, slot, err = -1, -1, np.inf
     for it in range(1, max_iter + 1):
-        for b in range(nb):
-            _pull_scale(b, n, x, inv, dang, z, part)
-        dm = alpha * _ordered_sum(part)
-        for b in range(nb):
-            _pull_gather(b, n, indptr, indices, data, unit, z, alpha, p, d, dm, y, part)
-        tot = _ordered_sum(part)
-        for b in range(nb):
-            _pull_normalise(b, n, tot, x, y, part)
-        err = _ordered_sum(part)
-        x, y = y, x
+        err = step(*csr_args, x, y, z, part)
         if bound_factor * err <= tol:
-            return x, it, err
+            return y, it, err
+        if not accelerate or count < 0:  # plain step (the first one sets f_prev, g_prev)
+            if accelerate:
+                np.subtract(y, x, out=fprev)
+                gprev[:] = y
+                count = 0
+            x, y = y, x
+            continue
+        slot = (slot + 1) % m
+        count = min(count + 1, m)
+        dots = record(x, y, fprev, gprev, dF, dG, slot, count, parts)
+        gram[slot, :count] = dots[:count]
+        gram[:count, slot] = dots[:count]
+        gamma = _aa_coefficients(gram[:count, :count], dots[m:m + count])
+        if gamma is None:  # restart the memory from this plain step
+            count, slot = 0, -1
+            x, y = y, x
+            continue
+        mix(y, dG, gamma, x, nb)
     return x, -max_iter, err
 
 
@@ -352,12 +469,13 @@ def _in_csr(indptr, indices, data, unit):
 
 
 def pagerank_pull(indptr, indices, data, alpha, p, d, tol, max_iter, *, symmetric=False,
-                  threads=None):
+                  threads=None, accelerate=True):
     """PageRank by the pull iteration over the in-CSR (the out-CSR itself when
     ``symmetric``: an undirected graph's CSR with symmetric weights), on ``threads`` numba
-    threads (default :func:`.threads.plan_threads` of the work: 1 runs the serial twin,
-    no thread launch). Returns ``(x, iterations, last l1 step)`` like the push loop; the
-    result is bitwise the same for any number of threads."""
+    threads (default :func:`.threads.plan_threads` of the work: 1 runs the serial twins,
+    no thread launch), Anderson-accelerated unless ``accelerate=False`` (the plain power
+    iteration, the same iterates as :func:`_pagerank_loop`). Returns ``(x, iterations,
+    last l1 step)``; the result is bitwise the same for any number of threads."""
     indptr = np.ascontiguousarray(indptr, np.int64)
     indices = np.ascontiguousarray(indices, np.int64)
     unit = data is None
@@ -367,15 +485,17 @@ def pagerank_pull(indptr, indices, data, alpha, p, d, tol, max_iter, *, symmetri
         indptr, indices, data = _in_csr(indptr, indices, data, unit)
     if threads is None:
         threads = plan_threads(64.0 * (len(indices) + len(inv)))
-    args = (indptr, indices, data, unit, inv, dang, float(alpha),
-            np.ascontiguousarray(p, np.float64), np.ascontiguousarray(d, np.float64),
-            float(tol), int(max_iter))
+    p = np.ascontiguousarray(p, np.float64)
+    csr_args = (indptr, indices, data, unit, inv, dang, float(alpha), p,
+                np.ascontiguousarray(d, np.float64))
     if threads <= 1:
-        return _pull_serial(*args)
+        kernels = (_step_serial, _aa_record_serial, _aa_mix_serial)
+        return _pull_iterate(kernels, csr_args, p, float(tol), int(max_iter), accelerate)
+    kernels = (_step_parallel, _aa_record_parallel, _aa_mix_parallel)
     old = numba.get_num_threads()
     numba.set_num_threads(min(int(threads), numba.config.NUMBA_NUM_THREADS))
     try:
-        return _pull_parallel(*args)
+        return _pull_iterate(kernels, csr_args, p, float(tol), int(max_iter), accelerate)
     finally:
         numba.set_num_threads(old)
 
