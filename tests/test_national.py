@@ -346,6 +346,25 @@ def test_save_unsupported_columns(tmp_path):
         h.save(tmp_path / "u.ncg")
 
 
+def test_labels_overflowing_64_bits(tmp_path):
+    """Numbers beyond the int64 range in any input form: a clear error naming the file (or
+    the parameter), never a silent wrap-around."""
+    from decimal import Decimal
+
+    csv = tmp_path / "neg.csv"
+    csv.write_text("a,b\n1,2\n-99999999999999999999,3\n")
+    with pytest.raises(GraphFormatError, match=r"neg\.csv"):
+        nc.io.read_call_records(csv, source="a", target="b", directed=True)
+    dec = tmp_path / "dec.parquet"
+    pq.write_table(pa.table({"a": pa.array([Decimal(10**22), Decimal(5)], pa.decimal128(25, 0)),
+                             "b": pa.array([1, 2], pa.int64())}), dec)
+    with pytest.raises(GraphFormatError, match=r"dec\.parquet: column 'a' must hold integer"):
+        nc.io.read_call_records(dec, source="a", target="b", directed=False)
+    g = nc.Graph.from_arrays(2, [0], [1], directed=True, nodes=[2**64 + 1, 5])
+    with pytest.raises(ParameterError, match="node labels"):
+        g.save(tmp_path / "big.ncg")
+
+
 @pytest.fixture
 def saved(tmp_path):
     g = _rich_graph(False)
