@@ -669,7 +669,8 @@ def pagerank(
     over nodes when cores are free, with Anderson acceleration [2]_ choosing where each
     step starts (about half the iterations on call-record graphs); the stopping rule is
     still checked on a plain step, so the bound holds as stated. Every sum runs in a fixed
-    order: the result is the same whatever the number of threads. The
+    order: the result is the same whatever the number of threads. Memory on that path:
+    about 14 float vectors of length n beside the graph (the acceleration keeps 8). The
     default ``tol=1e-12`` agrees with igraph's PRPACK (a direct method) to about 1e-13.
     Defined on every non-empty graph; no NaN. Complexity O(m) per iteration.
 
