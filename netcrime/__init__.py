@@ -41,6 +41,7 @@ from . import (
 from .exceptions import (
     ConvergenceError,
     GraphFormatError,
+    MemoryLimitError,
     NetcrimeError,
     NetcrimeWarning,
     NodeNotFoundError,
@@ -62,6 +63,7 @@ __all__ = [
     "ConvergenceError",
     "Graph",
     "GraphFormatError",
+    "MemoryLimitError",
     "NetcrimeError",
     "NetcrimeWarning",
     "NodeNotFoundError",

@@ -664,7 +664,13 @@ def pagerank(
     -----
     ``x = alpha P^T x + alpha (sum_{dangling u} x_u) d + (1 - alpha) p`` with
     ``P[u, v] = w(u, v) / sum_v w(u, v)``. Power iteration with sparse mat-vecs; the map is
-    an l1 contraction with factor ``alpha``, so the stopping rule bounds the error. The
+    an l1 contraction with factor ``alpha``, so the stopping rule bounds the error. Large
+    graphs (over 200,000 arcs) iterate in pull form over the in-neighbours, in parallel
+    over nodes when cores are free, with Anderson acceleration [2]_ choosing where each
+    step starts (about half the iterations on call-record graphs); the stopping rule is
+    still checked on a plain step, so the bound holds as stated. Every sum runs in a fixed
+    order: the result is the same whatever the number of threads. Memory on that path:
+    about 14 float vectors of length n beside the graph (the acceleration keeps 8). The
     default ``tol=1e-12`` agrees with igraph's PRPACK (a direct method) to about 1e-13.
     Defined on every non-empty graph; no NaN. Complexity O(m) per iteration.
 
@@ -673,6 +679,8 @@ def pagerank(
     .. [1] Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web search
        engine. Computer Networks and ISDN Systems 30, 107-117.
        https://doi.org/10.1016/S0169-7552(98)00110-X
+    .. [2] Walker, H. F. & Ni, P. (2011). Anderson acceleration for fixed-point iterations.
+       SIAM Journal on Numerical Analysis 49, 1715-1735. https://doi.org/10.1137/10078356X
 
     Examples
     --------
@@ -693,7 +701,8 @@ def pagerank(
     p = (np.full(n, 1.0 / n) if personalization is None
          else _node_distribution(g, personalization, func, "personalization"))
     d = p if dangling is None else _node_distribution(g, dangling, func, "dangling")
-    x, _ = pagerank_power(g.indptr, g.indices, w, alpha, p, d, tol, max_iter, ConvergenceError)
+    x, _ = pagerank_power(g.indptr, g.indices, w, alpha, p, d, tol, max_iter, ConvergenceError,
+                          symmetric=not g.directed)
     return _series(g, x, "pagerank")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 __all__ = [
     "ConvergenceError",
     "GraphFormatError",
+    "MemoryLimitError",
     "NetcrimeError",
     "NetcrimeWarning",
     "NodeNotFoundError",
@@ -47,6 +48,10 @@ class UndefinedMetricError(NetcrimeError, ValueError):
 
 class ConvergenceError(NetcrimeError, RuntimeError):
     """An iterative solver did not reach the requested tolerance."""
+
+
+class MemoryLimitError(NetcrimeError, MemoryError):
+    """A read would need more memory than the limit the caller gave (``max_memory=``)."""
 
 
 class NetcrimeWarning(UserWarning):

@@ -618,6 +618,8 @@ GLOSSARY: dict[str, Meaning] = {
                     where=_IO),
     "verify": Meaning("recompute the checksums of a saved graph's files",
                       where=_IO),
+    "max_memory": Meaning("a limit on the memory a read may take (bytes or a string such "
+                          "as '8GB'); beyond it a MemoryLimitError", where=_IO),
     # ---- groups and the online trace (issue 12)
     "resolution": Meaning("modularity resolution gamma (> 0)", where=("netcrime.groups.",)),
     "a": Meaning("the grouping found (compared with b)", where=("netcrime.groups.",)),

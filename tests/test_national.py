@@ -206,6 +206,66 @@ def test_read_call_records_bad_files(tmp_path):
         nc.io.read_call_records(tmp_path / "c.txt", source="a", target="b", directed=True)
 
 
+@pytest.mark.parametrize("ext", ["parquet", "csv"])
+def test_read_call_records_max_memory_before_reading(cdr_files, ext):
+    """A limit below the chunk in flight: refused before any record is read, the message
+    naming the function, the file, the estimate and the limit."""
+    _, d = cdr_files
+    with pytest.raises(nc.MemoryLimitError) as e:
+        nc.io.read_call_records(d / f"calls.{ext}", source="caller", target="callee",
+                                directed=False, max_memory=1000)
+    msg = str(e.value)
+    assert f"read_call_records(): calls.{ext} needs about" in msg
+    assert "max_memory=1,000 bytes" in msg and "before reading" in msg
+    how = "rows in the Parquet metadata" if ext == "parquet" else "estimated from the file"
+    assert how in msg
+    assert isinstance(e.value, MemoryError) and isinstance(e.value, nc.NetcrimeError)
+
+
+def test_read_call_records_max_memory_after_first_chunk(cdr_files):
+    """A limit above the chunk in flight but below the projected pairs: refused after the
+    first chunk, with the projection in the message; a generous limit reads the same
+    graph as no limit."""
+    from netcrime.io import calls as io_calls
+
+    calls, d = cdr_files
+    f = d / "calls.parquet"
+    chunk = 100
+    limit = int(io_calls._estimate(len(calls), chunk, False)) + 1000  # room for ~10 pairs
+    with pytest.raises(nc.MemoryLimitError, match=r"calls\.parquet.*projected .* distinct "
+                       r"pairs .* from the first 100 records"):
+        nc.io.read_call_records(f, source="caller", target="callee", directed=False,
+                                chunksize=chunk, max_memory=limit)
+    free = nc.io.read_call_records(f, source="caller", target="callee", directed=False,
+                                   chunksize=chunk)
+    for limit in ("1GB", "1 GiB", 2**30):
+        got = nc.io.read_call_records(f, source="caller", target="callee", directed=False,
+                                      chunksize=chunk, max_memory=limit)
+        assert got == free
+    got = nc.io.read_call_records(d / "calls.csv", source="caller", target="callee",
+                                  directed=True, weight="duration", aggregate="sum",
+                                  chunksize=chunk, max_memory="2GB")
+    assert int(got.edge_attrs["count"].sum()) == len(calls)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8GB", 8 * 10**9), ("512MiB", 512 * 2**20), ("1.5 GiB", 3 * 2**29), ("100", 100),
+    ("2kb", 2000), ("7 B", 7), (4096, 4096), (np.int64(5), 5),
+])
+def test_max_memory_units(text, expected):
+    from netcrime.io.calls import _parse_memory
+
+    assert _parse_memory(text, "read_call_records") == expected
+
+
+@pytest.mark.parametrize("bad", [0, -1, True, 1.5, "8XB", "GB", "", "0.1B", "nan GB", [8]])
+def test_max_memory_bad_values(cdr_files, bad):
+    _, d = cdr_files
+    with pytest.raises(ParameterError, match=r"'max_memory' parameter of read_call_records"):
+        nc.io.read_call_records(d / "calls.parquet", source="caller", target="callee",
+                                directed=False, max_memory=bad)
+
+
 # ----------------------------------------------------------------------------- save/load
 def _rich_graph(directed):
     rng = np.random.default_rng(3)
@@ -286,6 +346,25 @@ def test_save_unsupported_columns(tmp_path):
     h = nc.Graph.from_arrays(2, [0], [1], directed=True).with_node_attrs(x=[None, "a"])
     with pytest.raises(ParameterError, match="node_attr 'x'"):
         h.save(tmp_path / "u.ncg")
+
+
+def test_labels_overflowing_64_bits(tmp_path):
+    """Numbers beyond the int64 range in any input form: a clear error naming the file (or
+    the parameter), never a silent wrap-around."""
+    from decimal import Decimal
+
+    csv = tmp_path / "neg.csv"
+    csv.write_text("a,b\n1,2\n-99999999999999999999,3\n")
+    with pytest.raises(GraphFormatError, match=r"neg\.csv"):
+        nc.io.read_call_records(csv, source="a", target="b", directed=True)
+    dec = tmp_path / "dec.parquet"
+    pq.write_table(pa.table({"a": pa.array([Decimal(10**22), Decimal(5)], pa.decimal128(25, 0)),
+                             "b": pa.array([1, 2], pa.int64())}), dec)
+    with pytest.raises(GraphFormatError, match=r"dec\.parquet: column 'a' must hold integer"):
+        nc.io.read_call_records(dec, source="a", target="b", directed=False)
+    g = nc.Graph.from_arrays(2, [0], [1], directed=True, nodes=[2**64 + 1, 5])
+    with pytest.raises(ParameterError, match="node labels"):
+        g.save(tmp_path / "big.ncg")
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ diagonal (networkx's ``adjacency_matrix`` convention).
 ``pagerank_power(indptr, indices, weights, alpha, personalization, dangling, tol, max_iter)``
     power iteration with sparse mat-vecs; stops when the a-posteriori bound
     ``alpha / (1 - alpha) * ||x_{k+1} - x_k||_1`` on the l1 distance to the fixed point is
-    below ``tol``.
+    below ``tol``. Graphs above 200,000 CSR entries iterate in pull form
+    (:func:`pagerank_pull`) over nodes on numba threads, Anderson-accelerated (the rule
+    checked on a plain step); bitwise the same for any thread count.
 ``spectral_radius(A, symmetric)``
     the Perron root of a non-negative sparse matrix.
 ``perron_vector(A, symmetric)``
@@ -28,16 +30,18 @@ from __future__ import annotations
 import functools
 import math
 
+import numba
 import numpy as np
 import scipy.linalg as sla
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
-from numba import njit
+from numba import njit, prange
 from scipy.linalg.lapack import dgesv, dsyevr
 from scipy.sparse.csgraph import connected_components
 
 from .bfs import component_labels
 from .csr import row_ids
+from .threads import plan_threads
 
 __all__ = [
     "adjacency",
@@ -128,7 +132,8 @@ def adjacency(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | Non
 
 # ---------------------------------------------------------------------------- PageRank
 #: Up to this many CSR entries PageRank iterates in one compiled loop (no Python-level
-#: iteration: ~1 ms -> ~0.05 ms on a 100-node network); larger graphs use scipy's mat-vec.
+#: iteration: ~1 ms -> ~0.05 ms on a 100-node network); larger graphs use the pull
+#: iteration (:func:`pagerank_pull`), parallel over nodes.
 _PAGERANK_COMPILED_MAX = 200_000
 #: Up to this many nodes PageRank is one dense LU solve (~0.1 ms at n = 100).
 _PAGERANK_DENSE_MAX = 200
@@ -234,6 +239,332 @@ def _pagerank_dense(indptr, indices, data, alpha, p, d) -> np.ndarray:
     return _probability_or_empty(x)
 
 
+#: Nodes per block of the pull iteration's fixed chunking: every reduction (dangling mass,
+#: total, l1 step) sums per block, then the block sums in block order, so the result does
+#: not depend on the number of threads.
+_PULL_BLOCK = 1 << 14
+
+
+@njit(cache=True, inline="always")
+def _pull_scale(b, n, x, inv, dang, z, part):
+    """Block ``b``: ``z = x / out-weight``; the block's dangling mass in ``part[b]``."""
+    s = 0.0
+    for u in range(b * _PULL_BLOCK, min(n, (b + 1) * _PULL_BLOCK)):
+        z[u] = x[u] * inv[u]
+        if dang[u]:
+            s += x[u]
+    part[b] = s
+
+
+@njit(cache=True, inline="always")
+def _pull_gather(b, n, indptr, indices, data, unit, z, alpha, p, d, dm, y, part):
+    """Block ``b``: ``y[v] = alpha sum_{u -> v} w(u, v) z[u] + (1 - alpha) p[v] + dm d[v]``
+    (in-arcs in CSR order); the block's total in ``part[b]``."""
+    s = 0.0
+    one = np.uint64(1)
+    for v in range(b * _PULL_BLOCK, min(n, (b + 1) * _PULL_BLOCK)):
+        # unsigned positions: no negative-index wrap-around test per arc (2x faster)
+        acc = 0.0
+        k = np.uint64(indptr[v])
+        end = np.uint64(indptr[v + 1])
+        if unit:
+            while k < end:
+                acc += z[np.uint64(indices[k])]
+                k += one
+        else:
+            while k < end:
+                acc += data[k] * z[np.uint64(indices[k])]
+                k += one
+        yv = alpha * acc + (1.0 - alpha) * p[v] + dm * d[v]
+        y[v] = yv
+        s += yv
+    part[b] = s
+
+
+@njit(cache=True, inline="always")
+def _pull_normalise(b, n, tot, x, y, part):
+    """Block ``b``: ``y /= tot`` (keep a probability vector: round-off only); the block's
+    l1 step ``sum |y - x|`` in ``part[b]``."""
+    s = 0.0
+    for v in range(b * _PULL_BLOCK, min(n, (b + 1) * _PULL_BLOCK)):
+        yv = y[v] / tot
+        y[v] = yv
+        s += abs(yv - x[v])
+    part[b] = s
+
+
+@njit(cache=True)
+def _ordered_sum(part):
+    """Block sums added in block order (independent of the number of threads)."""
+    s = 0.0
+    for b in range(len(part)):
+        s += part[b]
+    return s
+
+
+@njit(cache=True, parallel=True)
+def _step_parallel(indptr, indices, data, unit, inv, dang, alpha, p, d, x, y, z, part):
+    """One pull iteration ``y = T(x)`` (normalised) over blocks of :data:`_PULL_BLOCK`
+    nodes on numba threads; returns the l1 step ``||y - x||_1``. Per node the sum runs
+    over its in-row in CSR order and every reduction is per block, the block sums then
+    added in block order: the same floating-point operations as :func:`_step_serial`
+    whatever the number of threads."""
+    n = len(x)
+    nb = len(part)
+    for b in prange(nb):
+        _pull_scale(b, n, x, inv, dang, z, part)
+    dm = alpha * _ordered_sum(part)
+    for b in prange(nb):
+        _pull_gather(b, n, indptr, indices, data, unit, z, alpha, p, d, dm, y, part)
+    tot = _ordered_sum(part)
+    for b in prange(nb):
+        _pull_normalise(b, n, tot, x, y, part)
+    return _ordered_sum(part)
+
+
+@njit(cache=True)
+def _step_serial(indptr, indices, data, unit, inv, dang, alpha, p, d, x, y, z, part):
+    """:func:`_step_parallel` on the calling thread (no thread launch): the same blocks,
+    the same operations in the same order, so the same result bitwise."""
+    n = len(x)
+    nb = len(part)
+    for b in range(nb):
+        _pull_scale(b, n, x, inv, dang, z, part)
+    dm = alpha * _ordered_sum(part)
+    for b in range(nb):
+        _pull_gather(b, n, indptr, indices, data, unit, z, alpha, p, d, dm, y, part)
+    tot = _ordered_sum(part)
+    for b in range(nb):
+        _pull_normalise(b, n, tot, x, y, part)
+    return _ordered_sum(part)
+
+
+# Anderson acceleration of the pull iteration (type II, memory _AA_MEMORY): from the
+# residuals f_k = T(x_k) - x_k, the next iterate is x_{k+1} = T(x_k) - sum_j gamma_j dG_j
+# with gamma minimising ||f_k - sum_j gamma_j dF_j||_2 (dF_j, dG_j: differences of
+# successive residuals and of successive T(x)). It only chooses where the next plain step
+# starts: the stopping rule is still checked on a plain step y = T(x) from a probability
+# vector x, so the bound alpha / (1 - alpha) ||y - x||_1 >= ||y - x*||_1 holds as before.
+_AA_MEMORY = 4
+
+
+@njit(cache=True, inline="always")
+def _aa_record_block(b, n, x, y, fprev, gprev, dF, dG, slot, count, part):
+    """Block ``b``: store ``dF[slot] = f - f_prev``, ``dG[slot] = y - g_prev`` (``f = y -
+    x``), keep ``f``, ``y``; the block's dots ``dF[slot] . dF[j]`` in ``part[b, j]`` and
+    ``dF[j] . f`` in ``part[b, m + j]`` for ``j < count``."""
+    m = dF.shape[0]
+    for j in range(2 * m):
+        part[b, j] = 0.0
+    for u in range(b * _PULL_BLOCK, min(n, (b + 1) * _PULL_BLOCK)):
+        f = y[u] - x[u]
+        df = f - fprev[u]
+        dF[slot, u] = df
+        dG[slot, u] = y[u] - gprev[u]
+        fprev[u] = f
+        gprev[u] = y[u]
+        for j in range(count):
+            part[b, j] += df * dF[j, u]
+            part[b, m + j] += dF[j, u] * f
+
+
+@njit(cache=True, inline="always")
+def _aa_mix_block(b, n, y, dG, gamma, x):
+    """Block ``b``: ``x = y - sum_j gamma_j dG[j]`` (j in order)."""
+    for u in range(b * _PULL_BLOCK, min(n, (b + 1) * _PULL_BLOCK)):
+        v = y[u]
+        for j in range(len(gamma)):
+            v -= gamma[j] * dG[j, u]
+        x[u] = v
+
+
+@njit(cache=True)
+def _ordered_columns(part):
+    """Column sums of the per-block dots, blocks added in block order."""
+    out = np.zeros(part.shape[1])
+    for b in range(part.shape[0]):
+        for j in range(part.shape[1]):
+            out[j] += part[b, j]
+    return out
+
+
+@njit(cache=True, parallel=True)
+def _aa_record_parallel(x, y, fprev, gprev, dF, dG, slot, count, part):
+    """:func:`_aa_record_block` over all blocks on numba threads; the dots, summed in
+    block order."""
+    n = len(x)
+    for b in prange(part.shape[0]):
+        _aa_record_block(b, n, x, y, fprev, gprev, dF, dG, slot, count, part)
+    return _ordered_columns(part)
+
+
+@njit(cache=True)
+def _aa_record_serial(x, y, fprev, gprev, dF, dG, slot, count, part):
+    """:func:`_aa_record_parallel` on the calling thread."""
+    n = len(x)
+    for b in range(part.shape[0]):
+        _aa_record_block(b, n, x, y, fprev, gprev, dF, dG, slot, count, part)
+    return _ordered_columns(part)
+
+
+@njit(cache=True, parallel=True)
+def _aa_mix_parallel(y, dG, gamma, x, nb):
+    """:func:`_aa_mix_block` over all blocks on numba threads."""
+    n = len(x)
+    for b in prange(nb):
+        _aa_mix_block(b, n, y, dG, gamma, x)
+
+
+@njit(cache=True)
+def _aa_mix_serial(y, dG, gamma, x, nb):
+    """:func:`_aa_mix_parallel` on the calling thread."""
+    n = len(x)
+    for b in range(nb):
+        _aa_mix_block(b, n, y, dG, gamma, x)
+
+
+def _aa_coefficients(gram: np.ndarray, rhs: np.ndarray) -> np.ndarray | None:
+    """``gamma`` solving the (slightly regularised) normal equations, or None when they are
+    singular or the coefficients blow up (the caller then restarts the memory)."""
+    reg = 1e-12 * float(np.trace(gram)) + 1e-300
+    try:
+        gamma = np.linalg.solve(gram + reg * np.eye(len(rhs)), rhs)
+    except np.linalg.LinAlgError:
+        return None
+    if not np.all(np.isfinite(gamma)) or np.abs(gamma).sum() > 1e4:
+        return None
+    return gamma
+
+
+def _pull_iterate(kernels, csr_args, p, tol, max_iter, accelerate):
+    """The pull iteration (plain or Anderson-accelerated) with the given kernels (the
+    parallel or the serial twins). Returns ``(x, iterations, last l1 step)``; iterations
+    < 0: not converged."""
+    step, record, mix = kernels
+    alpha = csr_args[6]
+    n = len(p)
+    nb = (n + _PULL_BLOCK - 1) // _PULL_BLOCK
+    part = np.zeros(nb)
+    x, y, z = p.copy(), np.empty(n), np.empty(n)
+    bound_factor = alpha / (1.0 - alpha)
+    m = _AA_MEMORY
+    if accelerate:
+        dF, dG = np.empty((m, n)), np.empty((m, n))
+        fprev, gprev = np.empty(n), np.empty(n)
+        parts = np.zeros((nb, 2 * m))
+        gram = np.zeros((m, m))
+    count, slot, err = -1, -1, np.inf
+    for it in range(1, max_iter + 1):
+        err = step(*csr_args, x, y, z, part)
+        if bound_factor * err <= tol:
+            if not accelerate or y.min() >= 0.0:
+                return y, it, err
+            # an accelerated start x (sum 1, possibly with entries < 0) can leave entries
+            # below 0 in y (by at most the bound). Clipping them moves y toward x* (x* >= 0);
+            # the plain steps from that probability vector are non-negative and the rule is
+            # checked on them, so the result is a probability vector within tol of x*.
+            np.clip(y, 0.0, None, out=y)
+            y /= y.sum()
+            x, y = y, x
+            accelerate = False
+            continue
+        if not accelerate or count < 0:  # plain step (the first one sets f_prev, g_prev)
+            if accelerate:
+                np.subtract(y, x, out=fprev)
+                gprev[:] = y
+                count = 0
+            x, y = y, x
+            continue
+        slot = (slot + 1) % m
+        count = min(count + 1, m)
+        dots = record(x, y, fprev, gprev, dF, dG, slot, count, parts)
+        gram[slot, :count] = dots[:count]
+        gram[:count, slot] = dots[:count]
+        gamma = _aa_coefficients(gram[:count, :count], dots[m:m + count])
+        if gamma is None:  # restart the memory from this plain step
+            count, slot = 0, -1
+            x, y = y, x
+            continue
+        mix(y, dG, gamma, x, nb)
+    return x, -max_iter, err
+
+
+@njit(cache=True)
+def _out_weights(indptr, data, unit):
+    """``(1 / out-weight, dangling flag)`` per node of the out-CSR."""
+    n = len(indptr) - 1
+    inv = np.zeros(n)
+    dang = np.zeros(n, np.bool_)
+    for u in range(n):
+        if unit:
+            w = float(indptr[u + 1] - indptr[u])
+        else:
+            w = 0.0
+            for k in range(indptr[u], indptr[u + 1]):
+                w += data[k]
+        if w > 0:
+            inv[u] = 1.0 / w
+        else:
+            dang[u] = True
+    return inv, dang
+
+
+@njit(cache=True)
+def _in_csr(indptr, indices, data, unit):
+    """The in-CSR (transpose) by a counting sort: row ``v`` lists the sources ``u`` of the
+    arcs ``u -> v`` in increasing ``u`` (out-rows are scanned in order)."""
+    n = len(indptr) - 1
+    m = len(indices)
+    ip = np.zeros(n + 1, np.int64)
+    for k in range(m):
+        ip[indices[k] + 1] += 1
+    for v in range(n):
+        ip[v + 1] += ip[v]
+    fill = ip[:-1].copy()
+    ix = np.empty(m, np.int64)
+    dt = np.empty(0 if unit else m)
+    for u in range(n):
+        for k in range(indptr[u], indptr[u + 1]):
+            v = indices[k]
+            ix[fill[v]] = u
+            if not unit:
+                dt[fill[v]] = data[k]
+            fill[v] += 1
+    return ip, ix, dt
+
+
+def pagerank_pull(indptr, indices, data, alpha, p, d, tol, max_iter, *, symmetric=False,
+                  threads=None, accelerate=True):
+    """PageRank by the pull iteration over the in-CSR (the out-CSR itself when
+    ``symmetric``: an undirected graph's CSR with symmetric weights), on ``threads`` numba
+    threads (default :func:`.threads.plan_threads` of the work: 1 runs the serial twins,
+    no thread launch), Anderson-accelerated unless ``accelerate=False`` (the plain power
+    iteration, the same iterates as :func:`_pagerank_loop`). Returns ``(x, iterations,
+    last l1 step)``; the result is bitwise the same for any number of threads."""
+    indptr = np.ascontiguousarray(indptr, np.int64)
+    indices = np.ascontiguousarray(indices, np.int64)
+    unit = data is None
+    data = np.zeros(0) if unit else np.ascontiguousarray(data, np.float64)
+    inv, dang = _out_weights(indptr, data, unit)
+    if not symmetric:
+        indptr, indices, data = _in_csr(indptr, indices, data, unit)
+    if threads is None:
+        threads = plan_threads(64.0 * (len(indices) + len(inv)))
+    p = np.ascontiguousarray(p, np.float64)
+    csr_args = (indptr, indices, data, unit, inv, dang, float(alpha), p,
+                np.ascontiguousarray(d, np.float64))
+    if threads <= 1:
+        kernels = (_step_serial, _aa_record_serial, _aa_mix_serial)
+        return _pull_iterate(kernels, csr_args, p, float(tol), int(max_iter), accelerate)
+    kernels = (_step_parallel, _aa_record_parallel, _aa_mix_parallel)
+    old = numba.get_num_threads()
+    numba.set_num_threads(min(int(threads), numba.config.NUMBA_NUM_THREADS))
+    try:
+        return _pull_iterate(kernels, csr_args, p, float(tol), int(max_iter), accelerate)
+    finally:
+        numba.set_num_threads(old)
+
+
 def _iterations_needed(alpha: float, tol: float) -> float:
     """Iterations after which the power iteration's stopping rule certainly holds:
     ``||x_k - x*||_1 <= 2 alpha^k``, so the step is at most ``2 alpha^k (1 + alpha)``."""
@@ -252,11 +583,18 @@ def pagerank_power(
     tol: float,
     max_iter: int,
     not_converged: type[Exception] = RuntimeError,
+    symmetric: bool = False,
 ) -> tuple[np.ndarray, int]:
     """PageRank vector and the number of iterations used.
 
     ``personalization`` and ``dangling`` are probability vectors (sum 1). A node whose
     out-weights sum to zero is dangling: its mass is redistributed by ``dangling``.
+    ``symmetric``: the CSR and its weights are symmetric (an undirected graph), so the
+    in-CSR of the large-graph pull iteration is the CSR itself (no transpose built).
+
+    Small graphs: one dense LU solve, or the serial push loop (:func:`_pagerank_loop`);
+    above :data:`_PAGERANK_COMPILED_MAX` CSR entries, :func:`pagerank_pull` (parallel over
+    nodes above :func:`.threads.plan_threads`' size threshold; deterministic).
     """
     n = len(indptr) - 1
     data = np.ones(len(indices)) if weights is None else np.asarray(weights, float)
@@ -287,33 +625,15 @@ def pagerank_power(
             f"pagerank() did not reach tol={tol:g} in max_iter={max_iter} iterations "
             f"(last l1 bound {alpha / (1.0 - alpha) * err:.3g}). Increase max_iter or tol."
         )
-    rows = row_ids(indptr)
-    out_w = np.bincount(rows, weights=data, minlength=n)
-    is_dangling = out_w <= 0
-    inv = np.zeros(n)
-    np.divide(1.0, out_w, out=inv, where=~is_dangling)
-    # P^T as CSR: row v gathers from in-neighbours u with weight w(u, v) / out_w(u)
-    pt = sp.csr_array((data * inv[rows], (np.asarray(indices), rows)), shape=(n, n))
-    pt.sum_duplicates()
-    dang_idx = np.flatnonzero(is_dangling)
-    teleport = (1.0 - alpha) * personalization
-    x = personalization.copy()
-    bound_factor = alpha / (1.0 - alpha)
-    for it in range(1, max_iter + 1):
-        x_new = pt @ x
-        x_new *= alpha
-        x_new += teleport
-        if len(dang_idx):
-            x_new += (alpha * x[dang_idx].sum()) * dangling
-        # keep the iterate a probability vector (round-off only)
-        x_new /= x_new.sum()
-        err = np.abs(x_new - x).sum()
-        x = x_new
-        if bound_factor * err <= tol:
-            return x, it
+    # large graph: the pull iteration over the in-CSR, on numba threads when the planner
+    # gives more than one (the same result bitwise on any number of threads)
+    x, it, err = pagerank_pull(indptr, indices, weights, alpha, personalization, dangling,
+                               tol, max_iter, symmetric=symmetric)
+    if it > 0:
+        return x, it
     raise not_converged(
         f"pagerank() did not reach tol={tol:g} in max_iter={max_iter} iterations "
-        f"(last l1 bound {bound_factor * err:.3g}). Increase max_iter or tol."
+        f"(last l1 bound {alpha / (1.0 - alpha) * err:.3g}). Increase max_iter or tol."
     )
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .._core import capacity_limit, factorize_into, grow, new_table, scatter_add
 from .._validation import check_bool, check_choice, check_int, param_error
+from ..exceptions import MemoryLimitError
 from ..graph import Graph
 from ._common import check_file, file_error
 
@@ -35,6 +36,20 @@ _AGGREGATES = ("count", "sum")
 _FORMATS = ("parquet", "csv")
 _MAX_IDS = 2**31 - 1
 _EMPTY = np.iinfo(np.int64).min
+#: The memory estimate of :func:`read_call_records` (bytes; see its Notes): per distinct
+#: pair at the peak (hash table of 16-byte slots at load 3/8-3/4 while it doubles, pair key
+#: and running count in arrays that double, then the sort and the Graph's CSR), extra per
+#: pair with a summed weight column, per distinct number, per record of the chunk in flight
+#: (the Arrow batch, the id and pair-key arrays), and a fixed part (the initial tables).
+_BYTES_PER_PAIR = 96
+_BYTES_PER_SUM = 16
+_BYTES_PER_NUMBER = 48
+_BYTES_PER_CHUNK_ROW = 96
+_BYTES_FIXED = 64 * 2**20
+_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
+          "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+#: Bytes of a CSV file sampled to estimate its bytes per row.
+_CSV_SAMPLE = 1 << 20
 
 
 def _pyarrow(func: str) -> Any:
@@ -175,6 +190,9 @@ class _Accumulator:
             ea = {"weight": self.total[:m][order], "count": self.count[:m][order]}
         del order
         nodes = pd.Index(self.lab_back[:n].copy(), dtype=np.int64)
+        # the running arrays (up to twice the pairs each) are copied out: free them before
+        # the Graph's CSR is built (the read's peak: ~2 GB less at 72M pairs)
+        del self.pair_back, self.count, self.total, self.lab_back
         return Graph.from_positions(
             n, src, key, directed=directed, nodes=nodes, edge_attrs=pd.DataFrame(ea),
             multiedges="error", meta=meta, func="read_call_records",
@@ -189,6 +207,96 @@ def _room(a: np.ndarray, need: int, *, zero: bool = False) -> np.ndarray:
     return out
 
 
+def _parse_memory(v: Any, func: str) -> int | None:
+    """``max_memory`` as bytes: an int, or a string such as ``"8GB"`` / ``"512 MiB"``."""
+    if v is None:
+        return None
+    rule = ("a number of bytes (int >= 1) or a string such as '8GB' or '512MiB' "
+            "(units B, KB, MB, GB, TB = powers of 1000; KiB, MiB, GiB, TiB = powers of 1024)")
+    if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+        if v < 1:
+            raise param_error(func, "max_memory", rule, v)
+        return int(v)
+    if isinstance(v, str):
+        text = v.strip().lower().replace(" ", "")
+        num = text.rstrip("kmgtib")
+        unit = text[len(num):]
+        try:
+            value = float(num)
+        except ValueError:
+            value = -1.0
+        if unit in _UNITS and np.isfinite(value) and value * _UNITS[unit] >= 1:
+            return int(value * _UNITS[unit])
+    raise param_error(func, "max_memory", rule, v)
+
+
+def _n_records(p: Path, fmt: str) -> tuple[int, str]:
+    """Records in the file and how that is known: Parquet metadata (exact), or for CSV the
+    file size over the mean bytes per line of its first megabyte (an estimate)."""
+    if fmt == "parquet":
+        pa = _pyarrow("read_call_records")
+        try:
+            return pa.parquet.ParquetFile(p).metadata.num_rows, "rows in the Parquet metadata"
+        except (OSError, ValueError) as exc:
+            raise file_error(p, None, f"cannot be read as parquet: {exc}") from None
+    size = p.stat().st_size
+    with open(p, "rb") as fh:
+        head = fh.read(_CSV_SAMPLE)
+    lines = max(1, head.count(b"\n"))
+    return max(0, round(size / (len(head) / lines)) - 1), "rows estimated from the file size"
+
+
+def _gib(b: float) -> str:
+    return f"{b / 2**30:.2f} GiB" if b >= 2**26 else f"{b / 2**20:.3g} MiB"
+
+
+def _estimate(records: int, chunk: int, summed: bool, pairs: float = 0.0,
+              numbers: float = 0.0) -> float:
+    """Peak bytes of a read of ``records`` records that ends with ``pairs`` distinct pairs
+    and ``numbers`` distinct numbers (see :func:`read_call_records`' Notes)."""
+    per_pair = _BYTES_PER_PAIR + (_BYTES_PER_SUM if summed else 0)
+    return (_BYTES_FIXED + per_pair * pairs + _BYTES_PER_NUMBER * numbers
+            + _BYTES_PER_CHUNK_ROW * min(chunk, records))
+
+
+class _Budget:
+    """The ``max_memory`` check: after each piece of records, the distinct pairs and
+    numbers projected to the whole file (seen so far + the rate of new ones in the latest
+    piece x the records left), and the estimated peak against the limit."""
+
+    def __init__(self, p: Path, limit: int, fmt: str, chunk: int, summed: bool) -> None:
+        self.p, self.limit, self.chunk, self.summed = p, limit, chunk, summed
+        self.total, self.how = _n_records(p, fmt)
+        self.done = self.pairs = self.numbers = 0
+        self.check(_estimate(self.total, chunk, summed), "before reading")
+
+    def check(self, need: float, when: str) -> None:
+        if need > self.limit:
+            raise MemoryLimitError(
+                f"read_call_records(): {self.p.name} needs about {_gib(need)} of memory "
+                f"({self.total:,} {self.how}; {when}), above max_memory={self.limit:,} "
+                f"bytes ({_gib(self.limit)}). Give more memory, or split the file (e.g. by "
+                "time period) and read the parts separately."
+            )
+
+    def after(self, acc: _Accumulator, rows: int, check: bool = True) -> None:
+        """Check after ``rows`` more records went into ``acc`` (``check=False``: only
+        count them)."""
+        if rows == 0:
+            return
+        self.total = max(self.total, self.done + rows)
+        left = self.total - self.done - rows
+        new_p, new_n = acc.n_pair - self.pairs, acc.n_lab - self.numbers
+        pairs = min(acc.n_pair + new_p / rows * left, self.total)
+        numbers = min(acc.n_lab + new_n / rows * left, 2.0 * pairs)
+        self.done += rows
+        self.pairs, self.numbers = acc.n_pair, acc.n_lab
+        if check:
+            self.check(_estimate(self.total, self.chunk, self.summed, pairs, numbers),
+                       f"projected {pairs:,.0f} distinct pairs and {numbers:,.0f} numbers "
+                       f"from the first {self.done:,} records")
+
+
 def read_call_records(
     path: str | os.PathLike,
     /,
@@ -200,6 +308,7 @@ def read_call_records(
     aggregate: str = "count",
     chunksize: int = 4_000_000,
     format: str | None = None,
+    max_memory: int | str | None = None,
 ) -> Graph:
     r"""Read call-detail records (one row per call) into a network between phone numbers.
 
@@ -229,6 +338,12 @@ def read_call_records(
         bytes). Default 4,000,000 (about 100 MB of columns at a time).
     format : {"parquet", "csv"}, optional
         Overrides the file extension.
+    max_memory : int or str, optional
+        A limit on the memory the read may take: bytes, or a string such as ``"8GB"``,
+        ``"512MiB"`` (KB, MB, GB, TB: powers of 1000; KiB, MiB, GiB, TiB: powers of 1024).
+        The read stops with :class:`~netcrime.exceptions.MemoryLimitError` as soon as its
+        estimated peak (Notes) exceeds the limit: before reading when the chunk in flight
+        alone does not fit, then after each chunk. Default None: no limit.
 
     Returns
     -------
@@ -246,12 +361,33 @@ def read_call_records(
         A number column is not integer, has missing values or a
         number above ``2**63 - 1``, or there are more than ``2**31 - 1`` distinct numbers;
         the message names the file.
+    MemoryLimitError
+        The estimated peak memory exceeds ``max_memory``; the message names the file, the
+        estimate and the limit.
 
     Notes
     -----
     ``O(records)`` expected time (two hash-table probes per record) plus one sort of the
-    distinct pairs. Memory: about 40 bytes per distinct number and 64 bytes per distinct
-    pair, plus the chunk in flight.
+    distinct pairs. Memory grows with the distinct pairs and numbers, not the records.
+
+    The memory estimate checked against ``max_memory``, in bytes, is
+
+    .. math:: 64\,\mathrm{MiB} + (96 + 16 s) P + 48 N + 96 \min(c, R)
+
+    with ``R`` the records in the file (Parquet: its metadata; CSV: the file size over
+    the mean bytes per line of its first megabyte), ``c`` the chunksize, ``s = 1`` with
+    ``aggregate="sum"``, and ``P``, ``N`` the distinct pairs and numbers projected to the
+    whole file: after ``r`` records holding ``p`` pairs and ``n`` numbers, of which the
+    latest ``r'`` records brought ``p'`` new pairs and ``n'`` new numbers,
+    ``P = min(R, p + p' (R - r) / r')`` and ``N = min(2P, n + n' (R - r) / r')`` (the
+    first chunk is taken in two halves, the rates from the second). Before reading,
+    ``P = N = 0`` (only the chunk in flight). In records of random order the rate of new
+    pairs only falls as the read goes on, so the projection errs high early and converges
+    to the read's own need; it is not a guarantee for records sorted so that new pairs
+    come last (those are caught at a later chunk). The constants are the peak bytes of
+    the data structures (hash tables at load 3/8 to 3/4 while doubling, arrays that
+    double, the final sort and CSR); the measured peaks are in
+    ``benchmarks/results/national.md``.
 
     Examples
     --------
@@ -280,8 +416,10 @@ def read_call_records(
     if aggregate == "count":
         weight = None
     fmt = _format(p, format, func)
+    limit = _parse_memory(max_memory, func)
     _check_columns(p, fmt, func, {"source": source, "target": target, "weight": weight})
     cols = list(dict.fromkeys([source, target] + ([weight] if weight else [])))
+    budget = None if limit is None else _Budget(p, limit, fmt, chunksize, bool(weight))
     acc = _Accumulator(directed, weight is not None)
     empty = np.zeros(0, np.float64)
     n_records = 0
@@ -290,12 +428,27 @@ def read_call_records(
             a = _column(p, batch, source, False)
             b = _column(p, batch, target, False)
             w = _column(p, batch, weight, True) if weight else empty
-            acc.add(p, a, b, w)
+            _add(acc, p, a, b, w, budget)
             n_records += len(a)
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         raise file_error(p, None, f"cannot be read as {fmt}: {exc}") from None
     meta = {"source_file": p.name, "n_records": n_records}
     return acc.graph(directed, weight, meta)
+
+
+def _add(acc: _Accumulator, p: Path, a: np.ndarray, b: np.ndarray, w: np.ndarray,
+         budget: _Budget | None) -> None:
+    """One chunk into the accumulator, checked against the memory budget; the first chunk
+    in two halves, so that the rate of new pairs comes from its second half."""
+    if budget is None:
+        acc.add(p, a, b, w)
+        return
+    h = len(a) // 2 if budget.done == 0 else 0
+    if h:  # the first half only sets the baseline of the rate
+        acc.add(p, a[:h], b[:h], w[:h] if len(w) else w)
+        budget.after(acc, h, check=False)
+    acc.add(p, a[h:], b[h:], w[h:] if len(w) else w)
+    budget.after(acc, len(a) - h)
 
 
 def _format(p: Path, format: str | None, func: str) -> str:

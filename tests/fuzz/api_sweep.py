@@ -489,13 +489,13 @@ def classify(qual: str, pname: str, bid: str, fx: Fixtures, funcs: dict) -> tupl
     default = sig.parameters[pname].default
     try:
         _invoke(call, kwargs, sig)
-    except MemoryError as exc:
-        return "memory", f"MemoryError: {exc}"
-    except nc.NetcrimeError as exc:
+    except nc.NetcrimeError as exc:  # MemoryLimitError too: a refusal before allocating
         msg = str(exc)
         if f"{name}(" in msg:
             return "clean error", ""
         return "unclear error", msg[:200]
+    except MemoryError as exc:
+        return "memory", f"MemoryError: {exc}"
     except Exception as exc:
         return "raw exception", f"{type(exc).__name__}: {str(exc)[:160]}"
     if _should_reject(bid, default, pname):
