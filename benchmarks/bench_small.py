@@ -11,8 +11,9 @@ Correctness check inside: every netcrime value is compared to igraph's on the sa
 
 Run ``python benchmarks/bench_small.py`` for the full tables, written to
 ``benchmarks/results/small.md`` (``--quick``: two networks, short timings, nothing written).
-The per-call time is the median of 7 batches, each batch long enough (>= 20 ms) to amortise
-the clock.
+The per-call time is the median of 15 batches, each batch long enough (>= 20 ms) to amortise
+the clock; netcrime's, igraph's and networkx's batches alternate, so all see the same
+load.
 """
 
 from __future__ import annotations
@@ -63,20 +64,24 @@ def _loopless(g: nc.Graph) -> nc.Graph:
     return nc.Graph.from_arrays(g.n_nodes, s[keep], t[keep], directed=g.directed)
 
 
-def per_call(fn, min_batch: float = 0.02, batches: int = 7) -> float:
-    """Median seconds per call over ``batches`` batches of >= ``min_batch`` seconds."""
-    fn()
-    reps, t0 = 1, time.perf_counter()
-    fn()
-    one = max(time.perf_counter() - t0, 1e-7)
-    reps = max(1, int(min_batch / one))
-    out = []
-    for _ in range(batches):
+def per_call_interleaved(fns, min_batch: float = 0.02, batches: int = 15) -> list[float]:
+    """Median seconds per call of each of ``fns``, their batches interleaved (f1, f2, f3,
+    f1, f2, f3, ...) so that all see the same load: on a shared machine the scheduler's
+    share of a core changes from one 20 ms batch to the next."""
+    reps = []
+    for fn in fns:
+        fn()
         t0 = time.perf_counter()
-        for _ in range(reps):
-            fn()
-        out.append((time.perf_counter() - t0) / reps)
-    return float(np.median(out))
+        fn()
+        reps.append(max(1, int(min_batch / max(time.perf_counter() - t0, 1e-7))))
+    out: list[list[float]] = [[] for _ in fns]
+    for _ in range(batches):
+        for k, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            for _ in range(reps[k]):
+                fn()
+            out[k].append((time.perf_counter() - t0) / reps[k])
+    return [float(np.median(o)) for o in out]
 
 
 def _scaled(x):
@@ -134,8 +139,8 @@ def run_table(names, quick: bool) -> list[dict]:
             except Exception as exc:
                 err = f"error: {type(exc).__name__}"
             mb = 0.005 if quick else 0.02
-            t_nc, t_ig = per_call(f_nc, mb), per_call(f_ig, mb)
-            t_nx = per_call(f_nx, mb, batches=3 if quick else 5)
+            t_nc, t_ig, t_nx = per_call_interleaved((f_nc, f_ig, f_nx), mb,
+                                                    batches=5 if quick else 15)
             rows.append(dict(net=name, n=g.n_nodes, m=g.n_edges, metric=metric, nc=t_nc,
                              ig=t_ig, nx=t_nx, err=err))
             print(f"{name:22s} {metric:12s} nc {t_nc * 1e6:9.1f} us  ig {t_ig * 1e6:9.1f} us"
@@ -281,7 +286,8 @@ def main(argv: list[str]) -> None:
              f"{ig.__version__}, networkx {nx.__version__}, {os.cpu_count()} CPUs, "
              f"NUMBA_NUM_THREADS={os.environ.get('NUMBA_NUM_THREADS', 'default')}.", "",
              "Target: netcrime <= max(2 x igraph, igraph + 50 us) and <= networkx "
-             "('target met'). Median of 7 batches per call; the first call (JIT, labels) "
+             "('target met'). Median of 15 batches per call, netcrime's, igraph's and "
+             "networkx's batches alternating; the first call (JIT, labels) "
              "is excluded.", "",
              f"Load average (1, 5, 15 min) before the quiet run {load0[0]:.2f}, "
              f"{load0[1]:.2f}, {load0[2]:.2f}; after it {load1[0]:.2f}; after the loaded "
