@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 
 import numba
 import numpy as np
@@ -776,29 +777,13 @@ def _perron_dense_components(d: np.ndarray, ncomp: int, labels: np.ndarray,
     """The rule of :func:`_perron_undirected` on a dense matrix with known components;
     None when LAPACK fails or no eigenvalue is positive (the caller's general path then
     decides, and raises)."""
-    if ncomp == 1:
+    if ncomp == 1:  # the common case: no submatrix copy, no combination
         pair = _top_eigpair_lapack(d)
         if pair is None or pair[0] <= 0:
             return None
         return pair[1], pair[0]
-    best = 0.0
-    found = []
-    for c in np.argsort(-bound, kind="stable"):
-        if bound[c] < best * (1 - _TIE_RTOL) or bound[c] == 0:
-            break
-        nodes = np.flatnonzero(labels == c)
-        pair = _top_eigpair_lapack(d[np.ix_(nodes, nodes)])
-        if pair is None:
-            return None
-        found.append((pair[0], nodes, pair[1]))
-        best = max(best, pair[0])
-    if best <= 0:
-        return None
-    x = np.zeros(d.shape[0])
-    for lam, nodes, v in found:
-        if lam >= best * (1 - _TIE_RTOL):
-            x[nodes] = v.sum() * v
-    return x / np.linalg.norm(x), best
+    return _combine_components(d.shape[0], bound, lambda c: np.flatnonzero(labels == c),
+                               lambda c, nodes: _top_eigpair_lapack(d[np.ix_(nodes, nodes)]))
 
 
 def radius_upper_bound(a: sp.csr_array) -> float:
@@ -897,26 +882,51 @@ def _perron_undirected(a: sp.csr_array,
     bound_node = np.sqrt(np.maximum(ax, 0.0))
     bound = np.zeros(ncomp)
     np.maximum.at(bound, labels, bound_node)
-    order = np.argsort(-bound, kind="stable")
     members = np.argsort(labels, kind="stable")
     starts = np.zeros(ncomp + 1, np.int64)
     np.cumsum(np.bincount(labels, minlength=ncomp), out=starts[1:])
-    best = 0.0
-    found: list[tuple[float, np.ndarray, np.ndarray]] = []
-    for c in order:
-        if bound[c] < best * (1 - _TIE_RTOL) or bound[c] == 0:
-            break
-        nodes = members[starts[c]:starts[c + 1]]
+
+    def solve(c: int, nodes: np.ndarray) -> tuple[float, np.ndarray]:
         if dense is not None:  # small graph: one densification, numpy slicing
-            lam, v = _leading_sym_dense(dense[np.ix_(nodes, nodes)])
-        else:
-            lam, v = _leading_component(a, nodes, s, labels == c)
-        found.append((lam, nodes, v))
-        best = max(best, lam)
-    if best <= 0:
+            return _leading_sym_dense(dense[np.ix_(nodes, nodes)])
+        return _leading_component(a, nodes, s, labels == c)
+
+    out = _combine_components(n, bound, lambda c: members[starts[c]:starts[c + 1]], solve)
+    if out is None:
         raise undefined(
             "eigenvector() is undefined: the adjacency matrix has no positive eigenvalue."
         )
+    return out
+
+
+def _combine_components(
+    n: int,
+    bound: np.ndarray,
+    nodes_of: Callable[[int], np.ndarray],
+    solve: Callable[[int, np.ndarray], tuple[float, np.ndarray] | None],
+) -> tuple[np.ndarray, float] | None:
+    """The eigenvector rule for several components (see :func:`perron_vector`).
+
+    Components are solved in decreasing order of ``bound`` (an upper bound of each one's
+    leading eigenvalue) until no remaining bound can reach the best eigenvalue found;
+    ``solve(c, nodes)`` gives component ``c``'s leading pair ``(lambda_c, v_c)`` (unit,
+    non-negative) or None on failure. The components tying the largest ``lambda`` share
+    ``x = sum_c <1, v_c> v_c``, normalised; the others get 0. Returns ``(x, lambda)``, or
+    None if a solve failed or no eigenvalue is positive.
+    """
+    best = 0.0
+    found: list[tuple[float, np.ndarray, np.ndarray]] = []
+    for c in np.argsort(-bound, kind="stable"):
+        if bound[c] < best * (1 - _TIE_RTOL) or bound[c] == 0:
+            break
+        nodes = nodes_of(c)
+        pair = solve(c, nodes)
+        if pair is None:
+            return None
+        found.append((pair[0], nodes, pair[1]))
+        best = max(best, pair[0])
+    if best <= 0:
+        return None
     x = np.zeros(n)
     for lam, nodes, v in found:
         if lam >= best * (1 - _TIE_RTOL):
